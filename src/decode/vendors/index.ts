@@ -1,0 +1,3 @@
+import type { CookieFamily } from '../types.ts';
+
+export const vendorFamilies: readonly CookieFamily[] = [];

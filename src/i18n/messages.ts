@@ -1,0 +1,38 @@
+// Typed access to the locale files. Sources live in locales/<lang>/<area>.json; build.mjs merges
+// them into the browser's _locales/<lang>/messages.json. A key missing from English is a compile
+// error; a key missing from another language fails test/unit/i18n.test.ts.
+import type core from '../../locales/en/core.json';
+import type hubspot from '../../locales/en/hubspot.json';
+import type trackers from '../../locales/en/trackers.json';
+
+export type MessageKey = keyof typeof core | keyof typeof hubspot | keyof typeof trackers;
+
+export interface Translator {
+  /** A fixed message; `$1`..`$9` are replaced by the substitutions, as the browser's i18n API does. */
+  (key: MessageKey, substitutions?: readonly string[]): string;
+  /** A data-driven key such as `family_hubspot_hstc`; undefined when the locale has none. */
+  dynamic(key: string, substitutions?: readonly string[]): string | undefined;
+  /** BCP 47 tag for Intl formatting, e.g. `sv` or `en-GB`. */
+  readonly locale: string;
+}
+
+export type MessageCatalog = Readonly<Record<string, { readonly message: string }>>;
+
+/** Locale keys are plain ASCII words; family ids and problem codes are mapped onto them. */
+export function messageKeyPart(id: string): string {
+  return id.replace(/[^A-Za-z0-9]/g, '_');
+}
+
+export function substitute(message: string, substitutions: readonly string[] = []): string {
+  return message.replace(/\$(\d)/g, (whole, digit: string) => substitutions[Number(digit) - 1] ?? whole);
+}
+
+/** A translator over an in-memory catalog (Node, tests, and the CLI). */
+export function createCatalogTranslator(catalog: MessageCatalog, locale: string): Translator {
+  const lookup = (key: string, substitutions?: readonly string[]): string | undefined => {
+    const entry = Object.hasOwn(catalog, key) ? catalog[key] : undefined;
+    return entry === undefined ? undefined : substitute(entry.message, substitutions);
+  };
+  const translate = (key: MessageKey, substitutions?: readonly string[]): string => lookup(key, substitutions) ?? key;
+  return Object.assign(translate, { dynamic: lookup, locale });
+}
