@@ -1,0 +1,151 @@
+// Builds both browser targets from one source tree:
+//   dist/chrome/  and  dist/firefox/   loadable unpacked extensions
+//   dist/cli.mjs                       the command-line decoder (Node)
+//   dist/artifacts/*.zip               store-ready archives (with --zip, via web-ext build)
+// Usage: node build.mjs [--zip] [--watch] [--test-hooks]
+import { build, context } from 'esbuild';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const args = new Set(process.argv.slice(2));
+const watch = args.has('--watch');
+const testHooks = args.has('--test-hooks') || process.env.COOKIE_LENS_TEST_HOOKS === '1';
+
+export const GECKO_ID = '{dab49fc6-2b5a-4a54-842b-b6ecc07ef8dd}';
+const TARGETS = ['chrome', 'firefox'];
+
+/** Applies the per-browser differences to the one source manifest. */
+export function manifestFor(target, source, version) {
+  const manifest = structuredClone(source);
+  manifest.version = version;
+  if (target === 'firefox') {
+    // Firefox runs MV3 backgrounds as event pages, not service workers.
+    manifest.background = { scripts: ['background.js'], type: 'module' };
+    // Firefox reads managed settings from policies.json, not from a manifest schema.
+    delete manifest.storage;
+    // Container names are shown in the popup; Chrome has no containers.
+    manifest.permissions = [...manifest.permissions, 'contextualIdentities'];
+    manifest.browser_specific_settings = {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
+    };
+  }
+  return manifest;
+}
+
+/** Merges locales/<lang>/*.json into one messages.json per language; duplicate keys are an error. */
+async function mergeLocales() {
+  const languages = await readdir(path.join(root, 'locales'));
+  const merged = {};
+  for (const language of languages) {
+    const messages = {};
+    const dir = path.join(root, 'locales', language);
+    for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
+      const part = JSON.parse(await readFile(path.join(dir, file), 'utf8'));
+      for (const [key, value] of Object.entries(part)) {
+        if (key in messages) throw new Error(`locales/${language}/${file}: key "${key}" is defined twice`);
+        messages[key] = value;
+      }
+    }
+    merged[language] = messages;
+  }
+  return merged;
+}
+
+const common = {
+  bundle: true,
+  minify: !watch,
+  sourcemap: false,
+  target: ['chrome120', 'firefox140'],
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { __TEST__: JSON.stringify(testHooks) },
+};
+
+function extensionBuildOptions(outdir) {
+  return {
+    ...common,
+    entryPoints: {
+      background: path.join(root, 'src/background/index.ts'),
+      popup: path.join(root, 'popup/main.tsx'),
+      options: path.join(root, 'options/main.tsx'),
+    },
+    outdir,
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    metafile: true,
+  };
+}
+
+async function writeStatic(target, outdir, locales) {
+  const source = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8'));
+  const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+  await writeFile(path.join(outdir, 'manifest.json'), JSON.stringify(manifestFor(target, source, version), null, 2));
+  for (const [language, messages] of Object.entries(locales)) {
+    await mkdir(path.join(outdir, '_locales', language), { recursive: true });
+    await writeFile(path.join(outdir, '_locales', language, 'messages.json'), JSON.stringify(messages, null, 1));
+  }
+  await cp(path.join(root, 'icons'), path.join(outdir, 'icons'), { recursive: true });
+  for (const file of ['popup/popup.html', 'popup/popup.css', 'options/options.html', 'options/options.css']) {
+    await cp(path.join(root, file), path.join(outdir, path.basename(file)));
+  }
+  if (target === 'chrome') await cp(path.join(root, 'managed-schema.json'), path.join(outdir, 'managed-schema.json'));
+}
+
+async function buildAll() {
+  const started = performance.now();
+  const locales = await mergeLocales();
+  await rm(path.join(root, 'dist'), { recursive: true, force: true });
+  const metafiles = {};
+  for (const target of TARGETS) {
+    const outdir = path.join(root, 'dist', target);
+    await mkdir(outdir, { recursive: true });
+    const result = await build(extensionBuildOptions(outdir));
+    metafiles[target] = result.metafile;
+    await writeStatic(target, outdir, locales);
+  }
+  await build({
+    ...common,
+    entryPoints: [path.join(root, 'src/cli/bin.ts')],
+    outfile: path.join(root, 'dist/cli.mjs'),
+    platform: 'node',
+    format: 'esm',
+    banner: { js: '#!/usr/bin/env node' },
+  });
+  await writeFile(path.join(root, 'dist/meta.json'), JSON.stringify(metafiles.chrome));
+  if (args.has('--zip')) {
+    for (const target of TARGETS) {
+      execFileSync(path.join(root, 'node_modules/.bin/web-ext'), [
+        'build', '--source-dir', `dist/${target}`, '--artifacts-dir', 'dist/artifacts',
+        '--filename', `cookie-lens-${target}-{version}.zip`, '--overwrite-dest',
+      ], { cwd: root, stdio: 'inherit' });
+    }
+  }
+  console.log(`built dist/chrome, dist/firefox, dist/cli.mjs in ${Math.round(performance.now() - started)} ms${testHooks ? ' (with test hooks)' : ''}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (watch) {
+    const locales = await mergeLocales();
+    for (const target of TARGETS) {
+      const outdir = path.join(root, 'dist', target);
+      await mkdir(outdir, { recursive: true });
+      await writeStatic(target, outdir, locales);
+      const ctx = await context(extensionBuildOptions(outdir));
+      await ctx.watch();
+    }
+    console.log('watching: JavaScript rebuilds on change; rerun for manifest, locales and static files');
+  } else {
+    await buildAll();
+  }
+}

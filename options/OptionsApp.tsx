@@ -1,0 +1,135 @@
+// Every site with a rule: change or remove each, export and import the rules as a file, and see
+// anything from the stored settings that could not be read (kept aside, never thrown away).
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useServices } from '../popup/context.ts';
+import type { SettingsSnapshot } from '../src/protocol/client.ts';
+import type { OptOutLevel, SiteRule } from '../src/core/rules.ts';
+import { useErrorText } from '../popup/components/Controls.tsx';
+import { Announcer, useAnnouncer } from '../popup/components/Announcer.tsx';
+
+export function OptionsApp() {
+  const { client, t } = useServices();
+  const [settings, setSettings] = useState<SettingsSnapshot | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const errorText = useErrorText();
+  const announcer = useAnnouncer();
+
+  const reload = useCallback(() => {
+    void client.loadSettings().then(setSettings);
+  }, [client]);
+  useEffect(() => {
+    reload();
+    return client.watch(reload);
+  }, [client, reload]);
+  useEffect(() => {
+    if (settings !== null) document.body.dataset.ready = '1';
+  }, [settings]);
+
+  const say = (kind: 'ok' | 'error', text: string) => {
+    setMessage({ kind, text });
+    announcer.announce(text);
+  };
+
+  async function update(rule: SiteRule, change: { doNotTrack?: boolean; optOut?: OptOutLevel }) {
+    const reply = await client.send('updateRule', { site: rule.site, doNotTrack: change.doNotTrack ?? rule.doNotTrack, optOut: change.optOut ?? rule.optOut });
+    if (reply.ok) say('ok', t('options_saved', [rule.site]));
+    else say('error', errorText(reply.error));
+    reload();
+  }
+  async function remove(site: string) {
+    const reply = await client.send('removeRule', { site });
+    if (reply.ok) say('ok', t('options_removed', [site]));
+    else say('error', errorText(reply.error));
+    reload();
+  }
+  async function exportFile() {
+    const reply = await client.send('exportRules', {});
+    if (reply.ok) client.download(`cookie-lens-rules-${new Date(client.now()).toISOString().slice(0, 10)}.json`, 'application/json', reply.value.text);
+    else say('error', errorText(reply.error));
+  }
+  async function importFile(file: File) {
+    const text = await file.text();
+    const reply = await client.send('importRules', { text });
+    if (reply.ok) say('ok', t('options_imported', [String(reply.value.imported)]));
+    else say('error', `${errorText(reply.error)} ${reply.error.detail}`);
+    reload();
+  }
+
+  const rules = settings?.store === null || settings === null ? [] : Object.values(settings.store.rules).sort((a, b) => a.site.localeCompare(b.site));
+  const setAside = settings?.store?.setAside ?? [];
+  return (
+    <>
+      <Announcer message={announcer.message} />
+      <h1>{t('options_title')}</h1>
+      {settings?.problem != null ? <p class="error" role="alert">{t('state_settings_body')} ({settings.problem})</p> : null}
+      {message !== null ? <p class={message.kind === 'ok' ? 'ok' : 'error'} role={message.kind === 'error' ? 'alert' : undefined} data-message={message.kind}>{message.text}</p> : null}
+      <section aria-labelledby="rules-title">
+        <h2 id="rules-title">{t('options_rules')}</h2>
+        {rules.length === 0 ? <p>{t('options_noRules')}</p> : (
+          <table class="rules">
+            <thead>
+              <tr><th scope="col">{t('options_site')}</th><th scope="col">{t('control_doNotTrack')}</th><th scope="col">{t('control_optOut')}</th><th scope="col">{t('options_since')}</th><th scope="col"><span class="visually-hidden">{t('options_actions')}</span></th></tr>
+            </thead>
+            <tbody>
+              {rules.map((rule) => <RuleRow key={rule.site} rule={rule} onUpdate={update} onRemove={remove} />)}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="file-title">
+        <h2 id="file-title">{t('options_file')}</h2>
+        <p>{t('options_fileHelp')}</p>
+        <div class="file-actions">
+          <button type="button" class="button" onClick={() => void exportFile()}>{t('options_export')}</button>
+          <label class="button secondary file-label">
+            {t('options_import')}
+            <input type="file" accept="application/json,.json" class="visually-hidden" onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file !== undefined) void importFile(file);
+            }} />
+          </label>
+        </div>
+      </section>
+      {setAside.length > 0 ? (
+        <section aria-labelledby="aside-title" data-set-aside>
+          <h2 id="aside-title">{t('options_setAside')}</h2>
+          <p>{t('options_setAsideHelp')}</p>
+          <ul>
+            {setAside.map((entry, i) => (
+              <li key={i}>
+                <code>{entry.raw}</code> — {entry.from}: {entry.detail}{' '}
+                <button type="button" class="link" onClick={() => void client.send('discardSetAside', { index: i }).then(reload)}>{t('options_discard')}</button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function RuleRow({ rule, onUpdate, onRemove }: { rule: SiteRule; onUpdate: (rule: SiteRule, change: { doNotTrack?: boolean; optOut?: OptOutLevel }) => Promise<void>; onRemove: (site: string) => Promise<void> }) {
+  const { t, format } = useServices();
+  const managed = rule.managed === true;
+  return (
+    <tr data-rule={rule.site}>
+      <th scope="row">{rule.site}{managed ? <span class="tag"> {t('options_managed')}</span> : null}</th>
+      <td>
+        <input type="checkbox" aria-label={t('options_dntFor', [rule.site])} checked={rule.doNotTrack} disabled={managed} onChange={(e) => void onUpdate(rule, { doNotTrack: e.currentTarget.checked })} />
+      </td>
+      <td>
+        <select aria-label={t('options_levelFor', [rule.site])} value={rule.optOut} disabled={managed} onChange={(e) => {
+          const value = e.currentTarget.value;
+          if (value === 'off' || value === 'cookies' || value === 'block') void onUpdate(rule, { optOut: value });
+        }}>
+          <option value="off">{t('level_off')}</option>
+          <option value="cookies">{t('level_cookies')}</option>
+          <option value="block">{t('level_block')}</option>
+        </select>
+      </td>
+      <td>{format.day(rule.since)}</td>
+      <td>{managed ? null : <button type="button" class="link" aria-label={t('options_removeFor', [rule.site])} onClick={() => void onRemove(rule.site)}>{t('options_remove')}</button>}</td>
+    </tr>
+  );
+}

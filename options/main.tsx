@@ -1,0 +1,20 @@
+// Composition root of the options page (see popup/main.tsx for the pattern).
+import { render } from 'preact';
+import { createBrowserClient } from '../src/browser/client.ts';
+import { browserTranslator } from '../src/browser/i18n.ts';
+import { ServicesContext } from '../popup/context.ts';
+import { Formatter } from '../popup/format.ts';
+import { OptionsApp } from './OptionsApp.tsx';
+
+const t = browserTranslator();
+const root = document.getElementById('app');
+if (root !== null) {
+  document.documentElement.lang = t.locale;
+  document.title = `${t('extName')} — ${t('options_title')}`;
+  render(
+    <ServicesContext.Provider value={{ client: createBrowserClient(''), t, format: new Formatter(t) }}>
+      <OptionsApp />
+    </ServicesContext.Provider>,
+    root,
+  );
+}

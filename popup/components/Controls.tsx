@@ -1,0 +1,151 @@
+// The visitor's three actions for this site: do-not-track, opt out (optionally blocking HubSpot's
+// tracker), and reset to a new visitor with undo; plus whether the choice is holding.
+import { useState } from 'preact/hooks';
+import { useServices } from '../context.ts';
+import type { SiteSnapshot } from '../../src/protocol/client.ts';
+import type { SiteReport } from '../../src/explain/report.ts';
+import type { FailedCookie, WireError } from '../../src/protocol/messages.ts';
+import type { OptOutLevel } from '../../src/core/rules.ts';
+import { isSnapshotLive } from '../../src/core/plans.ts';
+import { messageKeyPart } from '../../src/i18n/messages.ts';
+import { ResetPanel } from './ResetPanel.tsx';
+import { Verification } from './Verification.tsx';
+
+type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
+
+export function useErrorText(): (error: WireError) => string {
+  const { t } = useServices();
+  return (error) => t.dynamic(`error_${messageKeyPart(error.code)}`) ?? t('error_internal');
+}
+
+export function FailedList({ failed }: { failed: readonly FailedCookie[] }) {
+  const { t } = useServices();
+  if (failed.length === 0) return null;
+  return (
+    <div class="failed" role="alert">
+      <p>{t('failed_intro', [String(failed.length)])}</p>
+      <ul>
+        {failed.map((f) => (
+          <li key={`${f.domain}${f.path}${f.name}${String(f.partitioned)}`}>
+            <code>{f.name}</code> {f.domain}{f.path}{f.partitioned ? ` (${t('attr_partitioned')})` : ''}: <span class="reason">{f.reason}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Controls({ data, report, announce, onChanged }: { data: SiteData; report: SiteReport; announce: (text: string) => void; onChanged: () => void }) {
+  const { client, t } = useServices();
+  const errorText = useErrorText();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [failed, setFailed] = useState<readonly FailedCookie[]>([]);
+  const [resetOpen, setResetOpen] = useState(false);
+  const [lastAction, setLastAction] = useState<string | null>(null);
+
+  const rule = data.rule;
+  const managed = rule?.managed === true;
+  const optOut: OptOutLevel = rule?.optOut ?? 'off';
+  const doNotTrack = (rule?.doNotTrack ?? false) || optOut !== 'off';
+  const undo = data.undo !== null && isSnapshotLive(data.undo, client.now()) ? data.undo : null;
+  const tabId = data.tab.tabId;
+
+  async function run(action: () => Promise<{ ok: true; failed: readonly FailedCookie[]; done: string } | { ok: false; error: WireError }>) {
+    setBusy(true);
+    setError(null);
+    setFailed([]);
+    try {
+      const result = await action();
+      if (result.ok) {
+        setFailed(result.failed);
+        setLastAction(result.done);
+        announce(result.failed.length > 0 ? `${result.done} ${t('failed_intro', [String(result.failed.length)])}` : result.done);
+      } else {
+        const text = errorText(result.error);
+        setError(`${text} (${result.error.detail})`);
+        announce(text);
+      }
+    } finally {
+      setBusy(false);
+      onChanged();
+    }
+  }
+
+  const toggleDoNotTrack = () =>
+    run(async () => {
+      const reply = await client.send('setDoNotTrack', { tabId, on: !doNotTrack });
+      return reply.ok ? { ok: true, failed: reply.value.failed, done: t(!doNotTrack ? 'done_dntOn' : 'done_dntOff') } : reply;
+    });
+  const setLevel = (level: OptOutLevel) =>
+    run(async () => {
+      const reply = await client.send('setOptOut', { tabId, level });
+      return reply.ok ? { ok: true, failed: reply.value.failed, done: t(level === 'off' ? 'done_optOutOff' : 'done_optOutOn') } : reply;
+    });
+  const doUndo = (snapshotId: string) =>
+    run(async () => {
+      const reply = await client.send('undo', { tabId, snapshotId });
+      if (!reply.ok) return reply;
+      const v = reply.value;
+      const done = v.alreadyRestored ? t('done_undoAlready') : t('done_undo', [String(v.restored)]) + (v.expired > 0 ? ` ${t('done_undoExpired', [String(v.expired)])}` : '');
+      return { ok: true, failed: v.failed, done };
+    });
+
+  return (
+    <section class="controls" aria-labelledby="controls-title">
+      <h2 id="controls-title">{t('controls_title')}</h2>
+      {managed ? <p class="managed-note">{t('controls_managed')}</p> : null}
+      <div class="switch-row">
+        <button type="button" role="switch" aria-checked={doNotTrack} disabled={busy || managed || optOut !== 'off'} onClick={toggleDoNotTrack} class="switch" aria-describedby="dnt-help">
+          <span class="switch-track" aria-hidden="true"><span class="switch-thumb" /></span>
+          <span class="switch-label">{t('control_doNotTrack')}</span>
+        </button>
+        <p id="dnt-help" class="help">{t(optOut !== 'off' ? 'control_doNotTrack_viaOptOut' : 'control_doNotTrack_help')}</p>
+      </div>
+      <div class="switch-row">
+        <button type="button" role="switch" aria-checked={optOut !== 'off'} disabled={busy || managed} onClick={() => setLevel(optOut === 'off' ? 'cookies' : 'off')} class="switch" aria-describedby="optout-help">
+          <span class="switch-track" aria-hidden="true"><span class="switch-thumb" /></span>
+          <span class="switch-label">{t('control_optOut')}</span>
+        </button>
+        <p id="optout-help" class="help">{t('control_optOut_help')}</p>
+        {optOut !== 'off' ? (
+          <label class="check">
+            <input type="checkbox" checked={optOut === 'block'} disabled={busy || managed} onChange={(e) => setLevel(e.currentTarget.checked ? 'block' : 'cookies')} />
+            {t('control_block')}
+          </label>
+        ) : null}
+      </div>
+      {rule !== null ? <Verification rule={rule} verification={data.verification} report={report} /> : null}
+      <div class="reset-row">
+        <button type="button" class="button" disabled={busy} onClick={() => setResetOpen(!resetOpen)} aria-expanded={resetOpen} aria-controls="reset-panel">
+          {t('control_reset')}
+        </button>
+        {undo !== null ? (
+          <button type="button" class="button secondary" disabled={busy} onClick={() => doUndo(undo.id)}>
+            {t('control_undo')}
+          </button>
+        ) : null}
+      </div>
+      {undo !== null ? <p class="help">{t('undo_available', [String(undo.cookies.length)])}</p> : null}
+      {resetOpen ? (
+        <ResetPanel
+          data={data}
+          report={report}
+          busy={busy}
+          onCancel={() => setResetOpen(false)}
+          onConfirm={(includeConsent, alsoRemove) =>
+            run(async () => {
+              const reply = await client.send('reset', { tabId, includeConsent, alsoRemove });
+              if (!reply.ok) return reply;
+              setResetOpen(false);
+              return { ok: true, failed: reply.value.failed, done: t('done_reset', [String(reply.value.removed)]) };
+            })
+          }
+        />
+      ) : null}
+      {lastAction !== null ? <p class="last-action" data-last-action>{lastAction}</p> : null}
+      {error !== null ? <p class="error" role="alert">{error}</p> : null}
+      <FailedList failed={failed} />
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+// Every cookie of the site, grouped by category; each row expands to its decoded fields and attributes.
+import { useState } from 'preact/hooks';
+import { useServices } from '../context.ts';
+import type { CookieView } from '../../src/explain/report.ts';
+import type { Category, DecodeOutcome } from '../../src/decode/types.ts';
+import type { MessageKey } from '../../src/i18n/messages.ts';
+import { messageKeyPart } from '../../src/i18n/messages.ts';
+
+const GROUPS: readonly { category: Category | null; title: MessageKey }[] = [
+  { category: 'analytics', title: 'category_analytics' },
+  { category: 'advertising', title: 'category_advertising' },
+  { category: 'functional', title: 'category_functional' },
+  { category: 'necessary', title: 'category_necessary' },
+  { category: null, title: 'category_unknown' },
+];
+
+export function CookieList({ views, completed, now, title }: { views: readonly CookieView[]; completed: ReadonlyMap<string, DecodeOutcome>; now: number; title?: string }) {
+  const { t } = useServices();
+  return (
+    <section class="cookies" aria-label={title ?? t('cookies_title')}>
+      {title === undefined ? <h2>{t('cookies_title', [String(views.length)])}</h2> : null}
+      {views.length === 0 ? <p class="help">{t('cookies_none')}</p> : null}
+      {GROUPS.map((group) => {
+        const inGroup = views.filter((v) => v.category === group.category);
+        if (inGroup.length === 0) return null;
+        return (
+          <div class="group" key={group.title} data-category={group.category ?? 'unknown'}>
+            <h3>{t(group.title)} <span class="count">{inGroup.length}</span></h3>
+            <ul class="cookie-rows">
+              {inGroup.map((view) => <CookieRow key={view.id} view={view} outcome={completed.get(view.id) ?? view.outcome} now={now} />)}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+function scopeLabel(view: CookieView): MessageKey {
+  if (view.scope === 'partitioned') return 'scope_partitioned';
+  if (view.scope === 'embedded') return 'scope_embedded';
+  return view.cookie.hostOnly ? 'scope_hostOnly' : 'scope_domain';
+}
+
+function CookieRow({ view, outcome, now }: { view: CookieView; outcome: DecodeOutcome | null; now: number }) {
+  const { t, format } = useServices();
+  const [open, setOpen] = useState(false);
+  const { cookie } = view;
+  const vendor = view.vendor === null ? t('vendor_unknown') : (t.dynamic(`vendor_${messageKeyPart(view.vendor)}`) ?? view.vendor);
+  const meaning = view.family !== undefined ? t.dynamic(`family_${messageKeyPart(view.family.id)}`) : undefined;
+  const failed = outcome !== null && !outcome.ok;
+  const pathNote = cookie.path !== '/' ? t('row_path', [cookie.path]) : null;
+  const detailsId = `d-${view.id.replace(/[^A-Za-z0-9_-]/g, (c) => c.charCodeAt(0).toString(16))}`;
+  return (
+    <li class={`cookie ${failed ? 'undecodable' : ''}`} data-cookie={cookie.name} data-scope={view.scope} data-store={cookie.storeId}>
+      <button type="button" class="cookie-head" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
+        <span class="cookie-name">{cookie.name}</span>
+        <span class="cookie-vendor">{vendor}</span>
+        {view.scope === 'partitioned' ? <span class="tag">{t('scope_partitioned')}</span> : null}
+        {pathNote !== null ? <span class="tag" data-path={cookie.path}>{pathNote}</span> : null}
+        {failed ? <span class="tag warn">{t('row_notDecoded')}</span> : null}
+        {view.attribution === 'none' ? <span class="tag">{t('row_notRecognised')}</span> : null}
+      </button>
+      {open ? (
+        <div class="cookie-details" id={detailsId}>
+          {meaning !== undefined ? <p class="meaning">{meaning}</p> : null}
+          {view.attribution === 'database' ? <p class="help">{t('row_fromDatabase')}</p> : null}
+          <Decoded outcome={outcome} value={cookie.value} now={now} />
+          <dl class="attributes">
+            <dt>{t('attr_value')}</dt><dd><code class="raw-value">{cookie.value}</code></dd>
+            <dt>{t('attr_domain')}</dt><dd>{cookie.domain} ({t(scopeLabel(view))})</dd>
+            <dt>{t('attr_path')}</dt><dd>{cookie.path}</dd>
+            <dt>{t('attr_expires')}</dt><dd>{format.expiry(cookie.expirationDate, now)}</dd>
+            {view.lifetime !== null ? (<><dt>{t('attr_documentedLifetime')}</dt><dd>{format.lifetime(view.lifetime)}</dd></>) : null}
+            {view.retention !== undefined ? (<><dt>{t('attr_typicalRetention')}</dt><dd>{view.retention}</dd></>) : null}
+            <dt>{t('attr_flags')}</dt>
+            <dd>
+              {[
+                cookie.secure ? t('attr_secure') : null,
+                cookie.httpOnly ? t('attr_httpOnly') : null,
+                `SameSite=${cookie.sameSite}`,
+                cookie.partitionKey !== undefined ? `${t('attr_partitioned')} (${cookie.partitionKey.topLevelSite})` : null,
+              ].filter((x) => x !== null).join(' · ')}
+            </dd>
+          </dl>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+function Decoded({ outcome, value, now }: { outcome: DecodeOutcome | null; value: string; now: number }) {
+  const { t, format } = useServices();
+  if (outcome === null) return null;
+  if (!outcome.ok) {
+    return (
+      <p class="problem" data-problem={outcome.problem.code}>
+        {t('row_cannotDecode')} {format.problem(outcome.problem)}
+        {outcome.problem.detail !== undefined ? <> — <code>{outcome.problem.detail}</code></> : null}
+      </p>
+    );
+  }
+  return (
+    <>
+      <dl class="fields">
+        {outcome.fields.map((field) => (
+          <div key={field.key} class="field" data-field={field.key}>
+            <dt>{format.fieldLabel(field.key)}{field.uncertain === true ? <span class="uncertain" title={t('field_uncertain')}> ?</span> : null}</dt>
+            <dd>
+              {field.value.kind === 'instant' && Math.abs(field.value.epochMs) <= 8.64e15 ? (
+                <time dateTime={new Date(field.value.epochMs).toISOString()}>{format.field(field.value, now)}</time>
+              ) : (
+                format.field(field.value, now)
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {outcome.warnings.length > 0 ? (
+        <ul class="warnings">
+          {outcome.warnings.map((w, i) => <li key={i} data-warning={w.code}>{format.problem(w)}{w.detail !== undefined ? ` — ${w.detail}` : ''}</li>)}
+        </ul>
+      ) : null}
+    </>
+  );
+}

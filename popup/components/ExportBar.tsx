@@ -1,0 +1,25 @@
+// Export of the site's decoded report (JSON, CSV) and the way to the options page.
+import { useServices } from '../context.ts';
+import type { SiteSnapshot } from '../../src/protocol/client.ts';
+import type { SiteReport } from '../../src/explain/report.ts';
+import type { DecodeOutcome } from '../../src/decode/types.ts';
+import { buildExport, exportCsv } from '../../src/explain/export.ts';
+
+type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
+
+export function ExportBar({ data, report, completed, now }: { data: SiteData; report: SiteReport; completed: ReadonlyMap<string, DecodeOutcome>; now: number }) {
+  const { client, t } = useServices();
+  const build = () => buildExport(data.site, report.views, report.summary, completed, now, t);
+  const stamp = new Date(now).toISOString().slice(0, 10);
+  return (
+    <footer class="export-bar">
+      <button type="button" class="link" onClick={() => client.download(`cookie-lens-${data.site.registrableDomain}-${stamp}.json`, 'application/json', JSON.stringify(build(), null, 2))}>
+        {t('export_json')}
+      </button>
+      <button type="button" class="link" onClick={() => client.download(`cookie-lens-${data.site.registrableDomain}-${stamp}.csv`, 'text/csv', exportCsv(build()))}>
+        {t('export_csv')}
+      </button>
+      <button type="button" class="link" onClick={() => client.openOptions()}>{t('open_options')}</button>
+    </footer>
+  );
+}

@@ -1,0 +1,86 @@
+// The reset preview: exactly which cookies will go, what stays and why, and what a reset cannot do.
+import { useMemo, useState } from 'preact/hooks';
+import { useServices } from '../context.ts';
+import type { SiteSnapshot } from '../../src/protocol/client.ts';
+import type { SiteReport } from '../../src/explain/report.ts';
+import { planReset } from '../../src/core/plans.ts';
+import { resetGroupOf } from '../../src/core/hubspot-sets.ts';
+import { cookieIdentity, type CookieRecord } from '../../src/model/cookie.ts';
+
+type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
+
+function where(cookie: CookieRecord): string {
+  const part = cookie.partitionKey !== undefined ? ` ⟂ ${cookie.partitionKey.topLevelSite}` : '';
+  return `${cookie.domain}${cookie.path}${part}`;
+}
+
+export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
+  data: SiteData;
+  report: SiteReport;
+  busy: boolean;
+  onCancel: () => void;
+  onConfirm: (includeConsent: boolean, alsoRemove: readonly string[]) => void;
+}) {
+  const { t } = useServices();
+  const [includeConsent, setIncludeConsent] = useState(false);
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const plan = useMemo(
+    () => planReset(data.site, data.cookies, { includeConsent, alsoRemove: [...ticked] }),
+    [data, includeConsent, ticked],
+  );
+  const hasConsent = data.cookies.some((c) => resetGroupOf(c.name) === 'consent');
+  const optional = plan.keep.filter((k) => k.group !== 'consent');
+  const tickedKept = data.cookies.filter((c) => ticked.has(cookieIdentity(c)));
+  const toggle = (id: string) => {
+    const next = new Set(ticked);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setTicked(next);
+  };
+  const dntOn = report.summary.doNotTrack === 'on';
+  return (
+    <div id="reset-panel" class="reset-panel" role="region" aria-labelledby="reset-title">
+      <h3 id="reset-title">{t('reset_title')}</h3>
+      {plan.remove.length === 0 ? <p>{t('reset_nothing')}</p> : <p>{t('reset_willRemove', [String(plan.remove.length)])}</p>}
+      <ul class="reset-list" aria-label={t('reset_listLabel')}>
+        {plan.remove.map((cookie) => (
+          <li key={cookieIdentity(cookie)} data-reset-cookie={cookie.name}>
+            <code>{cookie.name}</code> <span class="where">{where(cookie)}</span>
+          </li>
+        ))}
+      </ul>
+      {hasConsent ? (
+        <label class="check">
+          <input type="checkbox" checked={includeConsent} onChange={(e) => setIncludeConsent(e.currentTarget.checked)} />
+          {t('reset_includeConsent')}
+        </label>
+      ) : null}
+      {optional.length + tickedKept.length > 0 ? (
+        <details class="reset-optional">
+          <summary>{t('reset_othersTitle', [String(optional.length)])}</summary>
+          <p class="help">{t('reset_othersHelp')}</p>
+          <ul>
+            {[...optional.map((k) => k.cookie), ...tickedKept.filter((c) => !optional.some((k) => k.cookie === c))].map((cookie) => {
+              const id = cookieIdentity(cookie);
+              return (
+                <li key={id}>
+                  <label class="check">
+                    <input type="checkbox" checked={ticked.has(id)} onChange={() => toggle(id)} />
+                    <code>{cookie.name}</code> <span class="where">{where(cookie)}</span>
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+        </details>
+      ) : null}
+      <p class="honest">{t('reset_limits')} {dntOn ? '' : t('reset_fingerprint')}</p>
+      <div class="reset-actions">
+        <button type="button" class="button danger" disabled={busy || plan.remove.length === 0} onClick={() => onConfirm(includeConsent, [...ticked])}>
+          {t('reset_confirm')}
+        </button>
+        <button type="button" class="button secondary" onClick={onCancel}>{t('reset_cancel')}</button>
+      </div>
+    </div>
+  );
+}

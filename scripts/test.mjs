@@ -1,0 +1,76 @@
+// `npm test`: every gate in order, stopping at the first that fails.
+//   typecheck -> unit tests -> build (+ zips) -> web-ext lint -> build checks (sizes, manifest,
+//   no remote code) -> end-to-end tests in Chromium and Firefox.
+// Prints one closing line "N passed, N failed" over all vitest suites.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium, findFirefox } from './find-chromium.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+mkdirSync(path.join(root, 'tmp'), { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const started = Date.now();
+
+function run(title, command, args, env = {}) {
+  const t0 = Date.now();
+  console.log(`\n=== ${title}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`--- ${title}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return result.status === 0;
+}
+
+function vitest(title, config, report) {
+  const outputFile = path.join(root, 'tmp', `${report}.json`);
+  const ok = run(title, bin('vitest'), ['run', ...(config ? ['--config', config] : []), '--reporter=default', '--reporter=json', `--outputFile=${outputFile}`]);
+  try {
+    const json = JSON.parse(readFileSync(outputFile, 'utf8'));
+    totals.passed += json.numPassedTests;
+    totals.failed += json.numFailedTests;
+    totals.skipped += json.numPendingTests + json.numTodoTests;
+  } catch {
+    totals.failed += 1;
+  }
+  return ok;
+}
+
+function lintFirefox() {
+  const t0 = Date.now();
+  console.log('\n=== web-ext lint (dist/firefox): 0 errors and 0 warnings required');
+  const result = spawnSync(bin('web-ext'), ['lint', '--source-dir', 'dist/firefox', '--output', 'json', '--no-config-discovery'], { cwd: root, encoding: 'utf8' });
+  let report;
+  try {
+    report = JSON.parse(result.stdout);
+  } catch {
+    console.log(result.stdout, result.stderr);
+    return false;
+  }
+  const { errors, warnings, notices } = report.summary;
+  for (const item of [...report.errors, ...report.warnings]) console.log(`  ${item._type}: ${item.code} ${item.file ?? ''} ${item.message}`);
+  console.log(`--- web-ext lint: ${errors} errors, ${warnings} warnings, ${notices} notices in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return errors === 0 && warnings === 0;
+}
+
+function finish(ok) {
+  console.log(`\nnpm test ${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s (${totals.skipped} skipped)`);
+  console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(ok ? 0 : 1);
+}
+
+const steps = [
+  () => run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']) && run('typecheck (pure core)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.pure.json']),
+  () => vitest('unit tests', null, 'unit'),
+  () => run('build', process.execPath, ['build.mjs', '--zip']),
+  () => lintFirefox(),
+  () => vitest('build checks', 'test/build/vitest.config.ts', 'build'),
+  () => {
+    // Both browsers are found or installed before the end-to-end suites start.
+    findChromium();
+    findFirefox();
+    return vitest('end-to-end tests (Chromium, Firefox)', 'test/e2e/vitest.config.ts', 'e2e');
+  },
+];
+for (const step of steps) if (!step()) finish(false);
+finish(true);

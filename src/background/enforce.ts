@@ -1,0 +1,152 @@
+// Keeps each site's choice true in the background: when a page of the site commits, and whenever
+// a cookie that a rule cares about changes. For sites without a rule an event costs a name check
+// and a few Map probes (RuleIndex), never a storage read.
+import type { CookieRecord } from '../model/cookie.ts';
+import { planEnforcement } from '../core/plans.ts';
+import { ruleIsActive, isTrackedCookieName, type RuleIndex, type SiteRule } from '../core/rules.ts';
+import { siteFromUrl, type SiteContext } from '../core/site.ts';
+import { hstcDomainMatch } from '../core/hubspot-identity.ts';
+import { IDENTITY_COOKIES } from '../core/hubspot-sets.ts';
+import { isBeaconHost } from '../core/hubspot-hosts.ts';
+import { removeDetailsFor } from '../core/cookie-details.ts';
+import type { CookieChange } from '../browser/cookies.ts';
+import { readSiteCookies, removeCookie } from '../browser/cookies.ts';
+import { tabTarget } from '../browser/tabs.ts';
+import type { TrackingRequest } from '../browser/network.ts';
+import { ruleIndex } from './settings.ts';
+import { applyChanges } from './site-actions.ts';
+import { noteCookieRefresh, noteTrackingRequest } from './verify.ts';
+import { logError } from './log.ts';
+
+/** The host a cookie belongs to for rule lookup: its partition's top-level site when partitioned. */
+function ownerHost(cookie: CookieRecord): string {
+  const top = cookie.partitionKey?.topLevelSite;
+  if (top !== undefined) {
+    const start = top.indexOf('://');
+    return start === -1 ? top : top.slice(start + 3).replace(/:\d+$/, '');
+  }
+  return cookie.domain.charCodeAt(0) === 46 ? cookie.domain.slice(1) : cookie.domain;
+}
+
+// ---- Identity quarantine after a reset -------------------------------------------------------
+// The page being reset keeps the old visitor id in memory until it reloads and may write it back
+// in between; such writes are removed on sight for a short window. In memory on purpose: the
+// window is seconds long and the worker is busy (alive) throughout it.
+const QUARANTINE_MS = 15_000;
+const quarantine = new Map<string, { readonly storeId: string; readonly values: ReadonlySet<string>; readonly until: number }>();
+
+export function quarantineIdentity(site: string, storeId: string, removed: readonly CookieRecord[], now: number): void {
+  const values = new Set<string>();
+  for (const cookie of removed) {
+    if (cookie.name === 'hubspotutk' || cookie.name === 'messagesUtk') values.add(cookie.value);
+    if (cookie.name === '__hstc') {
+      const id = cookie.value.split('.')[1];
+      if (id !== undefined && id !== '') values.add(id);
+    }
+  }
+  if (values.size > 0) quarantine.set(site, { storeId, values, until: now + QUARANTINE_MS });
+}
+
+function carriesQuarantinedId(cookie: CookieRecord, now: number): boolean {
+  if (!IDENTITY_COOKIES.has(cookie.name)) return false;
+  for (const [site, entry] of quarantine) {
+    if (entry.until < now) {
+      quarantine.delete(site);
+      continue;
+    }
+    const host = ownerHost(cookie);
+    if (entry.storeId !== cookie.storeId || !(host === site || host.endsWith(`.${site}`))) continue;
+    for (const id of entry.values) if (cookie.value.includes(id)) return true;
+  }
+  return false;
+}
+
+// ---- Enforcement -------------------------------------------------------------------------------
+// One run per site and store at a time; events arriving meanwhile ask for one more run after it,
+// so a tracker rewriting its cookies every 100 ms costs at most one run in flight plus one queued.
+const running = new Map<string, { again: boolean }>();
+
+async function enforceSite(rule: SiteRule, site: SiteContext, storeId: string): Promise<void> {
+  const key = `${storeId}|${site.host}`;
+  const inFlight = running.get(key);
+  if (inFlight !== undefined) {
+    inFlight.again = true;
+    return;
+  }
+  const state = { again: true };
+  running.set(key, state);
+  try {
+    while (state.again) {
+      state.again = false;
+      const cookies = await readSiteCookies(site, storeId);
+      const changes = planEnforcement(rule, site, cookies, { now: Date.now(), storeId, hstcDomainMatch: hstcDomainMatch(cookies, site.host) });
+      if (changes.set.length === 0 && changes.remove.length === 0) continue;
+      const { failed } = await applyChanges(changes);
+      if (failed.length > 0) logError(`enforcing the rule for ${rule.site}`, failed);
+    }
+  } finally {
+    running.delete(key);
+  }
+}
+
+function activeRuleFor(index: RuleIndex, host: string): SiteRule | undefined {
+  const rule = index.ruleForDomain(host);
+  return rule !== undefined && ruleIsActive(rule) ? rule : undefined;
+}
+
+function onCookieChangeWithIndex(index: RuleIndex, change: CookieChange): void {
+  const { cookie } = change;
+  const now = Date.now();
+  if (!change.removed && quarantine.size > 0 && carriesQuarantinedId(cookie, now)) {
+    void removeCookie(removeDetailsFor(cookie)).then((failure) => {
+      if (failure !== null) logError('removing a re-written visitor id after a reset', failure);
+    });
+    return;
+  }
+  const host = ownerHost(cookie);
+  const rule = activeRuleFor(index, host);
+  if (rule === undefined) return;
+  if (!change.removed && (cookie.name === '__hstc' || cookie.name === '__hssc')) {
+    void noteCookieRefresh(rule.site, cookie.storeId, cookie.name, now);
+  }
+  const parsed = siteFromUrl(`https://${host}/`);
+  if (parsed.ok) void enforceSite(rule, parsed.site, cookie.storeId).catch((error: unknown) => logError(`enforcing ${rule.site}`, error));
+}
+
+/** cookies.onChanged: the hot path. Untracked names and unruled sites return at once. */
+export function handleCookieChange(change: CookieChange): void {
+  if (!isTrackedCookieName(change.cookie.name) && quarantine.size === 0) return;
+  const index = ruleIndex();
+  if (index instanceof Promise) {
+    void index.then((loaded) => onCookieChangeWithIndex(loaded, change));
+  } else {
+    onCookieChangeWithIndex(index, change);
+  }
+}
+
+/** webNavigation.onCommitted for top-level frames. */
+export async function handleNavigation(tabId: number, url: string): Promise<void> {
+  const parsed = siteFromUrl(url);
+  if (!parsed.ok) return;
+  const index = await ruleIndex();
+  const rule = activeRuleFor(index, parsed.site.host);
+  if (rule === undefined) return;
+  const target = await tabTarget(tabId);
+  if (target === null) return;
+  await enforceSite(rule, parsed.site, target.storeId);
+}
+
+/** webRequest to a HubSpot beacon host: counted against the initiating site's rule, if any. */
+export async function handleTrackingRequest(request: TrackingRequest): Promise<void> {
+  if (request.initiator === undefined || request.tabId < 0) return;
+  const initiator = siteFromUrl(request.initiator.endsWith('/') ? request.initiator : `${request.initiator}/`);
+  if (!initiator.ok) return;
+  const index = await ruleIndex();
+  const rule = activeRuleFor(index, initiator.site.host);
+  if (rule === undefined) return;
+  const host = new URL(request.url).hostname;
+  if (!isBeaconHost(host)) return;
+  const target = await tabTarget(request.tabId);
+  if (target === null) return;
+  await noteTrackingRequest(rule.site, target.storeId, host, rule.since, request.timeStamp);
+}

@@ -1,0 +1,76 @@
+// The handler table for every message in src/protocol/messages.ts. Its type requires a handler
+// per message, so adding a message without one fails to compile.
+import type { Api, MessageName, Reply, Request, WireError } from '../protocol/messages.ts';
+import { ActionError, reset, saveRule, setDoNotTrack, setOptOut, undo } from './site-actions.ts';
+import { StoreRefusedError, loadStore, updateStore } from './settings.ts';
+import { exportRules, mergeImportedRules, parseRulesFile } from '../storage/rules-file.ts';
+import { setSiteBlock } from '../browser/network.ts';
+import { BLOCKED_TRACKING_DOMAINS } from '../core/hubspot-hosts.ts';
+import { logError } from './log.ts';
+
+type Handlers = { [K in MessageName]: (payload: Api[K]['req']) => Promise<Api[K]['res']> };
+
+const handlers: Handlers = {
+  setDoNotTrack: (p) => setDoNotTrack(p.tabId, p.on, Date.now()),
+  setOptOut: (p) => setOptOut(p.tabId, p.level, Date.now()),
+  reset: (p) => reset(p.tabId, p.includeConsent, p.alsoRemove, Date.now()),
+  undo: (p) => undo(p.tabId, p.snapshotId, Date.now()),
+  updateRule: async (p) => {
+    const rule = await saveRule(p.site, { doNotTrack: p.doNotTrack, optOut: p.optOut }, Date.now());
+    await setSiteBlock(p.site, BLOCKED_TRACKING_DOMAINS, rule?.optOut === 'block');
+    return { rule };
+  },
+  removeRule: async (p) => {
+    const removed = await updateStore((store) => {
+      const current = store.rules[p.site];
+      if (current === undefined) return { store, result: false };
+      if (current.managed === true) throw new ActionError({ code: 'managed-rule', detail: `${p.site} is set by your organisation` });
+      const rules = { ...store.rules };
+      delete rules[p.site];
+      return { store: { ...store, rules }, result: true };
+    });
+    await setSiteBlock(p.site, BLOCKED_TRACKING_DOMAINS, false);
+    return { removed };
+  },
+  importRules: async (p) => {
+    const parsed = parseRulesFile(p.text);
+    if (!parsed.ok) throw new ActionError({ code: 'import-invalid', detail: parsed.message });
+    const store = await updateStore((current) => {
+      const next = mergeImportedRules(current, parsed.rules);
+      return { store: next, result: next };
+    });
+    for (const rule of Object.values(store.rules)) await setSiteBlock(rule.site, BLOCKED_TRACKING_DOMAINS, rule.optOut === 'block');
+    return { imported: parsed.rules.length };
+  },
+  exportRules: async () => ({ text: exportRules(await loadStore(), Date.now()) }),
+  discardSetAside: (p) =>
+    updateStore((store) => {
+      const setAside = store.setAside.filter((_, i) => i !== p.index);
+      return { store: { ...store, setAside }, result: { remaining: setAside.length } };
+    }),
+};
+
+function toWireError(error: unknown): WireError {
+  if (error instanceof ActionError) return error.wire;
+  if (error instanceof StoreRefusedError) return { code: 'store-newer', detail: error.message };
+  const detail = error instanceof Error ? error.message : String(error);
+  // Browsers word quota errors differently; both mention the quota.
+  if (/quota/i.test(detail)) return { code: 'storage-full', detail };
+  if (/permission/i.test(detail)) return { code: 'no-permission', detail };
+  return { code: 'internal', detail };
+}
+
+async function dispatch<K extends MessageName>(type: K, payload: Api[K]['req']): Promise<Reply<K>> {
+  try {
+    const handler: (payload: Api[K]['req']) => Promise<Api[K]['res']> = handlers[type];
+    return { ok: true, value: await handler(payload) };
+  } catch (error) {
+    const wire = toWireError(error);
+    if (!(error instanceof ActionError)) logError(`handling "${type}"`, error);
+    return { ok: false, error: wire };
+  }
+}
+
+export function route(request: Request): Promise<Reply<MessageName>> {
+  return dispatch(request.type, request.payload);
+}

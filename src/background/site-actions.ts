@@ -1,0 +1,153 @@
+// What the popup asks for, carried out: do-not-track, opt-out, reset and undo for the tab's site.
+import type { CookieChanges } from '../core/plans.ts';
+import { planDoNotTrack, planOptOut, planReset, planUndo, stripIdentityParams } from '../core/plans.ts';
+import { siteFromUrl, type SiteContext } from '../core/site.ts';
+import type { OptOutLevel, SiteRule } from '../core/rules.ts';
+import { ruleIsActive } from '../core/rules.ts';
+import { BLOCKED_TRACKING_DOMAINS } from '../core/hubspot-hosts.ts';
+import { hstcDomainMatch } from '../core/hubspot-identity.ts';
+import { IDENTITY_COOKIES } from '../core/hubspot-sets.ts';
+import { removeDetailsFor } from '../core/cookie-details.ts';
+import type { CookieRecord } from '../model/cookie.ts';
+import type { ActionOutcome, FailedCookie, ResetOutcome, UndoOutcome, WireError } from '../protocol/messages.ts';
+import { readSiteCookies, removeCookie, setCookie } from '../browser/cookies.ts';
+import { tabTarget, reloadTab, type TabTarget } from '../browser/tabs.ts';
+import { setSiteBlock } from '../browser/network.ts';
+import { updateStore } from './settings.ts';
+import { resetVerification } from './verify.ts';
+import { quarantineIdentity } from './enforce.ts';
+import { snapshotKey } from '../storage/schema.ts';
+
+/** A failure the visitor should see, carried to the popup as a WireError. */
+export class ActionError extends Error {
+  constructor(readonly wire: WireError) {
+    super(wire.detail);
+  }
+}
+
+export interface TabSite {
+  readonly target: TabTarget;
+  readonly site: SiteContext;
+}
+
+export async function tabSite(tabId: number): Promise<TabSite> {
+  const target = await tabTarget(tabId);
+  if (target === null) throw new ActionError({ code: 'tab-gone', detail: `tab ${tabId} no longer exists` });
+  const parsed = siteFromUrl(target.url ?? '');
+  if (!parsed.ok) throw new ActionError({ code: 'unsupported-page', detail: `${parsed.problem}: ${target.url ?? 'no URL'}` });
+  return { target, site: parsed.site };
+}
+
+/** Writes and removes as planned; every cookie that fails is listed, none aborts the rest. */
+export async function applyChanges(changes: CookieChanges): Promise<{ changed: number; failed: FailedCookie[] }> {
+  const results = await Promise.all([
+    ...changes.remove.map((cookie) => removeCookie(removeDetailsFor(cookie))),
+    ...changes.set.map((details) => setCookie(details)),
+  ]);
+  const failed = results.filter((r): r is FailedCookie => r !== null);
+  return { changed: results.length - failed.length, failed };
+}
+
+function nextRule(current: SiteRule | undefined, site: string, change: Partial<Pick<SiteRule, 'doNotTrack' | 'optOut'>>, now: number): SiteRule | null {
+  const doNotTrack = change.doNotTrack ?? current?.doNotTrack ?? false;
+  const optOut = change.optOut ?? current?.optOut ?? 'off';
+  const rule: SiteRule = { site, doNotTrack, optOut, since: now };
+  return ruleIsActive(rule) ? rule : null;
+}
+
+/** Stores the rule (or removes it when everything is off); refuses to touch a managed rule. */
+export async function saveRule(site: string, change: Partial<Pick<SiteRule, 'doNotTrack' | 'optOut'>>, now: number): Promise<SiteRule | null> {
+  return updateStore((store) => {
+    const current = store.rules[site];
+    if (current?.managed === true) throw new ActionError({ code: 'managed-rule', detail: `${site} is set by your organisation` });
+    const rule = nextRule(current, site, change, now);
+    const rules = { ...store.rules };
+    if (rule === null) delete rules[site];
+    else rules[site] = rule;
+    return { store: { ...store, rules }, result: rule };
+  });
+}
+
+async function cookiesWithMatch(site: SiteContext, storeId: string): Promise<{ cookies: CookieRecord[]; hstcMatch: string | null }> {
+  const cookies = await readSiteCookies(site, storeId);
+  return { cookies, hstcMatch: hstcDomainMatch(cookies, site.host) };
+}
+
+export async function setDoNotTrack(tabId: number, on: boolean, now: number): Promise<ActionOutcome> {
+  const { target, site } = await tabSite(tabId);
+  const rule = await saveRule(site.registrableDomain, { doNotTrack: on }, now);
+  // Switching the switch off while opt-out is on keeps the cookie: opt-out includes do-not-track.
+  const effective = on || (rule !== null && rule.optOut !== 'off');
+  const { cookies, hstcMatch } = await cookiesWithMatch(site, target.storeId);
+  const outcome = await applyChanges(planDoNotTrack(site, cookies, effective, { now, storeId: target.storeId, hstcDomainMatch: hstcMatch }));
+  await resetVerification(site.registrableDomain, target.storeId, now);
+  return { ...outcome, rule };
+}
+
+export async function setOptOut(tabId: number, level: OptOutLevel, now: number): Promise<ActionOutcome> {
+  const { target, site } = await tabSite(tabId);
+  const rule = await saveRule(site.registrableDomain, { optOut: level }, now);
+  await setSiteBlock(site.registrableDomain, BLOCKED_TRACKING_DOMAINS, level === 'block');
+  const { cookies, hstcMatch } = await cookiesWithMatch(site, target.storeId);
+  const ctx = { now, storeId: target.storeId, hstcDomainMatch: hstcMatch };
+  const changes =
+    level === 'off'
+      ? planDoNotTrack(site, cookies, rule?.doNotTrack === true, ctx)
+      : planOptOut(site, cookies, ctx);
+  const outcome = await applyChanges(changes);
+  await resetVerification(site.registrableDomain, target.storeId, now);
+  return { ...outcome, rule };
+}
+
+export async function reset(tabId: number, includeConsent: boolean, alsoRemove: readonly string[], now: number): Promise<ResetOutcome> {
+  const { target, site } = await tabSite(tabId);
+  const cookies = await readSiteCookies(site, target.storeId);
+  const plan = planReset(site, cookies, { includeConsent, alsoRemove });
+  if (plan.remove.length === 0) return { removed: 0, failed: [], snapshotId: null, reloaded: false };
+
+  // The open page still holds the old visitor id and may write it back before it reloads:
+  // writes carrying it are removed on sight for a short while (see enforce.ts).
+  quarantineIdentity(site.registrableDomain, target.storeId, plan.remove.filter((c) => IDENTITY_COOKIES.has(c.name)), now);
+
+  const results = await Promise.all(plan.remove.map(async (cookie) => ({ cookie, failure: await removeCookie(removeDetailsFor(cookie)) })));
+  const removed = results.filter((r) => r.failure === null).map((r) => r.cookie);
+  const failed = results.flatMap((r) => (r.failure === null ? [] : [r.failure]));
+
+  const snapshotId = removed.length === 0 ? null : `${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  if (snapshotId !== null) {
+    const key = snapshotKey(site.registrableDomain, target.storeId);
+    await updateStore((store) => ({
+      // A new reset of the same site replaces the previous snapshot.
+      store: { ...store, undo: { ...store.undo, [key]: { id: snapshotId, site: site.registrableDomain, storeId: target.storeId, takenAt: now, cookies: removed } } },
+      result: undefined,
+    }));
+  }
+  const reloaded = removed.length > 0 ? await reloadTab(tabId, stripIdentityParams(site.url)) : false;
+  return { removed: removed.length, failed, snapshotId, reloaded };
+}
+
+export async function undo(tabId: number, snapshotId: string, now: number): Promise<UndoOutcome> {
+  const { target, site } = await tabSite(tabId);
+  const key = snapshotKey(site.registrableDomain, target.storeId);
+  // Taking the snapshot out of the store is the first, queued step: a second click finds nothing.
+  const snapshot = await updateStore((store) => {
+    const found = store.undo[key];
+    if (found === undefined || found.id !== snapshotId) return { store, result: null };
+    const rest = { ...store.undo };
+    delete rest[key];
+    return { store: { ...store, undo: rest }, result: found };
+  });
+  if (snapshot === null) return { restored: 0, failed: [], expired: 0, alreadyRestored: true };
+
+  const current = await readSiteCookies(site, target.storeId);
+  const plan = planUndo(snapshot, current, now);
+  const results = await Promise.all(plan.set.map(async (details, i) => ({ i, failure: await setCookie(details) })));
+  const failed = results.flatMap((r) => (r.failure === null ? [] : [r.failure]));
+  if (failed.length > 0) {
+    // Keep what could not be restored, so the visitor can try again.
+    const failedIds = new Set(results.filter((r) => r.failure !== null).map((r) => r.i));
+    const remaining = plan.setFrom.filter((_, i) => failedIds.has(i));
+    await updateStore((store) => ({ store: { ...store, undo: { ...store.undo, [key]: { ...snapshot, cookies: remaining } } }, result: undefined }));
+  }
+  return { restored: results.length - failed.length, failed, expired: plan.expired.length, alreadyRestored: false };
+}

@@ -1,0 +1,12 @@
+// Top-level navigations: the moment a page of a site commits is when its rule is enforced.
+import { browser } from './api.ts';
+
+export function onTopLevelCommitted(listener: (tabId: number, url: string) => void): void {
+  browser.webNavigation.onCommitted.addListener((details) => {
+    if (details.frameId === 0) listener(details.tabId, details.url);
+  });
+}
+
+export function onTabRemoved(listener: (tabId: number) => void): void {
+  browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
+}

@@ -1,0 +1,42 @@
+// Blocking HubSpot's tracking hosts for one site (declarativeNetRequest), and watching the requests
+// a page sends to them (webRequest, observe only) so the popup can show whether a choice holds.
+import { browser, isFirefox } from './api.ts';
+
+/** Session-scoped id range is not needed: dynamic rules persist, like the visitor's choice. */
+export async function setSiteBlock(site: string, hosts: readonly string[], on: boolean): Promise<void> {
+  const existing = await browser.declarativeNetRequest.getDynamicRules();
+  const mine = existing.filter((rule) => rule.condition.initiatorDomains?.length === 1 && rule.condition.initiatorDomains[0] === site);
+  const nextId = existing.reduce((max, rule) => Math.max(max, rule.id), 0) + 1;
+  await browser.declarativeNetRequest.updateDynamicRules({
+    removeRuleIds: mine.map((rule) => rule.id),
+    addRules: on
+      ? [{ id: nextId, priority: 1, action: { type: 'block' }, condition: { requestDomains: [...hosts], initiatorDomains: [site] } }]
+      : [],
+  });
+}
+
+/** Sites that currently have a blocking rule, for reconciling rules with the stored choices. */
+export async function blockedSites(): Promise<string[]> {
+  const rules = await browser.declarativeNetRequest.getDynamicRules();
+  return rules.flatMap((rule) => (rule.condition.initiatorDomains?.length === 1 ? rule.condition.initiatorDomains : []));
+}
+
+export interface TrackingRequest {
+  readonly url: string;
+  readonly tabId: number;
+  /** The page that caused the request (Chromium: initiator origin; Firefox: document URL). */
+  readonly initiator: string | undefined;
+  readonly timeStamp: number;
+}
+
+/** Observes requests to the given hosts (match patterns); never blocks or alters them. */
+export function observeRequests(hostPatterns: readonly string[], listener: (request: TrackingRequest) => void): void {
+  browser.webRequest.onBeforeRequest.addListener(
+    (details) => {
+      const initiator = isFirefox ? (details.documentUrl ?? details.originUrl) : (details as { initiator?: string }).initiator;
+      listener({ url: details.url, tabId: details.tabId, initiator, timeStamp: details.timeStamp });
+      return undefined;
+    },
+    { urls: [...hostPatterns] },
+  );
+}

@@ -1,0 +1,52 @@
+// The settings root in storage.local and short-lived per-session facts in storage.session.
+import { browser } from './api.ts';
+
+export const STORE_KEY = 'cookieLens';
+export const VERIFY_KEY = 'verification';
+
+/** The raw stored root, unvalidated: callers pass it through src/storage/migrate.ts. */
+export async function readRoot(): Promise<unknown> {
+  const items = await browser.storage.local.get(STORE_KEY);
+  return items[STORE_KEY];
+}
+
+export async function writeRoot(root: unknown): Promise<void> {
+  await browser.storage.local.set({ [STORE_KEY]: root });
+}
+
+export async function readSession(key: string): Promise<unknown> {
+  const items = await browser.storage.session.get(key);
+  return items[key];
+}
+
+export async function writeSession(key: string, value: unknown): Promise<void> {
+  await browser.storage.session.set({ [key]: value });
+}
+
+/** Managed (policy) settings; undefined when none are set or the browser has no managed storage. */
+export async function readManaged(): Promise<unknown> {
+  try {
+    return await browser.storage.managed.get(null);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Calls back whenever the stored root changes in any context (popup, options, background). */
+export function onRootChanged(listener: (root: unknown) => void): () => void {
+  const wrapped = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    const change = changes[STORE_KEY];
+    if (area === 'local' && change !== undefined) listener(change.newValue);
+  };
+  browser.storage.onChanged.addListener(wrapped);
+  return () => browser.storage.onChanged.removeListener(wrapped);
+}
+
+export function onSessionChanged(key: string, listener: (value: unknown) => void): () => void {
+  const wrapped = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    const change = changes[key];
+    if (area === 'session' && change !== undefined) listener(change.newValue);
+  };
+  browser.storage.onChanged.addListener(wrapped);
+  return () => browser.storage.onChanged.removeListener(wrapped);
+}

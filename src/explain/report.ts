@@ -1,0 +1,210 @@
+// Turns a site's cookies into what the popup shows: each cookie decoded and attributed, and a
+// summary of what the site's HubSpot account knows about the visitor. Pure and synchronous;
+// families backed by a heavy library are decoded afterwards (see `pendingDecodes`).
+import type { CookieRecord } from '../model/cookie.ts';
+import { cookieIdentity } from '../model/cookie.ts';
+import type { Category, CookieFamily, DecodeContext, DecodeOutcome, DocumentedLifetime, Field, VendorId } from '../decode/types.ts';
+import { findFamily, runDecoder } from '../decode/registry.ts';
+import { lookupNameFacts } from './name-facts.ts';
+import type { CookieScope, SiteContext } from '../core/site.ts';
+import { scopeOf } from '../core/site.ts';
+
+export type Attribution = 'decoder' | 'database' | 'none';
+
+export interface CookieView {
+  readonly id: string;
+  readonly cookie: CookieRecord;
+  readonly scope: CookieScope | 'embedded';
+  readonly family: CookieFamily | undefined;
+  readonly vendor: VendorId | null;
+  readonly category: Category | null;
+  readonly attribution: Attribution;
+  /** Null when no decoder knows the name. */
+  readonly outcome: DecodeOutcome | null;
+  readonly lifetime: DocumentedLifetime | null;
+  /** Typical retention from the Open Cookie Database, as written there (a fact, not our words). */
+  readonly retention?: string;
+}
+
+export interface ConsentChoice {
+  readonly analytics: boolean | undefined;
+  readonly advertisement: boolean | undefined;
+  readonly functionality: boolean | undefined;
+}
+
+export interface HubspotSummary {
+  /** True when any HubSpot cookie is on the site. */
+  readonly present: boolean;
+  readonly visitorId?: string;
+  readonly firstVisit?: number;
+  readonly previousVisit?: number;
+  readonly currentVisit?: number;
+  readonly sessionCount?: number;
+  readonly pageViews?: number;
+  readonly sessionStart?: number;
+  /** `__hssc` without `__hssrc`: HubSpot ignores the page count. */
+  readonly sessionStale?: boolean;
+  /** How many `__hstc` copies exist (host-only and Domain variants, partitions). */
+  readonly hstcCopies: number;
+  readonly consent: ConsentChoice | null;
+  /** From the legacy banner cookie `__hs_opt_out`. */
+  readonly legacyOptOut?: boolean;
+  readonly doNotTrack: 'on' | 'not-honoured' | 'off';
+}
+
+export interface SiteReport {
+  readonly views: readonly CookieView[];
+  readonly summary: HubspotSummary;
+}
+
+function fieldOf(fields: readonly Field[], key: string): Field['value'] | undefined {
+  for (const field of fields) if (field.key === key) return field.value;
+  return undefined;
+}
+function instantOf(fields: readonly Field[], key: string): number | undefined {
+  const v = fieldOf(fields, key);
+  return v?.kind === 'instant' ? v.epochMs : undefined;
+}
+function countOf(fields: readonly Field[], key: string): number | undefined {
+  const v = fieldOf(fields, key);
+  return v?.kind === 'count' ? v.value : undefined;
+}
+function flagOf(fields: readonly Field[], key: string): boolean | undefined {
+  const v = fieldOf(fields, key);
+  return v?.kind === 'flag' ? v.value : undefined;
+}
+function idOf(fields: readonly Field[], key: string): string | undefined {
+  const v = fieldOf(fields, key);
+  return v?.kind === 'id' || v?.kind === 'text' ? v.value : undefined;
+}
+
+/** Decodes one cookie and attributes it: our decoders first, then the Open Cookie Database. */
+export function viewCookie(cookie: CookieRecord, scope: CookieView['scope'], ctx: DecodeContext): CookieView {
+  const family = findFamily(cookie.name);
+  const id = cookieIdentity(cookie);
+  if (family !== undefined) {
+    return {
+      id, cookie, scope, family,
+      vendor: family.vendor,
+      category: family.category,
+      attribution: 'decoder',
+      outcome: runDecoder(family.decode, cookie.value, { ...ctx, cookieDomain: cookie.domain }),
+      lifetime: family.lifetime,
+    };
+  }
+  const facts = lookupNameFacts(cookie.name);
+  if (facts !== undefined) {
+    return {
+      id, cookie, scope, family: undefined,
+      vendor: facts.platform,
+      category: facts.category,
+      attribution: 'database',
+      outcome: null,
+      lifetime: null,
+      ...(facts.retention === undefined ? {} : { retention: facts.retention }),
+    };
+  }
+  return { id, cookie, scope, family: undefined, vendor: null, category: null, attribution: 'none', outcome: null, lifetime: null };
+}
+
+function summarise(views: readonly CookieView[]): HubspotSummary {
+  let present = false;
+  let hstc: readonly Field[] | undefined;
+  let hstcCopies = 0;
+  let hssc: readonly Field[] | undefined;
+  let consent: ConsentChoice | null = null;
+  let legacyOptOut: boolean | undefined;
+  let doNotTrack: HubspotSummary['doNotTrack'] = 'off';
+  let visitorId: string | undefined;
+  for (const view of views) {
+    if (view.vendor === 'hubspot') present = true;
+    const family = view.family?.id;
+    const outcome = view.outcome;
+    if (family === 'hubspot.hstc') hstcCopies += 1;
+    if (outcome === null || !outcome.ok) {
+      if (family === 'hubspot.do-not-track' && doNotTrack === 'off') doNotTrack = 'not-honoured';
+      continue;
+    }
+    const fields = outcome.fields;
+    switch (family) {
+      case 'hubspot.hstc': {
+        // Of several copies, the most recent session is the one the tracker carries forward.
+        const current = instantOf(fields, 'currentVisit');
+        if (current !== undefined && (hstc === undefined || current > (instantOf(hstc, 'currentVisit') ?? -Infinity))) hstc = fields;
+        break;
+      }
+      case 'hubspot.hssc': {
+        const start = instantOf(fields, 'sessionStart');
+        if (hssc === undefined || (start ?? -Infinity) > (instantOf(hssc, 'sessionStart') ?? -Infinity)) hssc = fields;
+        break;
+      }
+      case 'hubspot.hubspotutk':
+        visitorId ??= idOf(fields, 'visitorId');
+        break;
+      case 'hubspot.cookie-cat-pref':
+        consent = {
+          analytics: flagOf(fields, 'analytics'),
+          advertisement: flagOf(fields, 'advertisement'),
+          functionality: flagOf(fields, 'functionality'),
+        };
+        break;
+      case 'hubspot.opt-out':
+        legacyOptOut = flagOf(fields, 'declined');
+        break;
+      case 'hubspot.do-not-track':
+        doNotTrack = flagOf(fields, 'honoured') === true ? 'on' : doNotTrack === 'on' ? 'on' : 'not-honoured';
+        break;
+      default:
+        break;
+    }
+  }
+  const summary: HubspotSummary = { present, hstcCopies, consent, doNotTrack };
+  const v = hstc === undefined ? visitorId : (idOf(hstc, 'visitorId') ?? visitorId);
+  return {
+    ...summary,
+    ...(v === undefined ? {} : { visitorId: v }),
+    ...optional('firstVisit', hstc && instantOf(hstc, 'firstVisit')),
+    ...optional('previousVisit', hstc && instantOf(hstc, 'previousVisit')),
+    ...optional('currentVisit', hstc && instantOf(hstc, 'currentVisit')),
+    ...optional('sessionCount', hstc && countOf(hstc, 'sessionCount')),
+    ...optional('pageViews', hssc && countOf(hssc, 'pageViews')),
+    ...optional('sessionStart', hssc && instantOf(hssc, 'sessionStart')),
+    ...(hssc === undefined ? {} : { sessionStale: flagOf(hssc, 'stale') === true }),
+    ...(legacyOptOut === undefined ? {} : { legacyOptOut }),
+  };
+}
+
+function optional<K extends string>(key: K, value: number | undefined): { [P in K]?: number } {
+  // Only defined values become keys, as exactOptionalPropertyTypes requires.
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: number });
+}
+
+/** Decodes every cookie of the site and summarises HubSpot's view of the visitor. */
+export function buildSiteReport(cookies: readonly CookieRecord[], site: SiteContext, now: number): SiteReport {
+  const siblings = new Map<string, string>();
+  for (const cookie of cookies) if (!siblings.has(cookie.name)) siblings.set(cookie.name, cookie.value);
+  const ctx: DecodeContext = { now, host: site.host, siblings };
+  const views = cookies.map((cookie) => viewCookie(cookie, scopeOf(cookie, site) ?? 'host-only', ctx));
+  return { views, summary: summarise(views) };
+}
+
+/** Views whose family decodes only after loading its library (IAB TCF, GPP). */
+export function pendingDecodes(views: readonly CookieView[]): CookieView[] {
+  return views.filter((view) => view.family?.load !== undefined);
+}
+
+/** Loads the library of each pending family once and decodes those cookies. */
+export async function completeDecodes(views: readonly CookieView[], ctx: DecodeContext): Promise<Map<string, DecodeOutcome>> {
+  const results = new Map<string, DecodeOutcome>();
+  for (const view of pendingDecodes(views)) {
+    const load = view.family?.load;
+    if (load === undefined) continue;
+    try {
+      const decode = await load();
+      results.set(view.id, runDecoder(decode, view.cookie.value, { ...ctx, cookieDomain: view.cookie.domain }));
+    } catch (error) {
+      results.set(view.id, { ok: false, problem: { code: 'library-error', detail: error instanceof Error ? error.message : String(error) } });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,61 @@
+// What the popup and options page may ask of the extension. Pages hold a PopupClient and never
+// touch browser APIs; src/browser/client.ts implements it (reads directly, writes through the
+// background), and tests can hand the components a fake.
+import type { CookieRecord } from '../model/cookie.ts';
+import type { SiteContext } from '../core/site.ts';
+import type { SiteRule } from '../core/rules.ts';
+import type { UndoSnapshot } from '../core/plans.ts';
+import type { Verification } from '../core/verification.ts';
+import type { Store } from '../storage/schema.ts';
+import type { Api, MessageName, Reply } from './messages.ts';
+
+export interface TabInfo {
+  readonly tabId: number;
+  readonly url: string | undefined;
+  readonly storeId: string;
+  readonly incognito: boolean;
+  readonly containerName?: string;
+}
+
+export interface EmbeddedSite {
+  /** Host of a third-party frame on the page. */
+  readonly host: string;
+  readonly cookies: readonly CookieRecord[];
+}
+
+export type SiteSnapshot =
+  | {
+      readonly kind: 'site';
+      readonly tab: TabInfo;
+      readonly site: SiteContext;
+      readonly cookies: readonly CookieRecord[];
+      readonly embedded: readonly EmbeddedSite[];
+      readonly rule: SiteRule | null;
+      readonly undo: UndoSnapshot | null;
+      readonly verification: Verification | null;
+      /** Set when the stored settings could not be read (e.g. written by a newer version). */
+      readonly settingsProblem: string | null;
+    }
+  | { readonly kind: 'no-tab' }
+  | { readonly kind: 'unsupported-page'; readonly tab: TabInfo }
+  | { readonly kind: 'no-permission'; readonly tab: TabInfo; readonly site: SiteContext };
+
+export interface SettingsSnapshot {
+  readonly store: Store | null;
+  readonly problem: string | null;
+}
+
+export interface PopupClient {
+  /** The tab the page is about: `?tabId=N` when given, else the active tab. */
+  readonly targetTabId: number | null;
+  load(): Promise<SiteSnapshot>;
+  /** Calls back (coalesced) whenever the site's cookies or Cookie Lens's settings change. */
+  watch(onChange: () => void): () => void;
+  send<K extends MessageName>(type: K, payload: Api[K]['req']): Promise<Reply<K>>;
+  loadSettings(): Promise<SettingsSnapshot>;
+  /** Offers a text file to the visitor (export). */
+  download(filename: string, mime: string, text: string): void;
+  copyText(text: string): Promise<boolean>;
+  openOptions(): void;
+  now(): number;
+}

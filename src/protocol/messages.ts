@@ -1,0 +1,103 @@
+// The one map of messages between the extension pages (popup, options) and the background.
+// The popup client and the background's handler table are both derived from `Api`, so a message
+// without a handler is a compile error. Replies are values, never exceptions (those do not
+// survive runtime messaging).
+import type { OptOutLevel, SiteRule } from '../core/rules.ts';
+
+export interface FailedCookie {
+  readonly name: string;
+  readonly domain: string;
+  readonly path: string;
+  readonly partitioned: boolean;
+  /** The browser's own words, untranslated; shown as text beside our explanation. */
+  readonly reason: string;
+}
+
+export interface ActionOutcome {
+  /** Cookies written or removed. */
+  readonly changed: number;
+  readonly failed: readonly FailedCookie[];
+  readonly rule: SiteRule | null;
+}
+
+export interface ResetOutcome {
+  readonly removed: number;
+  readonly failed: readonly FailedCookie[];
+  /** Present when something was removed: the snapshot Undo restores. */
+  readonly snapshotId: string | null;
+  readonly reloaded: boolean;
+}
+
+export interface UndoOutcome {
+  readonly restored: number;
+  readonly failed: readonly FailedCookie[];
+  /** Cookies in the snapshot that had expired meanwhile and were not brought back. */
+  readonly expired: number;
+  /** True when this snapshot had already been restored (a second click restores nothing). */
+  readonly alreadyRestored: boolean;
+}
+
+export type Api = {
+  setDoNotTrack: { req: { tabId: number; on: boolean }; res: ActionOutcome };
+  setOptOut: { req: { tabId: number; level: OptOutLevel }; res: ActionOutcome };
+  reset: { req: { tabId: number; includeConsent: boolean; alsoRemove: readonly string[] }; res: ResetOutcome };
+  undo: { req: { tabId: number; snapshotId: string }; res: UndoOutcome };
+  updateRule: { req: { site: string; doNotTrack: boolean; optOut: OptOutLevel }; res: { rule: SiteRule | null } };
+  removeRule: { req: { site: string }; res: { removed: boolean } };
+  importRules: { req: { text: string }; res: { imported: number } };
+  exportRules: { req: Record<string, never>; res: { text: string } };
+  discardSetAside: { req: { index: number }; res: { remaining: number } };
+};
+
+export type MessageName = keyof Api;
+export type Request = { [K in MessageName]: { readonly type: K; readonly payload: Api[K]['req'] } }[MessageName];
+
+export type ErrorCode =
+  | 'bad-request'
+  | 'unsupported-page'
+  | 'no-permission'
+  | 'tab-gone'
+  | 'store-newer'
+  | 'storage-full'
+  | 'import-invalid'
+  | 'managed-rule'
+  | 'internal';
+
+export interface WireError {
+  readonly code: ErrorCode;
+  /** Technical detail in English for logs and for the visitor's "details" line. */
+  readonly detail: string;
+}
+
+export type Reply<K extends MessageName> = { readonly ok: true; readonly value: Api[K]['res'] } | { readonly ok: false; readonly error: WireError };
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isTabId = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+const isSite = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= 253;
+const isLevel = (x: unknown): x is OptOutLevel => x === 'off' || x === 'cookies' || x === 'block';
+const isStringArray = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
+
+/** Runtime shape checks for each message; the table's type makes a missing guard a compile error. */
+const payloadGuards: { [K in MessageName]: (p: Record<string, unknown>) => boolean } = {
+  setDoNotTrack: (p) => isTabId(p.tabId) && typeof p.on === 'boolean',
+  setOptOut: (p) => isTabId(p.tabId) && isLevel(p.level),
+  reset: (p) => isTabId(p.tabId) && typeof p.includeConsent === 'boolean' && isStringArray(p.alsoRemove),
+  undo: (p) => isTabId(p.tabId) && typeof p.snapshotId === 'string',
+  updateRule: (p) => isSite(p.site) && typeof p.doNotTrack === 'boolean' && isLevel(p.optOut),
+  removeRule: (p) => isSite(p.site),
+  importRules: (p) => typeof p.text === 'string',
+  exportRules: () => true,
+  discardSetAside: (p) => typeof p.index === 'number' && Number.isInteger(p.index) && p.index >= 0,
+};
+
+function isMessageName(x: unknown): x is MessageName {
+  return typeof x === 'string' && Object.hasOwn(payloadGuards, x);
+}
+
+/** Narrows anything that arrives over runtime messaging to a well-formed request, or null. */
+export function parseRequest(message: unknown): Request | null {
+  if (!isObject(message) || !isMessageName(message.type) || !isObject(message.payload)) return null;
+  if (!payloadGuards[message.type](message.payload)) return null;
+  // The guard above has checked the payload's shape for exactly this message type.
+  return message as unknown as Request;
+}

@@ -1,0 +1,36 @@
+// Reads the build's metafile to size each entry point with the chunks it loads at start-up.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+
+interface Metafile {
+  outputs: Record<string, { bytes: number; imports: { path: string; kind: string }[]; entryPoint?: string; inputs: Record<string, unknown> }>;
+}
+
+export function metafile(): Metafile {
+  return JSON.parse(readFileSync(path.join(root, 'dist/meta.json'), 'utf8')) as Metafile;
+}
+
+/** An output file and everything it imports statically (what loads before it can run). */
+export function staticClosure(meta: Metafile, output: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imported of meta.outputs[file]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(output);
+  return [...seen];
+}
+
+export function sizes(files: readonly string[]): { raw: number; gzip: number } {
+  const content = Buffer.concat(files.map((file) => readFileSync(path.join(root, file))));
+  return { raw: content.length, gzip: gzipSync(content, { level: 9 }).length };
+}
+
+/** Output chunks that carry the Public Suffix List (tldts): budgeted on their own, see docs/BENCHMARKS.md. */
+export function isPublicSuffixChunk(meta: Metafile, output: string): boolean {
+  return Object.keys(meta.outputs[output]?.inputs ?? {}).some((input) => input.includes('node_modules/tldts'));
+}
