@@ -71,9 +71,33 @@ const common = {
   define: { __TEST__: JSON.stringify(testHooks) },
 };
 
+// The extension's pages and worker import the Public Suffix List from one module of its own.
+const publicSuffixAsModule = {
+  name: 'public-suffix-module',
+  setup(b) {
+    b.onResolve({ filter: /^tldts$/ }, () => ({ path: '/psl.js', external: true }));
+  },
+};
+
+// Cookie Lens never renders markup from data, so Preact's dangerouslySetInnerHTML path is cut
+// out of the bundle: no code path can assign innerHTML at all (and web-ext lint stays clean).
+// The build fails if a Preact upgrade changes the code this expects.
+const PREACT_INNER_HTML = 't.innerHTML=h.__html';
+const noInnerHtml = {
+  name: 'no-inner-html',
+  setup(b) {
+    b.onLoad({ filter: /preact[\\/]dist[\\/]preact\.mjs$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes(PREACT_INNER_HTML)) throw new Error(`no-inner-html: "${PREACT_INNER_HTML}" not found in ${args.path}; update build.mjs for this Preact version`);
+      return { contents: source.replace(PREACT_INNER_HTML, 't.textContent=""'), loader: 'js' };
+    });
+  },
+};
+
 function extensionBuildOptions(outdir) {
   return {
     ...common,
+    plugins: [publicSuffixAsModule, noInnerHtml],
     entryPoints: {
       background: path.join(root, 'src/background/index.ts'),
       popup: path.join(root, 'popup/main.tsx'),
@@ -111,7 +135,8 @@ async function buildAll() {
     const outdir = path.join(root, 'dist', target);
     await mkdir(outdir, { recursive: true });
     const result = await build(extensionBuildOptions(outdir));
-    metafiles[target] = result.metafile;
+    const psl = await build({ ...common, entryPoints: { psl: path.join(root, 'src/core/psl-entry.ts') }, outdir, format: 'esm', metafile: true });
+    metafiles[target] = { inputs: { ...result.metafile.inputs, ...psl.metafile.inputs }, outputs: { ...result.metafile.outputs, ...psl.metafile.outputs } };
     await writeStatic(target, outdir, locales);
   }
   await build({

@@ -1,9 +1,10 @@
 // The popup: what the site's trackers know about the visitor, and the controls to change it.
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { SiteSnapshot } from '../src/protocol/client.ts';
-import { buildSiteReport, completeDecodes, pendingDecodes, type SiteReport } from '../src/explain/report.ts';
+import type { SiteReport } from '../src/explain/report.ts';
+import type { Decoding } from './decoding.ts';
 import type { DecodeOutcome } from '../src/decode/types.ts';
-import { useServices } from './context.ts';
+import { DecodingContext, useDecoding, useServices } from './context.ts';
 import { Summary } from './components/Summary.tsx';
 import { Controls } from './components/Controls.tsx';
 import { CookieList } from './components/CookieList.tsx';
@@ -17,14 +18,17 @@ import { ExportBar } from './components/ExportBar.tsx';
 type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
 
 export function App() {
-  const { client } = useServices();
-  const [snapshot, setSnapshot] = useState<SiteSnapshot | null>(null);
+  const { client, decoding } = useServices();
+  const [snapshot, setSnapshot] = useState<{ data: SiteSnapshot; decoding: Decoding } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const announcer = useAnnouncer();
 
   const reload = useCallback(() => {
-    client.load().then(setSnapshot, (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)));
-  }, [client]);
+    Promise.all([client.load(), decoding]).then(
+      ([data, loaded]) => setSnapshot({ data, decoding: loaded }),
+      (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
+    );
+  }, [client, decoding]);
 
   useEffect(() => {
     reload();
@@ -43,10 +47,12 @@ export function App() {
         <StatePage kind="error" detail={loadError} />
       ) : snapshot === null ? (
         <p class="loading" aria-busy="true" />
-      ) : snapshot.kind === 'site' ? (
-        <SitePage data={snapshot} announce={announcer.announce} onChanged={reload} />
+      ) : snapshot.data.kind === 'site' ? (
+        <DecodingContext.Provider value={snapshot.decoding}>
+          <SitePage data={snapshot.data} announce={announcer.announce} onChanged={reload} />
+        </DecodingContext.Provider>
       ) : (
-        <StatePage kind={snapshot.kind} detail={snapshot.kind === 'no-tab' ? '' : (snapshot.tab.url ?? '')} />
+        <StatePage kind={snapshot.data.kind} detail={snapshot.data.kind === 'no-tab' ? '' : (snapshot.data.tab.url ?? '')} />
       )}
     </>
   );
@@ -54,8 +60,9 @@ export function App() {
 
 function SitePage({ data, announce, onChanged }: { data: SiteData; announce: (text: string) => void; onChanged: () => void }) {
   const { client } = useServices();
+  const { buildSiteReport, lookupNameFacts } = useDecoding();
   const now = client.now();
-  const report = useMemo(() => buildSiteReport(data.cookies, data.site, now), [data, now]);
+  const report = useMemo(() => buildSiteReport(data.cookies, data.site, now, lookupNameFacts), [data, now, buildSiteReport, lookupNameFacts]);
   const completed = useDeferredDecodes(report, data, now);
   return (
     <>
@@ -73,6 +80,7 @@ function SitePage({ data, announce, onChanged }: { data: SiteData; announce: (te
 
 /** Decodes families backed by a heavy library (IAB TCF/GPP) after the first render. */
 function useDeferredDecodes(report: SiteReport, data: SiteData, now: number): ReadonlyMap<string, DecodeOutcome> {
+  const { completeDecodes, pendingDecodes } = useDecoding();
   const [done, setDone] = useState<ReadonlyMap<string, DecodeOutcome>>(new Map());
   useEffect(() => {
     if (pendingDecodes(report.views).length === 0) return;
@@ -83,6 +91,6 @@ function useDeferredDecodes(report: SiteReport, data: SiteData, now: number): Re
     return () => {
       live = false;
     };
-  }, [report, data, now]);
+  }, [report, data, now, completeDecodes, pendingDecodes]);
   return done;
 }

@@ -7,13 +7,15 @@ import { ServicesContext } from './context.ts';
 import { Formatter } from './format.ts';
 import { App } from './App.tsx';
 
+// Started first, so the decoders parse while the browser reads the cookies.
+const decoding = import('./decoding.ts').then((m) => m.decoding);
 const t = browserTranslator();
 const client = createBrowserClient(location.search);
 const root = document.getElementById('app');
 if (root !== null) {
   document.documentElement.lang = t.locale;
   render(
-    <ServicesContext.Provider value={{ client, t, format: new Formatter(t) }}>
+    <ServicesContext.Provider value={{ client, t, format: new Formatter(t), decoding }}>
       <App />
     </ServicesContext.Provider>,
     root,

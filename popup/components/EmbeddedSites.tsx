@@ -1,18 +1,18 @@
 // Cookies of third-party frames on the page ("set by embedded sites"), listed apart from the site's own.
 import { useMemo } from 'preact/hooks';
-import { useServices } from '../context.ts';
+import { useDecoding, useServices } from '../context.ts';
 import type { EmbeddedSite } from '../../src/protocol/client.ts';
 import type { SiteContext } from '../../src/core/site.ts';
-import { viewCookie } from '../../src/explain/report.ts';
 import { CookieList } from './CookieList.tsx';
 
 const NONE = new Map();
 
 export function EmbeddedSites({ embedded, site, now }: { embedded: readonly EmbeddedSite[]; site: SiteContext; now: number }) {
   const { t } = useServices();
+  const { viewCookie, lookupNameFacts } = useDecoding();
   const groups = useMemo(
-    () => embedded.filter((e) => e.cookies.length > 0).map((e) => ({ host: e.host, views: e.cookies.map((c) => viewCookie(c, 'embedded', { now, host: e.host })) })),
-    [embedded, now],
+    () => embedded.filter((e) => e.cookies.length > 0).map((e) => ({ host: e.host, views: e.cookies.map((c) => viewCookie(c, 'embedded', { now, host: e.host }, lookupNameFacts)) })),
+    [embedded, now, viewCookie, lookupNameFacts],
   );
   if (groups.length === 0) return null;
   return (

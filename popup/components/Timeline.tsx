@@ -12,13 +12,14 @@ export function Timeline({ summary, now }: { summary: HubspotSummary; now: numbe
   const { firstVisit, previousVisit, currentVisit } = summary;
   if (firstVisit === undefined || currentVisit === undefined) return null;
   const start = Math.min(firstVisit, currentVisit);
-  const end = Math.max(now, currentVisit);
-  const span = Math.max(end - start, 1);
+  // The axis runs to now, and always spans at least a day so a first visit does not fill it.
+  const span = Math.max(Math.max(now, currentVisit) - start, 86_400_000);
   const x = (ms: number): number => PAD + ((ms - start) / span) * (WIDTH - 2 * PAD);
+  // Points closer than a label's width share the earlier point's label slot.
   const points: { key: string; ms: number; label: string }[] = [
     { key: 'first', ms: firstVisit, label: t('timeline_first') },
     ...(previousVisit !== undefined && previousVisit !== firstVisit ? [{ key: 'previous', ms: previousVisit, label: t('timeline_previous') }] : []),
-    { key: 'current', ms: currentVisit, label: t('timeline_current') },
+    ...(currentVisit !== firstVisit ? [{ key: 'current', ms: currentVisit, label: t('timeline_current') }] : []),
   ];
   const description = t('timeline_description', [
     format.day(firstVisit),
@@ -32,7 +33,7 @@ export function Timeline({ summary, now }: { summary: HubspotSummary; now: numbe
         {points.map((p, i) => (
           <g key={p.key} data-point={p.key}>
             <circle cx={x(p.ms)} cy={24} r={p.key === 'current' ? 6 : 4.5} fill={p.key === 'current' ? 'var(--accent)' : 'currentColor'} />
-            <text x={x(p.ms)} y={i % 2 === 0 ? 48 : 12} text-anchor={i === 0 ? 'start' : i === points.length - 1 ? 'end' : 'middle'} font-size="10" fill="currentColor">
+            <text x={x(p.ms)} y={i % 2 === 0 ? 48 : 12} text-anchor={i === 0 ? 'start' : x(p.ms) > WIDTH - 60 ? 'end' : 'middle'} font-size="10" fill="currentColor">
               {p.label}
             </text>
           </g>

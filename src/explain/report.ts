@@ -5,7 +5,7 @@ import type { CookieRecord } from '../model/cookie.ts';
 import { cookieIdentity } from '../model/cookie.ts';
 import type { Category, CookieFamily, DecodeContext, DecodeOutcome, DocumentedLifetime, Field, VendorId } from '../decode/types.ts';
 import { findFamily, runDecoder } from '../decode/registry.ts';
-import { lookupNameFacts } from './name-facts.ts';
+import type { NameFacts } from './name-facts.ts';
 import type { CookieScope, SiteContext } from '../core/site.ts';
 import { scopeOf } from '../core/site.ts';
 
@@ -78,8 +78,14 @@ function idOf(fields: readonly Field[], key: string): string | undefined {
   return v?.kind === 'id' || v?.kind === 'text' ? v.value : undefined;
 }
 
+/**
+ * Vendor and category facts for names no decoder knows (src/explain/name-facts.ts). Passed in
+ * rather than imported: the popup loads that table lazily, in parallel with its cookie read.
+ */
+export type NameFactsLookup = (name: string) => NameFacts | undefined;
+
 /** Decodes one cookie and attributes it: our decoders first, then the Open Cookie Database. */
-export function viewCookie(cookie: CookieRecord, scope: CookieView['scope'], ctx: DecodeContext): CookieView {
+export function viewCookie(cookie: CookieRecord, scope: CookieView['scope'], ctx: DecodeContext, lookupNameFacts?: NameFactsLookup): CookieView {
   const family = findFamily(cookie.name);
   const id = cookieIdentity(cookie);
   if (family !== undefined) {
@@ -92,7 +98,7 @@ export function viewCookie(cookie: CookieRecord, scope: CookieView['scope'], ctx
       lifetime: family.lifetime,
     };
   }
-  const facts = lookupNameFacts(cookie.name);
+  const facts = lookupNameFacts?.(cookie.name);
   if (facts !== undefined) {
     return {
       id, cookie, scope, family: undefined,
@@ -180,11 +186,11 @@ function optional<K extends string>(key: K, value: number | undefined): { [P in 
 }
 
 /** Decodes every cookie of the site and summarises HubSpot's view of the visitor. */
-export function buildSiteReport(cookies: readonly CookieRecord[], site: SiteContext, now: number): SiteReport {
+export function buildSiteReport(cookies: readonly CookieRecord[], site: SiteContext, now: number, lookupNameFacts?: NameFactsLookup): SiteReport {
   const siblings = new Map<string, string>();
   for (const cookie of cookies) if (!siblings.has(cookie.name)) siblings.set(cookie.name, cookie.value);
   const ctx: DecodeContext = { now, host: site.host, siblings };
-  const views = cookies.map((cookie) => viewCookie(cookie, scopeOf(cookie, site) ?? 'host-only', ctx));
+  const views = cookies.map((cookie) => viewCookie(cookie, scopeOf(cookie, site) ?? 'host-only', ctx, lookupNameFacts));
   return { views, summary: summarise(views) };
 }
 

@@ -19,7 +19,10 @@ export function staticClosure(meta: Metafile, output: string): string[] {
   const visit = (file: string): void => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const imported of meta.outputs[file]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
+    for (const imported of meta.outputs[file]?.imports ?? []) {
+      // '/psl.js' (the Public Suffix List module) is external to this build and sized on its own.
+      if (imported.kind === 'import-statement' && meta.outputs[imported.path] !== undefined) visit(imported.path);
+    }
   };
   visit(output);
   return [...seen];
@@ -30,7 +33,7 @@ export function sizes(files: readonly string[]): { raw: number; gzip: number } {
   return { raw: content.length, gzip: gzipSync(content, { level: 9 }).length };
 }
 
-/** Output chunks that carry the Public Suffix List (tldts): budgeted on their own, see docs/BENCHMARKS.md. */
-export function isPublicSuffixChunk(meta: Metafile, output: string): boolean {
-  return Object.keys(meta.outputs[output]?.inputs ?? {}).some((input) => input.includes('node_modules/tldts'));
+/** The lazily loaded chunk whose entry is popup/decoding.ts (decoders, explanations, name facts). */
+export function decodingChunk(meta: Metafile): string | undefined {
+  return Object.keys(meta.outputs).find((file) => file.startsWith('dist/chrome/chunks/decoding-') && file.endsWith('.js'));
 }

@@ -48,6 +48,12 @@ describe('manifests', () => {
     }
   });
 
+  test('no bundled code assigns innerHTML (nothing renders markup from data)', () => {
+    for (const file of readdirSync(path.join(root, 'dist/chrome'), { recursive: true }).map(String).filter((f) => f.endsWith('.js'))) {
+      expect(readFileSync(path.join(root, 'dist/chrome', file), 'utf8'), file).not.toMatch(/\.(innerHTML|outerHTML)\s*=[^=]|insertAdjacentHTML|document\.write\(/);
+    }
+  });
+
   test('release bundles contain no test hooks', () => {
     for (const file of readdirSync(path.join(root, 'dist/chrome'), { recursive: true }).map(String).filter((f) => f.endsWith('.js'))) {
       expect(readFileSync(path.join(root, 'dist/chrome', file), 'utf8'), file).not.toContain('cookieLensTestHook');
