@@ -55,7 +55,7 @@ export function OptionsApp() {
     reload();
   }
 
-  const rules = settings?.store === null || settings === null ? [] : Object.values(settings.store.rules).sort((a, b) => a.site.localeCompare(b.site));
+  const rules = [...(settings?.rules ?? [])].sort((a, b) => a.site.localeCompare(b.site));
   const setAside = settings?.store?.setAside ?? [];
   return (
     <>

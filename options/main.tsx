@@ -12,7 +12,7 @@ if (root !== null) {
   document.documentElement.lang = t.locale;
   document.title = `${t('extName')} — ${t('options_title')}`;
   render(
-    <ServicesContext.Provider value={{ client: createBrowserClient(''), t, format: new Formatter(t), decoding: import('../popup/decoding.ts').then((m) => m.decoding) }}>
+    <ServicesContext.Provider value={{ client: createBrowserClient(''), t, format: new Formatter(t) }}>
       <OptionsApp />
     </ServicesContext.Provider>,
     root,

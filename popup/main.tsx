@@ -7,15 +7,15 @@ import { ServicesContext } from './context.ts';
 import { Formatter } from './format.ts';
 import { App } from './App.tsx';
 
-// Started first, so the decoders parse while the browser reads the cookies.
-const decoding = import('./decoding.ts').then((m) => m.decoding);
+// Started first, so the site view and its decoders parse while the browser reads the cookies.
+const siteView = import('./site-view.ts').then((m) => m.siteView);
 const t = browserTranslator();
 const client = createBrowserClient(location.search);
 const root = document.getElementById('app');
 if (root !== null) {
   document.documentElement.lang = t.locale;
   render(
-    <ServicesContext.Provider value={{ client, t, format: new Formatter(t), decoding }}>
+    <ServicesContext.Provider value={{ client, t, format: new Formatter(t), siteView }}>
       <App />
     </ServicesContext.Provider>,
     root,

@@ -5,6 +5,8 @@ import type { CookieView } from '../../src/explain/report.ts';
 import type { Category, DecodeOutcome } from '../../src/decode/types.ts';
 import type { MessageKey } from '../../src/i18n/messages.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
+import type { Contradiction } from '../../src/core/consent-check.ts';
+import { contradictionText } from './ConsentWarnings.tsx';
 
 const GROUPS: readonly { category: Category | null; title: MessageKey }[] = [
   { category: 'analytics', title: 'category_analytics' },
@@ -14,7 +16,7 @@ const GROUPS: readonly { category: Category | null; title: MessageKey }[] = [
   { category: null, title: 'category_unknown' },
 ];
 
-export function CookieList({ views, completed, now, title }: { views: readonly CookieView[]; completed: ReadonlyMap<string, DecodeOutcome>; now: number; title?: string }) {
+export function CookieList({ views, completed, now, title, contradictions = [] }: { views: readonly CookieView[]; completed: ReadonlyMap<string, DecodeOutcome>; now: number; title?: string; contradictions?: readonly Contradiction[] }) {
   const { t } = useServices();
   return (
     <section class="cookies" aria-label={title ?? t('cookies_title')}>
@@ -27,7 +29,10 @@ export function CookieList({ views, completed, now, title }: { views: readonly C
           <div class="group" key={group.title} data-category={group.category ?? 'unknown'}>
             <h3>{t(group.title)} <span class="count">{inGroup.length}</span></h3>
             <ul class="cookie-rows">
-              {inGroup.map((view) => <CookieRow key={view.id} view={view} outcome={completed.get(view.id) ?? view.outcome} now={now} />)}
+              {inGroup.map((view) => (
+                <CookieRow key={view.id} view={view} outcome={completed.get(view.id) ?? view.outcome} now={now}
+                  against={contradictions.filter((c) => c.cookie === view.cookie.name || c.consentCookie === view.cookie.name)} />
+              ))}
             </ul>
           </div>
         );
@@ -42,7 +47,7 @@ function scopeLabel(view: CookieView): MessageKey {
   return view.cookie.hostOnly ? 'scope_hostOnly' : 'scope_domain';
 }
 
-function CookieRow({ view, outcome, now }: { view: CookieView; outcome: DecodeOutcome | null; now: number }) {
+function CookieRow({ view, outcome, now, against }: { view: CookieView; outcome: DecodeOutcome | null; now: number; against: readonly Contradiction[] }) {
   const { t, format } = useServices();
   const [open, setOpen] = useState(false);
   const { cookie } = view;
@@ -60,10 +65,12 @@ function CookieRow({ view, outcome, now }: { view: CookieView; outcome: DecodeOu
         {pathNote !== null ? <span class="tag" data-path={cookie.path}>{pathNote}</span> : null}
         {failed ? <span class="tag warn">{t('row_notDecoded')}</span> : null}
         {view.attribution === 'none' ? <span class="tag">{t('row_notRecognised')}</span> : null}
+        {against.length > 0 ? <span class="tag warn" data-against-consent>⚠ {t('row_againstConsent')}</span> : null}
       </button>
       {open ? (
         <div class="cookie-details" id={detailsId}>
           {meaning !== undefined ? <p class="meaning">{meaning}</p> : null}
+          {against.map((c) => <p key={`${c.consentCookie}|${c.cookie}|${c.category}`} class="consent-warning">{contradictionText(c, t, format, now)}</p>)}
           {view.attribution === 'database' ? <p class="help">{t('row_fromDatabase')}</p> : null}
           <Decoded outcome={outcome} value={cookie.value} now={now} />
           <dl class="attributes">

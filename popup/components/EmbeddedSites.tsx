@@ -1,18 +1,19 @@
 // Cookies of third-party frames on the page ("set by embedded sites"), listed apart from the site's own.
 import { useMemo } from 'preact/hooks';
-import { useDecoding, useServices } from '../context.ts';
+import { useServices } from '../context.ts';
 import type { EmbeddedSite } from '../../src/protocol/client.ts';
 import type { SiteContext } from '../../src/core/site.ts';
 import { CookieList } from './CookieList.tsx';
+import { viewCookie } from '../../src/explain/report.ts';
+import { lookupNameFacts } from '../../src/explain/name-facts.ts';
 
 const NONE = new Map();
 
 export function EmbeddedSites({ embedded, site, now }: { embedded: readonly EmbeddedSite[]; site: SiteContext; now: number }) {
   const { t } = useServices();
-  const { viewCookie, lookupNameFacts } = useDecoding();
   const groups = useMemo(
     () => embedded.filter((e) => e.cookies.length > 0).map((e) => ({ host: e.host, views: e.cookies.map((c) => viewCookie(c, 'embedded', { now, host: e.host }, lookupNameFacts)) })),
-    [embedded, now, viewCookie, lookupNameFacts],
+    [embedded, now],
   );
   if (groups.length === 0) return null;
   return (

@@ -1,14 +1,14 @@
 // Export of the site's decoded report (JSON, CSV) and the way to the options page.
-import { useDecoding, useServices } from '../context.ts';
+import { useServices } from '../context.ts';
 import type { SiteSnapshot } from '../../src/protocol/client.ts';
 import type { SiteReport } from '../../src/explain/report.ts';
 import type { DecodeOutcome } from '../../src/decode/types.ts';
+import { buildExport, exportCsv } from '../../src/explain/export.ts';
 
 type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
 
 export function ExportBar({ data, report, completed, now }: { data: SiteData; report: SiteReport; completed: ReadonlyMap<string, DecodeOutcome>; now: number }) {
   const { client, t } = useServices();
-  const { buildExport, exportCsv } = useDecoding();
   const build = () => buildExport(data.site, report.views, report.summary, completed, now, t);
   const stamp = new Date(now).toISOString().slice(0, 10);
   return (

@@ -28,8 +28,9 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
     () => planReset(data.site, data.cookies, { includeConsent, alsoRemove: [...ticked] }),
     [data, includeConsent, ticked],
   );
-  const hasConsent = data.cookies.some((c) => resetGroupOf(c.name) === 'consent');
-  const optional = plan.keep.filter((k) => k.group !== 'consent');
+  const locked = data.resetLocked;
+  const hasConsent = !locked && data.cookies.some((c) => resetGroupOf(c.name) === 'consent');
+  const optional = locked ? [] : plan.keep.filter((k) => k.group !== 'consent');
   const tickedKept = data.cookies.filter((c) => ticked.has(cookieIdentity(c)));
   const toggle = (id: string) => {
     const next = new Set(ticked);
@@ -74,6 +75,7 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
           </ul>
         </details>
       ) : null}
+      {locked ? <p class="help">{t('reset_locked')}</p> : null}
       <p class="honest">{t('reset_limits')} {dntOn ? '' : t('reset_fingerprint')}</p>
       <div class="reset-actions">
         <button type="button" class="button danger" disabled={busy || plan.remove.length === 0} onClick={() => onConfirm(includeConsent, [...ticked])}>

@@ -17,6 +17,7 @@ import { ruleIndex } from './settings.ts';
 import { applyChanges } from './site-actions.ts';
 import { noteCookieRefresh, noteTrackingRequest } from './verify.ts';
 import { logError } from './log.ts';
+import { badgeCookieChanged } from './badge.ts';
 
 /** The host a cookie belongs to for rule lookup: its partition's top-level site when partitioned. */
 function ownerHost(cookie: CookieRecord): string {
@@ -115,6 +116,7 @@ function onCookieChangeWithIndex(index: RuleIndex, change: CookieChange): void {
 
 /** cookies.onChanged: the hot path. Untracked names and unruled sites return at once. */
 export function handleCookieChange(change: CookieChange): void {
+  badgeCookieChanged(change.cookie.name, ownerHost(change.cookie));
   if (!isTrackedCookieName(change.cookie.name) && quarantine.size === 0) return;
   const index = ruleIndex();
   if (index instanceof Promise) {

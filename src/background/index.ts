@@ -2,12 +2,15 @@
 // synchronously at the top level, so a worker the browser woke for an event finds its handler.
 import { serveRequests } from '../browser/messaging.ts';
 import { onCookieChanged } from '../browser/cookies.ts';
-import { onTopLevelCommitted } from '../browser/navigation.ts';
+import { onTabRemoved, onTopLevelCommitted, onTopLevelCompleted } from '../browser/navigation.ts';
+import { forgetTab, scheduleBadge } from './badge.ts';
 import { observeRequests } from '../browser/network.ts';
 import { BEACON_HOST_PATTERNS } from '../core/hubspot-hosts.ts';
 import { route } from './router.ts';
 import { handleCookieChange, handleNavigation, handleTrackingRequest } from './enforce.ts';
-import { ensureMigrated, watchRules } from './settings.ts';
+import { ensureMigrated, loadEffectiveRules, watchRules } from './settings.ts';
+import { reconcileBlocking } from '../browser/network.ts';
+import { BLOCKED_TRACKING_DOMAINS } from '../core/hubspot-hosts.ts';
 import { logError } from './log.ts';
 
 serveRequests(route);
@@ -15,8 +18,18 @@ onCookieChanged(handleCookieChange);
 onTopLevelCommitted((tabId, url) => {
   handleNavigation(tabId, url).catch((error: unknown) => logError(`enforcing on navigation to ${url}`, error));
 });
+onTopLevelCompleted((tabId) => scheduleBadge(tabId, 0));
+onTabRemoved(forgetTab);
 observeRequests(BEACON_HOST_PATTERNS, (request) => {
   handleTrackingRequest(request).catch((error: unknown) => logError('recording a tracking request', error));
 });
-watchRules();
-ensureMigrated().catch((error: unknown) => logError('migrating settings', error));
+// Blocking rules follow the rules in force (the visitor's and the organisation's), at start and on change.
+const syncBlocking = (): void => {
+  loadEffectiveRules()
+    .then((rules) => reconcileBlocking(Object.values(rules).filter((r) => r.optOut === 'block').map((r) => r.site), BLOCKED_TRACKING_DOMAINS))
+    .catch((error: unknown) => logError('updating blocking rules', error));
+};
+watchRules(syncBlocking);
+ensureMigrated()
+  .catch((error: unknown) => logError('migrating settings', error))
+  .finally(syncBlocking);

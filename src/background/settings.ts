@@ -1,10 +1,12 @@
-// The background's view of the stored settings: read through the pure migrator, written back only
-// by this module, one write at a time. The rule index is a cache derived from storage, rebuilt on
-// every change, so a service-worker restart loses nothing.
-import { RuleIndex } from '../core/rules.ts';
+// The background's view of the settings: the visitor's stored rules (read through the pure
+// migrator, written back only by this module, one write at a time) with the organisation's
+// managed policy laid over them. The rule index is a cache derived from both, rebuilt whenever
+// either changes, so a service-worker restart loses nothing.
+import { RuleIndex, type SiteRule } from '../core/rules.ts';
+import { effectiveRules, parseManagedPolicy, type ManagedPolicy } from '../core/managed.ts';
 import { migrate } from '../storage/migrate.ts';
 import type { Store } from '../storage/schema.ts';
-import { onRootChanged, readRoot, writeRoot } from '../browser/storage.ts';
+import { onManagedChanged, onRootChanged, readManaged, readRoot, writeRoot } from '../browser/storage.ts';
 import { logError } from './log.ts';
 
 export class StoreRefusedError extends Error {
@@ -13,37 +15,57 @@ export class StoreRefusedError extends Error {
   }
 }
 
+/** The organisation's policy; problems in it are logged, never fatal. */
+export async function loadPolicy(): Promise<ManagedPolicy> {
+  const { policy, problems } = parseManagedPolicy(await readManaged());
+  if (problems.length > 0) logError('reading the managed policy', problems);
+  return policy;
+}
+
+/** Rules in force: the visitor's, with managed ones replacing theirs for the same site. */
+export async function loadEffectiveRules(): Promise<Record<string, SiteRule>> {
+  const [raw, policy] = await Promise.all([readRoot(), loadPolicy()]);
+  const result = migrate(raw);
+  // A store we cannot accept still has its rules enforced as far as they can be read: the
+  // migrator refuses newer stores, so fall back to none rather than guess their shape.
+  return effectiveRules(result.ok ? result.store.rules : {}, policy);
+}
+
 let index: RuleIndex | null = null;
 let loading: Promise<RuleIndex> | null = null;
 
-function indexFrom(raw: unknown, previous: RuleIndex | null): RuleIndex {
-  const result = migrate(raw);
-  // A store we cannot read keeps the last good index: enforcement never silently switches off.
-  return result.ok ? new RuleIndex(Object.values(result.store.rules)) : (previous ?? new RuleIndex([]));
+function rebuild(): Promise<RuleIndex> {
+  const next = loadEffectiveRules().then(
+    (rules) => {
+      index = new RuleIndex(Object.values(rules));
+      return index;
+    },
+    (error: unknown) => {
+      logError('loading rules', error);
+      // Keep the last good index: enforcement never silently switches off.
+      return index ?? new RuleIndex([]);
+    },
+  );
+  loading = next;
+  return next;
 }
 
 /** Keeps the cached index current; registered once at worker start. */
-export function watchRules(): void {
-  onRootChanged((raw) => {
-    index = indexFrom(raw, index);
-  });
+export function watchRules(onChange: () => void): void {
+  const refresh = (): void => {
+    void rebuild().then(onChange);
+  };
+  onRootChanged(refresh);
+  onManagedChanged(refresh);
 }
 
 /**
- * The rule index: one storage read per worker start, then answered synchronously, so the
- * per-event path for sites without a rule never waits on storage.
+ * The rule index: loaded once per worker start, then answered synchronously, so the per-event
+ * path for sites without a rule never waits on storage.
  */
 export function ruleIndex(): RuleIndex | Promise<RuleIndex> {
   if (index !== null) return index;
-  loading ??= readRoot().then(
-    (raw) => (index ??= indexFrom(raw, null)),
-    (error: unknown) => {
-      logError('loading rules', error);
-      loading = null;
-      return new RuleIndex([]);
-    },
-  );
-  return loading;
+  return loading ?? rebuild();
 }
 
 /** Reads and validates the settings. A store we cannot accept is an error, never a reset. */
@@ -72,8 +94,7 @@ export function updateStore<T>(change: (store: Store) => { store: Store; result:
 
 /** Runs once at worker start: migrates an older stored shape in place (never a newer one). */
 export async function ensureMigrated(): Promise<void> {
-  const raw = await readRoot();
-  const result = migrate(raw);
+  const result = migrate(await readRoot());
   if (!result.ok) {
     logError('migrating settings', new StoreRefusedError(result.problem));
     return;

@@ -13,7 +13,7 @@ import type { ActionOutcome, FailedCookie, ResetOutcome, UndoOutcome, WireError 
 import { readSiteCookies, removeCookie, setCookie } from '../browser/cookies.ts';
 import { tabTarget, reloadTab, type TabTarget } from '../browser/tabs.ts';
 import { setSiteBlock } from '../browser/network.ts';
-import { updateStore } from './settings.ts';
+import { loadPolicy, updateStore } from './settings.ts';
 import { resetVerification } from './verify.ts';
 import { quarantineIdentity } from './enforce.ts';
 import { snapshotKey } from '../storage/schema.ts';
@@ -57,9 +57,12 @@ function nextRule(current: SiteRule | undefined, site: string, change: Partial<P
 
 /** Stores the rule (or removes it when everything is off); refuses to touch a managed rule. */
 export async function saveRule(site: string, change: Partial<Pick<SiteRule, 'doNotTrack' | 'optOut'>>, now: number): Promise<SiteRule | null> {
+  const policy = await loadPolicy();
+  if (policy.optOutSites.includes(site) || policy.doNotTrackSites.includes(site)) {
+    throw new ActionError({ code: 'managed-rule', detail: `${site} is set by your organisation` });
+  }
   return updateStore((store) => {
     const current = store.rules[site];
-    if (current?.managed === true) throw new ActionError({ code: 'managed-rule', detail: `${site} is set by your organisation` });
     const rule = nextRule(current, site, change, now);
     const rules = { ...store.rules };
     if (rule === null) delete rules[site];
@@ -102,7 +105,9 @@ export async function setOptOut(tabId: number, level: OptOutLevel, now: number):
 export async function reset(tabId: number, includeConsent: boolean, alsoRemove: readonly string[], now: number): Promise<ResetOutcome> {
   const { target, site } = await tabSite(tabId);
   const cookies = await readSiteCookies(site, target.storeId);
-  const plan = planReset(site, cookies, { includeConsent, alsoRemove });
+  // An organisation can lock a reset to the visitor-identity cookies.
+  const locked = (await loadPolicy()).lockResetScope;
+  const plan = planReset(site, cookies, locked ? { includeConsent: false, alsoRemove: [] } : { includeConsent, alsoRemove });
   if (plan.remove.length === 0) return { removed: 0, failed: [], snapshotId: null, reloaded: false };
 
   // The open page still holds the old visitor id and may write it back before it reloads:

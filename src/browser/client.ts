@@ -5,10 +5,11 @@ import { siteFromUrl, type SiteContext } from '../core/site.ts';
 import { parseVerificationMap, verificationKey } from '../core/verification.ts';
 import { undoKey } from '../core/plans.ts';
 import { migrate } from '../storage/migrate.ts';
+import { effectiveRules, parseManagedPolicy } from '../core/managed.ts';
 import { browser } from './api.ts';
 import { cookiesForUrl, readSiteCookies } from './cookies.ts';
 import { activeTabId, frameUrls, tabTarget } from './tabs.ts';
-import { VERIFY_KEY, readRoot, readSession } from './storage.ts';
+import { VERIFY_KEY, readManaged, readRoot, readSession } from './storage.ts';
 import { sendRequest } from './messaging.ts';
 
 // Pages where the browser lets no extension act, though they are https: its own stores.
@@ -30,16 +31,18 @@ async function embeddedSites(tabId: number, site: SiteContext, storeId: string):
   return Promise.all([...byHost].map(async ([host, url]) => ({ host, cookies: await cookiesForUrl(url, storeId) })));
 }
 
-async function settingsOf(site: string, storeId: string): Promise<Pick<Extract<SiteSnapshot, { kind: 'site' }>, 'rule' | 'undo' | 'verification' | 'settingsProblem'>> {
-  const [root, session] = await Promise.all([readRoot(), readSession(VERIFY_KEY).catch(() => undefined)]);
+async function settingsOf(site: string, storeId: string): Promise<Pick<Extract<SiteSnapshot, { kind: 'site' }>, 'rule' | 'undo' | 'verification' | 'settingsProblem' | 'resetLocked'>> {
+  const [root, session, managed] = await Promise.all([readRoot(), readSession(VERIFY_KEY).catch(() => undefined), readManaged()]);
   const migrated = migrate(root);
+  const { policy } = parseManagedPolicy(managed);
   const verification = parseVerificationMap(session)[verificationKey(site, storeId)] ?? null;
-  if (!migrated.ok) return { rule: null, undo: null, verification, settingsProblem: migrated.problem };
+  const rules = effectiveRules(migrated.ok ? migrated.store.rules : {}, policy);
   return {
-    rule: migrated.store.rules[site] ?? null,
-    undo: migrated.store.undo[undoKey(site, storeId)] ?? null,
+    rule: rules[site] ?? null,
+    undo: migrated.ok ? (migrated.store.undo[undoKey(site, storeId)] ?? null) : null,
     verification,
-    settingsProblem: null,
+    resetLocked: policy.lockResetScope,
+    settingsProblem: migrated.ok ? null : migrated.problem,
   };
 }
 
@@ -101,8 +104,10 @@ export function createBrowserClient(search: string): PopupClient {
     },
     send: sendRequest,
     async loadSettings(): Promise<SettingsSnapshot> {
-      const migrated = migrate(await readRoot());
-      return migrated.ok ? { store: migrated.store, problem: null } : { store: null, problem: migrated.problem };
+      const [root, managed] = await Promise.all([readRoot(), readManaged()]);
+      const migrated = migrate(root);
+      const rules = Object.values(effectiveRules(migrated.ok ? migrated.store.rules : {}, parseManagedPolicy(managed).policy));
+      return migrated.ok ? { store: migrated.store, rules, problem: null } : { store: null, rules, problem: migrated.problem };
     },
     download(filename, mime, text) {
       const url = URL.createObjectURL(new Blob([text], { type: mime }));

@@ -10,3 +10,9 @@ export function onTopLevelCommitted(listener: (tabId: number, url: string) => vo
 export function onTabRemoved(listener: (tabId: number) => void): void {
   browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
 }
+
+export function onTopLevelCompleted(listener: (tabId: number) => void): void {
+  browser.webNavigation.onCompleted.addListener((details) => {
+    if (details.frameId === 0) listener(details.tabId);
+  });
+}

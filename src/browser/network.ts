@@ -15,10 +15,23 @@ export async function setSiteBlock(site: string, hosts: readonly string[], on: b
   });
 }
 
-/** Sites that currently have a blocking rule, for reconciling rules with the stored choices. */
-export async function blockedSites(): Promise<string[]> {
-  const rules = await browser.declarativeNetRequest.getDynamicRules();
-  return rules.flatMap((rule) => (rule.condition.initiatorDomains?.length === 1 ? rule.condition.initiatorDomains : []));
+/** Makes the dynamic blocking rules exactly one per site in `sites` (added and removed as needed). */
+export async function reconcileBlocking(sites: readonly string[], hosts: readonly string[]): Promise<void> {
+  const existing = await browser.declarativeNetRequest.getDynamicRules();
+  const wanted = new Set(sites);
+  const keep = new Set<string>();
+  const removeRuleIds: number[] = [];
+  for (const rule of existing) {
+    const site = rule.condition.initiatorDomains?.length === 1 ? rule.condition.initiatorDomains[0] : undefined;
+    if (site !== undefined && wanted.has(site) && !keep.has(site)) keep.add(site);
+    else removeRuleIds.push(rule.id);
+  }
+  let nextId = existing.reduce((max, rule) => Math.max(max, rule.id), 0);
+  const addRules = sites.filter((site) => !keep.has(site)).map((site) => {
+    nextId += 1;
+    return { id: nextId, priority: 1, action: { type: 'block' as const }, condition: { requestDomains: [...hosts], initiatorDomains: [site] } };
+  });
+  if (removeRuleIds.length > 0 || addRules.length > 0) await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds, addRules });
 }
 
 export interface TrackingRequest {

@@ -50,3 +50,11 @@ export function onSessionChanged(key: string, listener: (value: unknown) => void
   browser.storage.onChanged.addListener(wrapped);
   return () => browser.storage.onChanged.removeListener(wrapped);
 }
+
+export function onManagedChanged(listener: () => void): () => void {
+  const wrapped = (_changes: unknown, area: string): void => {
+    if (area === 'managed') listener();
+  };
+  browser.storage.onChanged.addListener(wrapped);
+  return () => browser.storage.onChanged.removeListener(wrapped);
+}

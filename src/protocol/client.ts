@@ -33,6 +33,8 @@ export type SiteSnapshot =
       readonly rule: SiteRule | null;
       readonly undo: UndoSnapshot | null;
       readonly verification: Verification | null;
+      /** The organisation's policy limits a reset to the visitor-identity cookies. */
+      readonly resetLocked: boolean;
       /** Set when the stored settings could not be read (e.g. written by a newer version). */
       readonly settingsProblem: string | null;
     }
@@ -42,6 +44,8 @@ export type SiteSnapshot =
 
 export interface SettingsSnapshot {
   readonly store: Store | null;
+  /** Rules in force: the visitor's, with the organisation's managed rules laid over them. */
+  readonly rules: readonly SiteRule[];
   readonly problem: string | null;
 }
 

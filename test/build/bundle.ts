@@ -33,7 +33,7 @@ export function sizes(files: readonly string[]): { raw: number; gzip: number } {
   return { raw: content.length, gzip: gzipSync(content, { level: 9 }).length };
 }
 
-/** The lazily loaded chunk whose entry is popup/decoding.ts (decoders, explanations, name facts). */
-export function decodingChunk(meta: Metafile): string | undefined {
-  return Object.keys(meta.outputs).find((file) => file.startsWith('dist/chrome/chunks/decoding-') && file.endsWith('.js'));
+/** The lazily loaded chunk whose entry is popup/site-view.ts (site view, decoders, name facts). */
+export function siteViewChunk(meta: Metafile): string | undefined {
+  return Object.keys(meta.outputs).find((file) => file.startsWith('dist/chrome/chunks/site-view-') && file.endsWith('.js'));
 }

@@ -2,15 +2,15 @@
 // Raising a budget needs a note in docs/BENCHMARKS.md saying why.
 //
 // What the popup loads when it opens:
-// - its start-up script: popup.js and the chunks it imports statically (Preact, the components,
+// - its start-up script: popup.js and the chunks it imports statically (Preact, the page shell,
 //   the core rules and the browser adapter): budget 25 KB, as the issue set it;
-// - the decoding chunk (every decoder, the explanations' logic and the Open Cookie Database
-//   facts), whose download starts before the cookie read and parses while the browser works;
+// - the site-view chunk (the site view's components, every decoder and the Open Cookie Database
+//   facts), whose load starts before the cookie read, so it parses while the browser works;
 // - psl.js, the Public Suffix List (tldts), which the brief requires for registrable domains.
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { decodingChunk, metafile, root, sizes, staticClosure } from './bundle.ts';
+import { siteViewChunk, metafile, root, sizes, staticClosure } from './bundle.ts';
 
 const KB = 1024;
 const meta = metafile();
@@ -22,18 +22,19 @@ describe('bundle sizes (gzip)', () => {
     expect(startup.gzip).toBeLessThanOrEqual(25 * KB);
   });
 
-  test('background JS is at most 15 KB', () => {
+  // Raised from 15 KB to 17 KB: see docs/BENCHMARKS.md ("Size budgets").
+  test('background JS is at most 17 KB', () => {
     const background = sizes(staticClosure(meta, 'dist/chrome/background.js'));
     expect(background.gzip).toBeGreaterThan(2 * KB);
-    expect(background.gzip).toBeLessThanOrEqual(15 * KB);
+    expect(background.gzip).toBeLessThanOrEqual(17 * KB);
   });
 
-  test('the popup decoding chunk is lazy and at most 40 KB', () => {
-    const chunk = decodingChunk(meta);
+  test('the popup site-view chunk is lazy and at most 45 KB', () => {
+    const chunk = siteViewChunk(meta);
     expect(chunk).toBeDefined();
     if (chunk === undefined) return;
     expect(staticClosure(meta, 'dist/chrome/popup.js')).not.toContain(chunk);
-    expect(sizes([chunk]).gzip).toBeLessThanOrEqual(40 * KB);
+    expect(sizes([chunk]).gzip).toBeLessThanOrEqual(45 * KB);
   });
 
   test('the Public Suffix List is one module (psl.js) of at most 52 KB, shared by popup and background', () => {
@@ -44,7 +45,7 @@ describe('bundle sizes (gzip)', () => {
   });
 
   test('the IAB TCF and GPP libraries load only when such a cookie is decoded', () => {
-    const eager = [...staticClosure(meta, 'dist/chrome/popup.js'), decodingChunk(meta) ?? ''];
+    const eager = [...staticClosure(meta, 'dist/chrome/popup.js'), siteViewChunk(meta) ?? ''];
     const inputs = eager.flatMap((file) => Object.keys(meta.outputs[file]?.inputs ?? {}));
     expect(inputs.some((input) => input.includes('src/decode/'))).toBe(true);
     expect(inputs.filter((input) => input.includes('@iabtechlabtcf') || input.includes('@iabgpp'))).toEqual([]);

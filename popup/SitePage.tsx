@@ -1,0 +1,61 @@
+// The popup's view of one site: summary, controls, consent warnings, cookies and export. Loaded
+// lazily (see main.tsx) with the decoders, so it parses while the browser reads the cookies.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { SiteSnapshot } from '../src/protocol/client.ts';
+import { buildSiteReport, completeDecodes, pendingDecodes, type SiteReport } from '../src/explain/report.ts';
+import { lookupNameFacts } from '../src/explain/name-facts.ts';
+import { findConsentContradictions } from '../src/core/consent-check.ts';
+import type { DecodeOutcome } from '../src/decode/types.ts';
+import { useServices } from './context.ts';
+import { Summary } from './components/Summary.tsx';
+import { Controls } from './components/Controls.tsx';
+import { CookieList } from './components/CookieList.tsx';
+import { EmbeddedSites } from './components/EmbeddedSites.tsx';
+import { ConsentWarnings } from './components/ConsentWarnings.tsx';
+import { StatePage } from './components/StatePage.tsx';
+import { Header } from './components/Header.tsx';
+import { ExportBar } from './components/ExportBar.tsx';
+
+type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
+
+export function SitePage({ data, announce, onChanged }: { data: SiteData; announce: (text: string) => void; onChanged: () => void }) {
+  const { client } = useServices();
+  const now = client.now();
+  const report = useMemo(() => buildSiteReport(data.cookies, data.site, now, lookupNameFacts), [data, now]);
+  const completed = useDeferredDecodes(report, data, now);
+  const contradictions = useMemo(
+    () => findConsentContradictions(report.views.map((v) => ({
+      name: v.cookie.name, family: v.family, category: v.category, outcome: completed.get(v.id) ?? v.outcome,
+      expirationDate: v.cookie.expirationDate, value: v.cookie.value, vendor: v.vendor,
+    })), now),
+    [report, completed, now],
+  );
+  return (
+    <>
+      <Header data={data} />
+      {data.settingsProblem !== null ? <StatePage kind="settings" detail={data.settingsProblem} /> : null}
+      <Summary summary={report.summary} now={now} />
+      <Controls data={data} report={report} announce={announce} onChanged={onChanged} />
+      <ConsentWarnings contradictions={contradictions} now={now} />
+      <CookieList views={report.views} completed={completed} now={now} contradictions={contradictions} />
+      <EmbeddedSites embedded={data.embedded} site={data.site} now={now} />
+      <ExportBar data={data} report={report} completed={completed} now={now} />
+    </>
+  );
+}
+
+/** Decodes families backed by a heavy library (IAB TCF/GPP) after the first render. */
+function useDeferredDecodes(report: SiteReport, data: SiteData, now: number): ReadonlyMap<string, DecodeOutcome> {
+  const [done, setDone] = useState<ReadonlyMap<string, DecodeOutcome>>(new Map());
+  useEffect(() => {
+    if (pendingDecodes(report.views).length === 0) return;
+    let live = true;
+    void completeDecodes(report.views, { now, host: data.site.host }).then((results) => {
+      if (live) setDone(results);
+    });
+    return () => {
+      live = false;
+    };
+  }, [report, data, now]);
+  return done;
+}
