@@ -106,6 +106,6 @@ export function ok(fields: readonly Field[], warnings: readonly Problem[] = []):
 }
 
 export function fail(code: ProblemCode, field?: string, detail?: string): DecodeOutcome {
-  const problem: Problem = field === undefined ? { code } : detail === undefined ? { code, field } : { code, field, detail };
+  const problem: Problem = { code, ...(field === undefined ? {} : { field }), ...(detail === undefined ? {} : { detail }) };
   return { ok: false, problem };
 }

@@ -1,0 +1,101 @@
+// HubSpot's consent and privacy-switch cookies, written by the cookie banner (js.hs-banner.com)
+// or by the site through `_hsq`/`_hsp`. Source: /work/shared/docs/hubspot-cookies.md, sections 1 and 5.
+//
+//   __hs_cookie_cat_pref       1:true,2:false,3:true (legacy banner) or 1:true_2:false_3:true (2024 banner);
+//                              1 = analytics, 2 = advertisement, 3 = functionality
+//   __hs_do_not_track          yes (only exactly `yes` stops the tracker)
+//   __hs_opt_out               yes = declined, no = accepted (legacy banner)
+//   __hs_initial_opt_in        true (the help text says yes/no; both are accepted)
+//   __hs_gpc_banner_dismiss    true: the Global Privacy Control notice was dismissed
+//   __hs_notify_banner_dismiss true: a notify-only banner was dismissed
+//
+// The switches are compared exactly, as the tracker compares them, so they are not unescaped.
+import { ok } from '../types.ts';
+import type { DecodeOutcome } from '../types.ts';
+import { excerpt, parseBooleanWord, parsed, rejected, unwrapValue } from '../parse.ts';
+import type { Parsed } from '../parse.ts';
+import { LIFETIME, exactFamily, failed, flagField, warning } from './common.ts';
+
+export interface CategoryPreferences {
+  readonly analytics: boolean;
+  readonly advertisement: boolean;
+  readonly functionality: boolean;
+}
+
+/** `legacy` separates entries with `,`, the 2024 banner with `_`. */
+export type CategoryPreferenceStyle = 'legacy' | 'banner2024';
+
+const CATEGORY_BY_ID: Readonly<Record<string, keyof CategoryPreferences>> = { 1: 'analytics', 2: 'advertisement', 3: 'functionality' };
+const ENTRY_SEPARATOR = /[,_]/;
+
+export function writeCategoryPreferences(preferences: CategoryPreferences, style: CategoryPreferenceStyle): string {
+  const separator = style === 'legacy' ? ',' : '_';
+  return `1:${preferences.analytics}${separator}2:${preferences.advertisement}${separator}3:${preferences.functionality}`;
+}
+
+/** The style a stored value was written in; a value without `_` is taken as legacy. */
+export function detectCategoryPreferenceStyle(value: string): CategoryPreferenceStyle {
+  return value.includes('_') ? 'banner2024' : 'legacy';
+}
+
+/**
+ * Reads either style. Unknown category ids are ignored and missing ones count as not consented,
+ * as the banner does; an entry that is not `id:value`, or a known id whose value is neither
+ * `true` nor `false`, makes the whole value undecodable rather than guessed.
+ */
+export function readCategoryPreferences(raw: string): Parsed<CategoryPreferences> {
+  const unwrapped = unwrapValue(raw);
+  if (!unwrapped.ok) return unwrapped;
+  if (unwrapped.value.length === 0) return rejected('empty');
+  const consent = { analytics: false, advertisement: false, functionality: false };
+  for (const entry of unwrapped.value.split(ENTRY_SEPARATOR)) {
+    if (entry.length === 0) continue;
+    const colon = entry.indexOf(':');
+    if (colon === -1) return rejected('unknown-format', undefined, excerpt(entry));
+    const category = Object.hasOwn(CATEGORY_BY_ID, entry.slice(0, colon)) ? CATEGORY_BY_ID[entry.slice(0, colon)] : undefined;
+    if (category === undefined) continue;
+    const value = parseBooleanWord(entry.slice(colon + 1), ['true'], ['false'], category);
+    if (!value.ok) return value;
+    consent[category] = value.value;
+  }
+  return parsed(consent);
+}
+
+function decodeCategoryPreferences(raw: string): DecodeOutcome {
+  const preferences = readCategoryPreferences(raw);
+  if (!preferences.ok) return failed(preferences.problem);
+  return ok([
+    flagField('analytics', preferences.value.analytics),
+    flagField('advertisement', preferences.value.advertisement),
+    flagField('functionality', preferences.value.functionality),
+  ]);
+}
+
+function decodeDoNotTrack(raw: string): DecodeOutcome {
+  const honoured = raw === 'yes';
+  return ok([flagField('honoured', honoured)], honoured ? [] : [warning('not-honoured', 'honoured', excerpt(raw))]);
+}
+
+function decodeOptOut(raw: string): DecodeOutcome {
+  const declined = parseBooleanWord(raw, ['yes'], ['no'], 'declined');
+  return declined.ok ? ok([flagField('declined', declined.value)]) : failed(declined.problem);
+}
+
+function decodeInitialOptIn(raw: string): DecodeOutcome {
+  const accepted = parseBooleanWord(raw, ['true', 'yes'], ['false', 'no'], 'accepted');
+  return accepted.ok ? ok([flagField('accepted', accepted.value)]) : failed(accepted.problem);
+}
+
+/** The banner only checks that the cookie exists; it writes `true`, so other values are noted. */
+function decodeBannerDismiss(raw: string): DecodeOutcome {
+  return ok([flagField('dismissed', true)], raw === 'true' ? [] : [warning('unexpected-value', 'dismissed', excerpt(raw))]);
+}
+
+export const consentFamilies = [
+  exactFamily({ id: 'hubspot.cookie-cat-pref', vendor: 'hubspot', category: 'necessary', lifetime: LIFETIME.consent, names: ['__hs_cookie_cat_pref'], decode: decodeCategoryPreferences }),
+  exactFamily({ id: 'hubspot.do-not-track', vendor: 'hubspot', category: 'necessary', lifetime: LIFETIME.consent, names: ['__hs_do_not_track'], decode: decodeDoNotTrack }),
+  exactFamily({ id: 'hubspot.opt-out', vendor: 'hubspot', category: 'necessary', lifetime: LIFETIME.consent, names: ['__hs_opt_out'], decode: decodeOptOut }),
+  exactFamily({ id: 'hubspot.initial-opt-in', vendor: 'hubspot', category: 'necessary', lifetime: LIFETIME.initialOptIn, names: ['__hs_initial_opt_in'], decode: decodeInitialOptIn }),
+  exactFamily({ id: 'hubspot.gpc-banner-dismiss', vendor: 'hubspot', category: 'necessary', lifetime: LIFETIME.bannerDismiss, names: ['__hs_gpc_banner_dismiss'], decode: decodeBannerDismiss }),
+  exactFamily({ id: 'hubspot.notify-banner-dismiss', vendor: 'hubspot', category: 'necessary', lifetime: LIFETIME.bannerDismiss, names: ['__hs_notify_banner_dismiss'], decode: decodeBannerDismiss }),
+] as const;
