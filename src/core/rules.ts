@@ -1,0 +1,74 @@
+// The visitor's per-site choices, and the index the background consults on every cookie change.
+// The index is built once from the stored rules (rebuilt when they change), so an event for a
+// site without a rule costs a few Map probes and never a storage read.
+
+export type OptOutLevel = 'off' | 'cookies' | 'block';
+
+export const OPT_OUT_LEVELS: readonly OptOutLevel[] = ['off', 'cookies', 'block'];
+
+export interface SiteRule {
+  /** Registrable domain, e.g. `example.com` (see siteFromUrl). */
+  readonly site: string;
+  readonly doNotTrack: boolean;
+  readonly optOut: OptOutLevel;
+  /** Milliseconds since the epoch when the visitor made this choice. */
+  readonly since: number;
+  /** Set by an administrator's policy: the visitor cannot change or import over it. */
+  readonly managed?: boolean;
+}
+
+/** A rule that asks for something; a rule with everything off needs no enforcement. */
+export function ruleIsActive(rule: SiteRule): boolean {
+  return rule.doNotTrack || rule.optOut !== 'off';
+}
+
+export class RuleIndex {
+  readonly #bySite: ReadonlyMap<string, SiteRule>;
+
+  constructor(rules: Iterable<SiteRule>) {
+    const bySite = new Map<string, SiteRule>();
+    for (const rule of rules) bySite.set(rule.site, rule);
+    this.#bySite = bySite;
+  }
+
+  get size(): number {
+    return this.#bySite.size;
+  }
+
+  /**
+   * The rule for a cookie domain (`.www.example.com`) or a host (`www.example.com`): the domain
+   * itself, then each shorter label suffix, one Map probe each. Inputs are browser-canonical
+   * (lower case), so no normalisation and no Public Suffix List lookup is needed: rules are keyed
+   * by registrable domain, and the walk reaches it.
+   */
+  ruleForDomain(domainOrHost: string): SiteRule | undefined {
+    if (this.#bySite.size === 0) return undefined;
+    let start = domainOrHost.charCodeAt(0) === 46 /* . */ ? 1 : 0;
+    while (start < domainOrHost.length) {
+      const rule = this.#bySite.get(start === 0 ? domainOrHost : domainOrHost.slice(start));
+      if (rule !== undefined) return rule;
+      const dot = domainOrHost.indexOf('.', start);
+      if (dot === -1) return undefined;
+      start = dot + 1;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Cookie names whose change can break an active rule: the ones opt-out deletes and the ones
+ * do-not-track and opt-out write. Any other change is ignored before the index is consulted.
+ */
+const ENFORCED_NAMES: ReadonlySet<string> = new Set([
+  '__hstc',
+  'hubspotutk',
+  '__hssc',
+  '__hssrc',
+  '__hs_do_not_track',
+  '__hs_cookie_cat_pref',
+  '__hs_opt_out',
+]);
+
+export function isTrackedCookieName(name: string): boolean {
+  return ENFORCED_NAMES.has(name);
+}

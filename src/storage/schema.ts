@@ -1,0 +1,108 @@
+// The shape of Cookie Lens's settings in storage.local: one root record under STORAGE_KEY.
+//
+// Every shipped version keeps its own frozen types here (StoreV1, SiteRuleV1, ...), so the
+// migration step from it is type-checked against what was really stored, even after the live
+// types in src/core change. Never edit a shipped version's types; add the next version beside
+// them (see src/storage/migrate.ts for the steps).
+import type { SiteRule } from '../core/rules.ts';
+import type { UndoSnapshot } from '../core/plans.ts';
+
+/** The one storage.local key Cookie Lens writes. */
+export const STORAGE_KEY = 'cookieLens';
+
+export const CURRENT_VERSION = 1;
+
+export type SetAsideReason =
+  /** A piece that should be an object (or a list) is something else. */
+  | 'wrong-type'
+  /** A top-level field this version does not know. */
+  | 'unknown-field'
+  | 'invalid-rule'
+  /** A valid rule stored under another site's key. */
+  | 'key-mismatch'
+  | 'invalid-snapshot'
+  | 'invalid-entry'
+  /** The whole stored root could not be read as a store (see storeFromUnreadable). */
+  | 'unreadable-root';
+
+/** A piece of stored data that could not be used, kept so the options page can show it. */
+export interface SetAsideEntry {
+  /** The piece as JSON text (or a description when it cannot be written as JSON). */
+  readonly raw: string;
+  /** Where it was found, e.g. `rules["example.com"]`. */
+  readonly from: string;
+  readonly reason: SetAsideReason;
+  /** Why, in short technical English (untranslated, shown as text). */
+  readonly detail: string;
+}
+
+// ---- Version 1 (Cookie Lens 0.1). Frozen. -------------------------------------------------
+
+export interface PartitionKeyV1 {
+  readonly topLevelSite: string;
+  readonly hasCrossSiteAncestor?: boolean;
+}
+
+export interface CookieRecordV1 {
+  readonly name: string;
+  readonly value: string;
+  readonly domain: string;
+  readonly hostOnly: boolean;
+  readonly path: string;
+  readonly secure: boolean;
+  readonly httpOnly: boolean;
+  readonly sameSite: 'no_restriction' | 'lax' | 'strict' | 'unspecified';
+  readonly expirationDate?: number;
+  readonly storeId: string;
+  readonly partitionKey?: PartitionKeyV1;
+  readonly firstPartyDomain?: string;
+}
+
+export interface SiteRuleV1 {
+  readonly site: string;
+  readonly doNotTrack: boolean;
+  readonly optOut: 'off' | 'cookies' | 'block';
+  readonly since: number;
+  readonly managed?: boolean;
+}
+
+export interface UndoSnapshotV1 {
+  readonly site: string;
+  readonly storeId: string;
+  readonly takenAt: number;
+  readonly cookies: readonly CookieRecordV1[];
+  readonly id: string;
+}
+
+export interface StoreV1 {
+  readonly version: 1;
+  /** Keyed by the rule's site. */
+  readonly rules: Readonly<Record<string, SiteRuleV1>>;
+  /** Keyed by undoKey(site, storeId). */
+  readonly undo: Readonly<Record<string, UndoSnapshotV1>>;
+  readonly setAside: readonly SetAsideEntry[];
+}
+
+// ---- Index of shipped versions. Add `2: StoreV2` when version 2 ships. --------------------
+
+export interface StoreVersions {
+  1: StoreV1;
+}
+
+export type StoredVersion = keyof StoreVersions;
+export type AnyStoredStore = StoreVersions[StoredVersion];
+
+/** The current store, in the live types the rest of Cookie Lens uses. */
+export interface Store {
+  readonly version: typeof CURRENT_VERSION;
+  readonly rules: Readonly<Record<string, SiteRule>>;
+  readonly undo: Readonly<Record<string, UndoSnapshot>>;
+  readonly setAside: readonly SetAsideEntry[];
+}
+
+/** Key of a site's undo snapshot in `undo` (the same as undoKey in src/core/plans.ts). */
+export { undoKey as snapshotKey } from '../core/plans.ts';
+
+export function emptyStore(): Store {
+  return { version: CURRENT_VERSION, rules: {}, undo: {}, setAside: [] };
+}

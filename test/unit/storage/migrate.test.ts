@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { migrate } from '../../../src/storage/migrate.ts';
+import { CURRENT_VERSION } from '../../../src/storage/schema.ts';
+import type { SetAsideEntry, Store } from '../../../src/storage/schema.ts';
+import type { SiteRule } from '../../../src/core/rules.ts';
+import { siteFromUrl } from '../../../src/core/site.ts';
+
+// Parsed the way storage hands data back (JSON.parse, so `__proto__` stays an own key).
+function fixture(name: string): unknown {
+  return JSON.parse(readFileSync(new URL(`../../fixtures/storage/${name}`, import.meta.url), 'utf8'));
+}
+
+function migrated(raw: unknown): { store: Store; changed: boolean; setAside: SetAsideEntry[] } {
+  const result = migrate(raw);
+  if (!result.ok) throw new Error(`expected a store, got ${result.problem}`);
+  return result;
+}
+
+describe('frozen fixtures', () => {
+  test('v1.json is read as it is: nothing changed, nothing set aside', () => {
+    const raw = fixture('v1.json');
+    const { store, changed, setAside } = migrated(raw);
+    expect(store).toEqual(raw);
+    expect(changed).toBe(false);
+    expect(setAside).toEqual([]);
+    expect(Object.keys(store.rules)).toEqual(['example.com', 'hubdemo.test', 'foo.github.io']);
+    expect(store.undo['0/example.com']?.cookies).toHaveLength(3);
+  });
+
+  test('v1-partly-corrupt.json keeps every valid rule and sets the rest aside', () => {
+    const { store, changed, setAside } = migrated(fixture('v1-partly-corrupt.json'));
+    expect(changed).toBe(true);
+    expect(store.rules).toEqual({
+      'example.com': { site: 'example.com', doNotTrack: true, optOut: 'off', since: 1735689600000 },
+      'hubdemo.test': { site: 'hubdemo.test', doNotTrack: false, optOut: 'block', since: 1735693200000 },
+    });
+    expect(Object.getPrototypeOf(store.rules)).toBe(Object.prototype);
+    expect(store.undo).toEqual({});
+    const expectedNew: SetAsideEntry[] = [
+      {
+        raw: '"not an entry"',
+        from: 'setAside[1]',
+        reason: 'invalid-entry',
+        detail: 'an entry must be an object',
+      },
+      {
+        raw: '{"site":"maybe.example","doNotTrack":true,"optOut":"maybe","since":1735689600000}',
+        from: 'rules["maybe.example"]',
+        reason: 'invalid-rule',
+        detail: '"optOut" must be "off", "cookies" or "block"',
+      },
+      {
+        raw: '{"site":"other.example","doNotTrack":true,"optOut":"off","since":1735689600000}',
+        from: 'rules["wrong-key.example"]',
+        reason: 'key-mismatch',
+        detail: 'stored under "wrong-key.example" but belongs to "other.example"',
+      },
+      {
+        raw: '{"site":"Upper.Example","doNotTrack":true,"optOut":"off","since":1735689600000}',
+        from: 'rules["Upper.Example"]',
+        reason: 'invalid-rule',
+        detail: '"site" must be a lower-case host name',
+      },
+      { raw: '42', from: 'rules["number.example"]', reason: 'invalid-rule', detail: 'a rule must be an object' },
+      {
+        raw: '{"site":"__proto__","doNotTrack":true,"optOut":"block","since":0}',
+        from: 'rules["__proto__"]',
+        reason: 'invalid-rule',
+        detail: '"site" must be a lower-case host name',
+      },
+      {
+        raw: '{"site":"hubdemo.test","doNotTrack":false,"optOut":"block","since":1735693200000,"note":"extra fields are dropped"}',
+        from: 'rules["hubdemo.test"]',
+        reason: 'unknown-field',
+        detail: 'kept without note',
+      },
+      {
+        raw: '{"site":"example.com","storeId":"0","takenAt":1735700400000,"cookies":[{"value":"no name","domain":".example.com"}],"id":"0/example.com@1735700400000"}',
+        from: 'undo["0/example.com"]',
+        reason: 'invalid-snapshot',
+        detail: 'cookie 0: cookie name and value must be text',
+      },
+      { raw: '"dark"', from: 'theme', reason: 'unknown-field', detail: 'not a field of version 1' },
+    ];
+    expect(setAside).toEqual(expectedNew);
+    // The entry set aside by an earlier read is still there, ahead of the new ones.
+    expect(store.setAside).toEqual([
+      { raw: '7', from: 'rules["seven.example"]', reason: 'invalid-rule', detail: 'a rule must be an object' },
+      ...expectedNew,
+    ]);
+  });
+
+  test('reading the repaired store again changes nothing', () => {
+    const first = migrated(fixture('v1-partly-corrupt.json'));
+    expect(migrate(JSON.parse(JSON.stringify(first.store)))).toEqual({ ok: true, store: first.store, changed: false, setAside: [] });
+  });
+
+  test('v1-newer-version.json is refused, so the caller does not overwrite it', () => {
+    expect(migrate(fixture('v1-newer-version.json'))).toEqual({ ok: false, problem: 'newer-version' });
+  });
+});
+
+describe('roots', () => {
+  test('nothing stored: an empty current store, nothing to write', () => {
+    expect(migrate(undefined)).toEqual({
+      ok: true,
+      store: { version: CURRENT_VERSION, rules: {}, undo: {}, setAside: [] },
+      changed: false,
+      setAside: [],
+    });
+  });
+
+  test('a bare version 1 gets its empty fields filled and is written back', () => {
+    expect(migrate({ version: 1 })).toEqual({ ok: true, store: { version: 1, rules: {}, undo: {}, setAside: [] }, changed: true, setAside: [] });
+  });
+
+  test('key order alone is not a change', () => {
+    const raw = { setAside: [], undo: {}, rules: { 'example.com': { since: 5, optOut: 'off', doNotTrack: true, site: 'example.com' } }, version: 1 };
+    expect(migrated(raw).changed).toBe(false);
+  });
+
+  test.each([
+    { raw: null, problem: 'not-an-object' },
+    { raw: [], problem: 'not-an-object' },
+    { raw: 'cookieLens', problem: 'not-an-object' },
+    { raw: 7, problem: 'not-an-object' },
+    { raw: {}, problem: 'unknown-version' },
+    { raw: { version: 0 }, problem: 'unknown-version' },
+    { raw: { version: '1' }, problem: 'unknown-version' },
+    { raw: { version: 1.5 }, problem: 'unknown-version' },
+    { raw: { version: 2 }, problem: 'newer-version' },
+    { raw: { version: 99, rules: 'whatever' }, problem: 'newer-version' },
+  ])('$raw is refused: $problem', ({ raw, problem }) => {
+    expect(migrate(raw)).toEqual({ ok: false, problem });
+  });
+
+  test('fields of the wrong type are set aside whole, the store stays usable', () => {
+    const { store, setAside } = migrated({ version: 1, rules: ['example.com'], undo: 'none', setAside: {} });
+    expect(store).toEqual({ version: 1, rules: {}, undo: {}, setAside });
+    expect(setAside).toEqual([
+      { raw: '{}', from: 'setAside', reason: 'wrong-type', detail: 'must be a list' },
+      { raw: '["example.com"]', from: 'rules', reason: 'wrong-type', detail: 'must be an object' },
+      { raw: '"none"', from: 'undo', reason: 'wrong-type', detail: 'must be an object' },
+    ]);
+  });
+
+  test('a cycle or a throwing getter does not throw', () => {
+    const cyclic: Record<string, unknown> = { version: 1 };
+    cyclic['loop'] = cyclic;
+    const result = migrated(cyclic);
+    expect(result.setAside).toEqual([{ raw: '[object that cannot be written as JSON]', from: 'loop', reason: 'unknown-field', detail: 'not a field of version 1' }]);
+
+    const hostile = {
+      version: 1,
+      get rules(): unknown {
+        throw new Error('boom');
+      },
+    };
+    expect(migrate(hostile)).toEqual({ ok: false, problem: 'unreadable' });
+  });
+});
+
+// ---- properties --------------------------------------------------------------------------------
+
+const siteKey = fc.array(fc.stringMatching(/^[a-z0-9]{1,8}$/), { minLength: 1, maxLength: 3 }).map((labels) => labels.join('.'));
+const validRule: fc.Arbitrary<SiteRule> = fc.record(
+  {
+    site: siteKey,
+    doNotTrack: fc.boolean(),
+    optOut: fc.constantFrom('off', 'cookies', 'block'),
+    since: fc.integer({ min: 0, max: 4_102_444_800_000 }),
+    managed: fc.boolean(),
+  },
+  { requiredKeys: ['site', 'doNotTrack', 'optOut', 'since'] },
+);
+
+test('migrate never throws, whatever is stored', () => {
+  fc.assert(
+    fc.property(fc.oneof(fc.anything(), fc.record({ version: fc.constant(1), rules: fc.anything(), undo: fc.anything(), setAside: fc.anything() })), (raw) => {
+      const result = migrate(raw);
+      expect(typeof result.ok).toBe('boolean');
+    }),
+  );
+});
+
+test('migrate never drops a valid rule, whatever junk sits beside it', () => {
+  fc.assert(
+    fc.property(
+      fc.uniqueArray(validRule, { selector: (rule) => rule.site, maxLength: 8 }),
+      fc.dictionary(fc.string().filter((key) => !/^[a-z0-9.]+$/.test(key)), fc.jsonValue(), { maxKeys: 5 }),
+      fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3 }),
+      (rules, junkRules, junkFields) => {
+        const stored = JSON.parse(
+          JSON.stringify({
+            ...junkFields,
+            version: 1,
+            rules: { ...junkRules, ...Object.fromEntries(rules.map((rule) => [rule.site, rule])) },
+            undo: {},
+            setAside: [],
+          }),
+        );
+        const { store } = migrated(stored);
+        for (const rule of rules) expect(store.rules[rule.site]).toEqual(rule);
+      },
+    ),
+  );
+});
+
+test('every site siteFromUrl can produce is a valid stored key, so a saved rule is never set aside', () => {
+  const label = fc.stringMatching(/^[a-z0-9_-]{1,12}$/);
+  const host = fc.oneof(
+    fc.array(label, { minLength: 1, maxLength: 4 }).map((labels) => labels.join('.')),
+    fc.ipV4(),
+    fc.constantFrom('localhost', 'foo.github.io', 'www.example.co.uk', 'xn--bcher-kva.de', 'bücher.de'),
+  );
+  fc.assert(
+    fc.property(host, fc.constantFrom('http', 'https'), (name, scheme) => {
+      const result = siteFromUrl(`${scheme}://${name}/`);
+      if (!result.ok) return;
+      const rule = { site: result.site.registrableDomain, doNotTrack: true, optOut: 'off', since: 0 };
+      expect(migrated({ version: 1, rules: { [rule.site]: rule } }).store.rules[rule.site]).toEqual(rule);
+    }),
+  );
+});
