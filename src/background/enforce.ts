@@ -48,6 +48,11 @@ export function quarantineIdentity(site: string, storeId: string, removed: reado
   if (values.size > 0) quarantine.set(site, { storeId, values, until: now + QUARANTINE_MS });
 }
 
+/** Undo brings the old identity back on purpose: stop removing it. */
+export function liftQuarantine(site: string): void {
+  quarantine.delete(site);
+}
+
 function carriesQuarantinedId(cookie: CookieRecord, now: number): boolean {
   if (!IDENTITY_COOKIES.has(cookie.name)) return false;
   for (const [site, entry] of quarantine) {

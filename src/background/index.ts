@@ -2,7 +2,7 @@
 // synchronously at the top level, so a worker the browser woke for an event finds its handler.
 import { serveRequests } from '../browser/messaging.ts';
 import { onCookieChanged } from '../browser/cookies.ts';
-import { onTabRemoved, onTopLevelCommitted, onTopLevelCompleted } from '../browser/navigation.ts';
+import { onTabRemoved, onTopLevelBeforeNavigate, onTopLevelCommitted, onTopLevelCompleted } from '../browser/navigation.ts';
 import { forgetTab, scheduleBadge } from './badge.ts';
 import { observeRequests } from '../browser/network.ts';
 import { BEACON_HOST_PATTERNS } from '../core/hubspot-hosts.ts';
@@ -15,6 +15,11 @@ import { logError } from './log.ts';
 
 serveRequests(route);
 onCookieChanged(handleCookieChange);
+// Enforced before the request goes out (so the page's first scripts already see the choice) and
+// again when the page commits (the response may have changed cookies).
+onTopLevelBeforeNavigate((tabId, url) => {
+  handleNavigation(tabId, url).catch((error: unknown) => logError(`enforcing before navigating to ${url}`, error));
+});
 onTopLevelCommitted((tabId, url) => {
   handleNavigation(tabId, url).catch((error: unknown) => logError(`enforcing on navigation to ${url}`, error));
 });

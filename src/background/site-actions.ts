@@ -15,7 +15,7 @@ import { tabTarget, reloadTab, type TabTarget } from '../browser/tabs.ts';
 import { setSiteBlock } from '../browser/network.ts';
 import { loadPolicy, updateStore } from './settings.ts';
 import { resetVerification } from './verify.ts';
-import { quarantineIdentity } from './enforce.ts';
+import { liftQuarantine, quarantineIdentity } from './enforce.ts';
 import { snapshotKey } from '../storage/schema.ts';
 
 /** A failure the visitor should see, carried to the popup as a WireError. */
@@ -38,12 +38,16 @@ export async function tabSite(tabId: number): Promise<TabSite> {
   return { target, site: parsed.site };
 }
 
-/** Writes and removes as planned; every cookie that fails is listed, none aborts the rest. */
+/**
+ * Removes, then writes, as planned; every cookie that fails is listed, none aborts the rest.
+ * Removals go first and must finish first: removing a variant by URL can take other cookies of
+ * the same name with it, and a plan that removes a variant of a cookie it writes relies on the
+ * write landing last.
+ */
 export async function applyChanges(changes: CookieChanges): Promise<{ changed: number; failed: FailedCookie[] }> {
-  const results = await Promise.all([
-    ...changes.remove.map((cookie) => removeCookie(removeDetailsFor(cookie))),
-    ...changes.set.map((details) => setCookie(details)),
-  ]);
+  const removed = await Promise.all(changes.remove.map((cookie) => removeCookie(removeDetailsFor(cookie))));
+  const written = await Promise.all(changes.set.map((details) => setCookie(details)));
+  const results = [...removed, ...written];
   const failed = results.filter((r): r is FailedCookie => r !== null);
   return { changed: results.length - failed.length, failed };
 }
@@ -143,6 +147,7 @@ export async function undo(tabId: number, snapshotId: string, now: number): Prom
     return { store: { ...store, undo: rest }, result: found };
   });
   if (snapshot === null) return { restored: 0, failed: [], expired: 0, alreadyRestored: true };
+  liftQuarantine(site.registrableDomain);
 
   const current = await readSiteCookies(site, target.storeId);
   const plan = planUndo(snapshot, current, now);
@@ -154,5 +159,6 @@ export async function undo(tabId: number, snapshotId: string, now: number): Prom
     const remaining = plan.setFrom.filter((_, i) => failedIds.has(i));
     await updateStore((store) => ({ store: { ...store, undo: { ...store.undo, [key]: { ...snapshot, cookies: remaining } } }, result: undefined }));
   }
-  return { restored: results.length - failed.length, failed, expired: plan.expired.length, alreadyRestored: false };
+  // Cookies already back exactly as they were count as restored: the visitor has them again.
+  return { restored: results.length - failed.length + plan.alreadyPresent.length, failed, expired: plan.expired.length, alreadyRestored: false };
 }

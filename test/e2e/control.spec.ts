@@ -1,0 +1,271 @@
+// Issue 3 end to end in Chromium: do-not-track, opt-out (and blocking), reset with undo, rules
+// that survive a restart and are enforced without the popup, and the options page's file round trip.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Cookie, Page } from 'playwright-core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
+import { startDemo, trackerSnapshot, waitForTracker, type DemoHandle } from './support/demo.ts';
+import { CHROME_BUILD, onlyCookie, openPopupFor, siteCookies, splitHstc } from './support/extension.ts';
+import { freshTmpDir } from './support/paths.ts';
+
+let demo: DemoHandle;
+let browser: ChromiumHarness;
+const ANALYTICS = ['__hstc', 'hubspotutk', '__hssc', '__hssrc'];
+
+beforeAll(async () => {
+  demo = await startDemo();
+  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(demo.url('www.hubdemo.test', path));
+  await waitForTracker(page);
+}
+
+/** A clean slate: no cookies, no rules, no beacons. */
+async function freshSite(): Promise<Page> {
+  const page = await browser.context.newPage();
+  const options = await browser.openPopupPage(0, 'options.html');
+  await options.waitForSelector('body[data-ready="1"]');
+  for (const remove of await options.getByRole('button', { name: /Remove the choice for/ }).all()) await remove.click();
+  await options.waitForFunction(() => document.querySelectorAll('[data-rule]').length === 0);
+  await options.close();
+  await browser.context.clearCookies();
+  demo.clearBeacons();
+  demo.clearRequests();
+  return page;
+}
+
+async function analyticsCookies(): Promise<Cookie[]> {
+  return (await browser.context.cookies()).filter((c) => ANALYTICS.includes(c.name) && c.domain.endsWith('hubdemo.test'));
+}
+
+/** Page-view beacons logged since the last clear. */
+function pageViewBeacons() {
+  return demo.beacons().filter((b) => b.path === '/__ptq.gif' && b.query['k'] === '1');
+}
+
+function sameCookie(a: Cookie, b: Cookie): boolean {
+  return a.name === b.name && a.domain === b.domain && a.path === b.path && (a.partitionKey ?? '') === (b.partitionKey ?? '');
+}
+
+describe('do not track', () => {
+  test('stops the beacons while the cookies still refresh; switching it off resumes them', async () => {
+    const page = await freshSite();
+    await visit(page, '/');
+    await demo.waitForBeacons(1);
+    const popup = await openPopupFor(browser, page);
+    const dnt = popup.getByRole('switch', { name: 'Do not track' });
+    await dnt.click();
+    await popup.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true');
+
+    const cookie = await onlyCookie(browser.context, '__hs_do_not_track');
+    expect(cookie.value).toBe('yes');
+    expect(cookie.path).toBe('/');
+    expect(cookie.sameSite).toBe('Lax');
+    expect(cookie.domain).toBe('.hubdemo.test');
+    const days = (cookie.expires * 1000 - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(179.9);
+    expect(days).toBeLessThanOrEqual(180);
+
+    demo.clearBeacons();
+    const before = Number((await onlyCookie(browser.context, '__hssc')).value.split('.')[1]);
+    await visit(page, '/pricing');
+    await visit(page, '/blog/');
+    const tracker = await trackerSnapshot(page);
+    expect(tracker.suppressedReasons).toContain('do-not-track');
+    expect(pageViewBeacons()).toEqual([]);
+    // HubSpot keeps its cookies fresh even with do-not-track on.
+    expect(Number((await onlyCookie(browser.context, '__hssc')).value.split('.')[1])).toBe(before + 2);
+
+    const reopened = await openPopupFor(browser, page);
+    expect(await reopened.getByRole('switch', { name: 'Do not track' }).getAttribute('aria-checked')).toBe('true');
+    expect(await reopened.locator('[data-verification]').getAttribute('data-requests')).toBe('0');
+    await reopened.getByRole('switch', { name: 'Do not track' }).click();
+    await reopened.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'false');
+    expect(await siteCookies(browser.context, '__hs_do_not_track')).toEqual([]);
+    const since = Date.now();
+    await visit(page, '/');
+    await demo.waitForBeacons(1, { sentSince: since });
+    await popup.close();
+    await reopened.close();
+    await page.close();
+  });
+});
+
+describe('opt out', () => {
+  test('declines consent, removes the analytics cookies and keeps them gone with zero beacons', async () => {
+    const page = await freshSite();
+    await visit(page, '/');
+    expect((await analyticsCookies()).length).toBe(4);
+    const popup = await openPopupFor(browser, page);
+    await popup.getByRole('switch', { name: 'Opt out' }).click();
+    await popup.waitForSelector('[data-verification="holding"]');
+    expect(await analyticsCookies()).toEqual([]);
+    expect((await onlyCookie(browser.context, '__hs_cookie_cat_pref')).value).toBe('1:false_2:false_3:false');
+    expect((await onlyCookie(browser.context, '__hs_do_not_track')).value).toBe('yes');
+
+    demo.clearBeacons();
+    for (const path of ['/', '/pricing', '/blog/', '/']) {
+      await visit(page, path);
+      expect(await analyticsCookies(), path).toEqual([]);
+    }
+    expect(demo.beacons()).toEqual([]);
+    const reopened = await openPopupFor(browser, page);
+    expect(await reopened.locator('[data-verification]').getAttribute('data-verification')).toBe('holding');
+    expect(await reopened.locator('[data-verification]').innerText()).toContain('0 tracking requests');
+    await popup.close();
+    await reopened.close();
+    await page.close();
+  });
+
+  test('the blocking level keeps HubSpot\'s tracking code from loading on this site at all', async () => {
+    const page = await freshSite();
+    await visit(page, '/');
+    const popup = await openPopupFor(browser, page);
+    await popup.getByRole('switch', { name: 'Opt out' }).click();
+    // A controlled checkbox: it shows the stored level once the background has saved it.
+    await popup.getByRole('checkbox', { name: /block HubSpot's tracking code/ }).click();
+    await expect.poll(() => popup.getByRole('checkbox', { name: /block HubSpot's tracking code/ }).isChecked()).toBe(true);
+    demo.clearRequests();
+    await page.goto(demo.url('www.hubdemo.test', '/pricing'));
+    // The loader is fetched (HubSpot forms and chat would keep working); the tracker never is.
+    await expect.poll(() => demo.requests().some((r) => r.host === 'js.hs-scripts.com')).toBe(true);
+    await page.waitForLoadState('load');
+    expect(demo.requests().filter((r) => r.host === 'js.hs-analytics.net' || r.host === 'track.hubspot.com')).toEqual([]);
+    expect(await analyticsCookies()).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  test('survives a browser restart and is enforced on the next visit without opening the popup', async () => {
+    const page = await freshSite();
+    await visit(page, '/');
+    const popup = await openPopupFor(browser, page);
+    await popup.getByRole('switch', { name: 'Opt out' }).click();
+    await popup.waitForSelector('[data-verification="holding"]');
+    await browser.restart();
+    // The site "forgets" the choice cookies (as revokeCookieConsent would); the background must
+    // put them back by itself when a page of the site loads. The first page has no tracker, so
+    // the check is not a race with it; the tracked pages after it must then send nothing.
+    await browser.context.clearCookies();
+    demo.clearBeacons();
+    const next = await browser.context.newPage();
+    await next.goto(demo.url('www.hubdemo.test', '/pricing?tracker=0'));
+    await expect.poll(async () => (await siteCookies(browser.context, '__hs_do_not_track')).map((c) => c.value), { timeout: 10_000 }).toEqual(['yes']);
+    expect((await onlyCookie(browser.context, '__hs_cookie_cat_pref')).value).toBe('1:false_2:false_3:false');
+    for (const path of ['/', '/blog/']) {
+      await next.goto(demo.url('www.hubdemo.test', path));
+      await waitForTracker(next);
+      expect(await analyticsCookies(), path).toEqual([]);
+    }
+    expect(pageViewBeacons()).toEqual([]);
+    await next.close();
+  });
+});
+
+describe('reset and undo', () => {
+  test('a new visitor on the next visit; every variant and the partitioned copy removed; login and other cookies kept; undo restores exactly', async () => {
+    const page = await freshSite();
+    await visit(page, '/?embed=1');
+    await visit(page, '/pricing?embed=1');
+    await demo.setPreset(page, 'login');
+    await demo.setPreset(page, 'variants');
+    await visit(page, '/?embed=1');
+    await expect.poll(async () => (await browser.context.cookies()).some((c) => c.name === 'messagesUtk' && c.partitionKey !== undefined)).toBe(true);
+    const before = await browser.context.cookies();
+    const oldId = splitHstc((await siteCookies(browser.context, 'hubspotutk'))[0]?.value ? `x.${(await siteCookies(browser.context, 'hubspotutk'))[0]?.value}.0.0.0.1` : '').visitorId;
+    const identity = before.filter((c) => ['__hstc', 'hubspotutk', '__hssc', '__hssrc', 'messagesUtk'].includes(c.name));
+    expect(identity.filter((c) => c.name === '__hstc').length).toBe(2);
+    expect(identity.some((c) => c.partitionKey !== undefined)).toBe(true);
+
+    const popup = await openPopupFor(browser, page);
+    await popup.getByRole('button', { name: /Reset to a new visitor/ }).click();
+    const preview = popup.getByRole('list', { name: 'Cookies to remove' });
+    expect(await preview.locator('li').count()).toBe(identity.length);
+    const navigated = page.waitForEvent('load');
+    await popup.getByRole('button', { name: 'Remove and reload' }).click();
+    await navigated;
+    await waitForTracker(page);
+
+    const after = await browser.context.cookies();
+    const hstcNow = after.filter((c) => c.name === '__hstc');
+    expect(hstcNow.length).toBe(1);
+    const fresh = splitHstc(hstcNow[0]?.value ?? '');
+    expect(fresh.visitorId).not.toBe(oldId);
+    expect(fresh.session).toBe(1);
+    expect(fresh.first).toBe(fresh.current);
+    expect((await onlyCookie(browser.context, '__hssc')).value.split('.')[1]).toBe('1');
+    // The old partitioned chat id is gone (the frame may have written a new one on reload).
+    const oldChat = identity.find((c) => c.name === 'messagesUtk');
+    expect(after.some((c) => c.name === 'messagesUtk' && c.value === oldChat?.value)).toBe(false);
+    // Untouched: login cookies, the unrelated first-party cookie, the other variants' cookies.
+    for (const kept of ['__hsmem', 'hs-membership-csrf', 'cart_id', 'blog_layout', 'secure_pref', 'session_token', '__Host-fp_chips']) {
+      const was = before.filter((c) => c.name === kept);
+      expect(was.length, kept).toBe(1);
+      expect(after.filter((c) => c.name === kept).map((c) => c.value), kept).toEqual(was.map((c) => c.value));
+    }
+
+    const reopened = await openPopupFor(browser, page);
+    await reopened.getByRole('button', { name: 'Undo reset' }).click();
+    await reopened.waitForSelector('[data-last-action]');
+    expect(await reopened.locator('[data-last-action]').innerText()).toContain(`${identity.length} cookies restored`);
+    const restored = await browser.context.cookies();
+    for (const cookie of identity) {
+      const back = restored.filter((c) => sameCookie(c, cookie));
+      expect(back.length, `${cookie.name} ${cookie.domain}`).toBe(1);
+      const [found] = back;
+      expect({ ...found, expires: Math.round(found?.expires ?? 0) }, `${cookie.name} ${cookie.domain}`).toEqual({ ...cookie, expires: Math.round(cookie.expires) });
+    }
+    // A second undo restores nothing more.
+    const again = await reopened.evaluate(async (tabId) => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
+      return runtime.sendMessage({ type: 'undo', payload: { tabId, snapshotId: 'already-used' } });
+    }, await browser.tabIdOf(page));
+    expect(again).toEqual({ ok: true, value: { restored: 0, failed: [], expired: 0, alreadyRestored: true } });
+    await popup.close();
+    await reopened.close();
+    await page.close();
+  });
+});
+
+describe('options page', () => {
+  test('exports the rules to a file, imports them back, and refuses a malformed file changing nothing', async () => {
+    const page = await freshSite();
+    await visit(page, '/');
+    const popup = await openPopupFor(browser, page);
+    await popup.getByRole('switch', { name: 'Do not track' }).click();
+    await popup.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true');
+    await popup.close();
+
+    const options = await browser.openPopupPage(0, 'options.html');
+    await options.waitForSelector('[data-rule="hubdemo.test"]');
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export rules' }).click();
+    const file = join(freshTmpDir('rules-'), 'rules.json');
+    await (await download).saveAs(file);
+    const exported: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    expect(JSON.stringify(exported)).toContain('hubdemo.test');
+
+    await options.getByRole('button', { name: 'Remove the choice for hubdemo.test' }).click();
+    await options.waitForFunction(() => document.querySelectorAll('[data-rule]').length === 0);
+    await options.locator('input[type="file"]').setInputFiles(file);
+    await options.waitForSelector('[data-rule="hubdemo.test"]');
+    expect(await options.getByRole('checkbox', { name: 'Do not track on hubdemo.test' }).isChecked()).toBe(true);
+
+    const broken = join(freshTmpDir('rules-'), 'broken.json');
+    writeFileSync(broken, '{"format": "cookie-lens-rules", "rules": [{"site": 42}');
+    await options.locator('input[type="file"]').setInputFiles(broken);
+    await options.waitForSelector('[data-message="error"]');
+    expect(await options.locator('[data-message="error"]').innerText()).toContain('not a Cookie Lens rules file');
+    expect(await options.locator('[data-rule]').count()).toBe(1);
+    await options.close();
+    await page.close();
+  });
+});
