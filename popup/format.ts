@@ -111,6 +111,13 @@ export class Formatter {
     }
   }
 
+  /** A typical retention from the Open Cookie Database ("13 months", "until the browser closes"). */
+  retention(parsed: { kind: 'session' } | { kind: 'duration'; amount: number; unit: string } | undefined, raw: string): string {
+    if (parsed === undefined) return raw;
+    if (parsed.kind === 'session') return this.#t('lifetime_session');
+    return new Intl.NumberFormat(this.#t.locale, { style: 'unit', unit: parsed.unit, unitDisplay: 'long' }).format(parsed.amount);
+  }
+
   /** The cookie's real expiry, from the browser. */
   expiry(expirationDateSeconds: number | undefined, now: number): string {
     if (expirationDateSeconds === undefined) return this.#t('expiry_session');

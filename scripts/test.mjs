@@ -3,7 +3,7 @@
 //   no remote code) -> end-to-end tests in Chromium and Firefox.
 // Prints one closing line "N passed, N failed" over all vitest suites.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium, findFirefox } from './find-chromium.mjs';
@@ -62,6 +62,10 @@ function finish(ok) {
 const steps = [
   () => run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']) && run('typecheck (pure core)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.pure.json']),
   () => vitest('unit tests', null, 'unit'),
+  // The committed Open Cookie Database facts must match the data they were generated from, where
+  // that data is at hand (../shared beside the repository, as on the team's machines and CI).
+  () => !existsSync(path.join(root, '..', 'shared', 'data', 'open-cookie-database', 'open-cookie-database.csv'))
+    || run('generated Open Cookie Database facts are up to date', process.execPath, ['scripts/gen-ocd-facts.mjs', '--check']),
   () => run('build', process.execPath, ['build.mjs', '--zip']),
   () => lintFirefox(),
   () => vitest('build checks', 'test/build/vitest.config.ts', 'build'),

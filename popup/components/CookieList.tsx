@@ -7,6 +7,7 @@ import type { MessageKey } from '../../src/i18n/messages.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
 import type { Contradiction } from '../../src/core/consent-check.ts';
 import { contradictionText } from './ConsentWarnings.tsx';
+import { parseRetention } from '../../src/explain/name-facts.ts';
 
 const GROUPS: readonly { category: Category | null; title: MessageKey }[] = [
   { category: 'analytics', title: 'category_analytics' },
@@ -79,7 +80,7 @@ function CookieRow({ view, outcome, now, against }: { view: CookieView; outcome:
             <dt>{t('attr_path')}</dt><dd>{cookie.path}</dd>
             <dt>{t('attr_expires')}</dt><dd>{format.expiry(cookie.expirationDate, now)}</dd>
             {view.lifetime !== null ? (<><dt>{t('attr_documentedLifetime')}</dt><dd>{format.lifetime(view.lifetime)}</dd></>) : null}
-            {view.retention !== undefined ? (<><dt>{t('attr_typicalRetention')}</dt><dd>{view.retention}</dd></>) : null}
+            {view.retention !== undefined ? (<><dt>{t('attr_typicalRetention')}</dt><dd>{format.retention(parseRetention(view.retention), view.retention)}</dd></>) : null}
             <dt>{t('attr_flags')}</dt>
             <dd>
               {[

@@ -66,6 +66,8 @@ export type DecodeOutcome = ({ readonly ok: true } & Decoded) | { readonly ok: f
 export interface DecodeContext {
   /** Milliseconds since the epoch; passed in so decoding stays pure and testable. */
   readonly now: number;
+  /** The cookie's name, for families whose names carry data (Matomo's site id, GA4's measurement id). */
+  readonly name?: string;
   /** Host name of the page the cookie belongs to (lower case, no port), e.g. `www.example.com`. */
   readonly host: string;
   /** The cookie's own domain as stored (`.example.com` or a host), when known. */

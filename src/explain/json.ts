@@ -97,14 +97,15 @@ export type DecodedCookie = { readonly family: CookieFamily; readonly outcome: D
 export async function decodeCookie(name: string, value: string, ctx: DecodeContext): Promise<DecodedCookie> {
   const family = findFamily(name);
   if (family === undefined) return undefined;
-  if (family.load === undefined) return { family, outcome: runDecoder(family.decode, value, ctx) };
+  const named: DecodeContext = { ...ctx, name };
+  if (family.load === undefined) return { family, outcome: runDecoder(family.decode, value, named) };
   let decode: (value: string, ctx: DecodeContext) => DecodeOutcome;
   try {
     decode = await family.load();
   } catch (error) {
     return { family, outcome: { ok: false, problem: { code: 'decoder-not-loaded', detail: error instanceof Error ? error.message : String(error) } } };
   }
-  return { family, outcome: runDecoder(decode, value, ctx) };
+  return { family, outcome: runDecoder(decode, value, named) };
 }
 
 /**

@@ -22,7 +22,7 @@ export interface CookieView {
   /** Null when no decoder knows the name. */
   readonly outcome: DecodeOutcome | null;
   readonly lifetime: DocumentedLifetime | null;
-  /** Typical retention from the Open Cookie Database, as written there (a fact, not our words). */
+  /** Typical retention from the Open Cookie Database: an ISO 8601 duration (`P13M`) or `session`. */
   readonly retention?: string;
 }
 
@@ -94,7 +94,7 @@ export function viewCookie(cookie: CookieRecord, scope: CookieView['scope'], ctx
       vendor: family.vendor,
       category: family.category,
       attribution: 'decoder',
-      outcome: runDecoder(family.decode, cookie.value, { ...ctx, cookieDomain: cookie.domain }),
+      outcome: runDecoder(family.decode, cookie.value, { ...ctx, name: cookie.name, cookieDomain: cookie.domain }),
       lifetime: family.lifetime,
     };
   }
@@ -207,7 +207,7 @@ export async function completeDecodes(views: readonly CookieView[], ctx: DecodeC
     if (load === undefined) continue;
     try {
       const decode = await load();
-      results.set(view.id, runDecoder(decode, view.cookie.value, { ...ctx, cookieDomain: view.cookie.domain }));
+      results.set(view.id, runDecoder(decode, view.cookie.value, { ...ctx, name: view.cookie.name, cookieDomain: view.cookie.domain }));
     } catch (error) {
       results.set(view.id, { ok: false, problem: { code: 'library-error', detail: error instanceof Error ? error.message : String(error) } });
     }

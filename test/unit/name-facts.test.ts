@@ -1,0 +1,127 @@
+// The Open Cookie Database lookup. Expected facts are read by hand from the rows of
+// /work/shared/data/open-cookie-database/open-cookie-database.csv named in each case, with the
+// category mapping and the fixes described in scripts/gen-ocd-facts.mjs.
+import { describe, expect, test } from 'vitest';
+import { lookupNameFacts, parseRetention } from '../../src/explain/name-facts.ts';
+import { findFamily } from '../../src/decode/registry.ts';
+import { viewCookie } from '../../src/explain/report.ts';
+import type { CookieRecord } from '../../src/model/cookie.ts';
+
+const database = { source: 'open-cookie-database' } as const;
+
+describe('lookupNameFacts', () => {
+  test('an exact name: `_ga`, Google Analytics, Analytics, 2 years', () => {
+    expect(lookupNameFacts('_ga')).toEqual({ platform: 'Google Analytics', category: 'analytics', retention: 'P2Y', match: 'exact', ...database });
+  });
+
+  test('a wildcard name is a prefix: `_ga_<ID>` matches `_ga_`', () => {
+    expect(lookupNameFacts('_ga_QEHZPBE5HH')).toEqual({ platform: 'Google Analytics', category: 'analytics', retention: 'P2Y', match: 'prefix', ...database });
+  });
+
+  test('the longest prefix wins: `_pk_id.1.8d33` matches `_pk_id` (Matomo) and `_pk_id.` (Piwik)', () => {
+    expect(lookupNameFacts('_pk_id.1.8d33')).toMatchObject({ platform: 'Piwik', retention: 'P13M', match: 'prefix' });
+    expect(lookupNameFacts('_pk_idx')).toMatchObject({ platform: 'Matomo', match: 'prefix' });
+  });
+
+  test('exact names come before prefixes', () => {
+    // `tp` is listed exactly (Bombora) and as a prefix (Tailtarget).
+    expect(lookupNameFacts('tp')).toMatchObject({ platform: 'Bombora', match: 'exact' });
+  });
+
+  test.each(['_sxyz', 'tpabc', 'SRfoo', 'mp_123', 'capx'])('too-short prefixes are not used: %s', (name) => {
+    expect(lookupNameFacts(name)).toBeUndefined();
+  });
+
+  test('a longer prefix still matches where a short one was dropped: `_sp_id.<hash>` is Snowplow, not `_s`', () => {
+    expect(lookupNameFacts('_sp_id.4209')).toMatchObject({ platform: 'Snowplow', match: 'prefix' });
+  });
+
+  test('a trailing literal `*` is a prefix', () => {
+    expect(lookupNameFacts('SSPR_123')).toEqual({ platform: 'Adkernel', category: 'advertising', retention: 'session', match: 'prefix', ...database });
+    expect(lookupNameFacts('UID_EXT_9')).toMatchObject({ platform: 'Undertone', match: 'prefix' });
+  });
+
+  test('wrong platforms are corrected', () => {
+    expect(lookupNameFacts('_mkto_trk')).toMatchObject({ platform: 'Marketo', category: 'advertising', retention: 'P729D' });
+    expect(lookupNameFacts('ajs_anonymous_id')).toMatchObject({ platform: 'Segment', category: 'analytics' });
+  });
+
+  test('categories are mapped onto the four', () => {
+    expect(lookupNameFacts('NID')).toMatchObject({ platform: 'Google', category: 'advertising' });
+    expect(lookupNameFacts('__AntiXsrfToken')).toMatchObject({ category: 'necessary' }); // Security
+    expect(lookupNameFacts('_rails_session')).toMatchObject({ category: 'functional' }); // the stray Necessary
+  });
+
+  test('duplicates: platforms joined when the categories agree, left out when they conflict', () => {
+    expect(lookupNameFacts('euconsent-v2')).toMatchObject({ platform: 'Didomi / PrivacyPillar', category: 'functional', retention: 'P1Y' });
+    expect(lookupNameFacts('token')).toBeUndefined();
+  });
+
+  test('names listed exactly although real cookies carry a suffix also match with the suffix', () => {
+    expect(lookupNameFacts('_hp2_id')).toMatchObject({ platform: 'Heap Analytics', match: 'exact' });
+    expect(lookupNameFacts('_hp2_id.123456')).toMatchObject({ platform: 'Heap Analytics', match: 'prefix', retention: 'P14M' });
+  });
+
+  test('retention is normalised; vague text is left out', () => {
+    expect(lookupNameFacts('__utma')?.retention).toBe('P2Y'); // "2 years after last activity"
+    expect(lookupNameFacts('_uetvid')?.retention).toBe('P16D');
+    expect(lookupNameFacts('__AntiXsrfToken')?.retention).toBe('session');
+  });
+
+  test('unknown names and odd input', () => {
+    expect(lookupNameFacts('definitely_not_a_known_cookie')).toBeUndefined();
+    expect(lookupNameFacts('')).toBeUndefined();
+    expect(lookupNameFacts('\u0000\uD800;|,')).toBeUndefined();
+  });
+});
+
+describe('parseRetention', () => {
+  test.each([
+    ['session', { kind: 'session' }],
+    ['P13M', { kind: 'duration', amount: 13, unit: 'month' }],
+    ['P2Y', { kind: 'duration', amount: 2, unit: 'year' }],
+    ['P3W', { kind: 'duration', amount: 3, unit: 'week' }],
+    ['P90D', { kind: 'duration', amount: 90, unit: 'day' }],
+    ['PT24H', { kind: 'duration', amount: 24, unit: 'hour' }],
+    ['PT30M', { kind: 'duration', amount: 30, unit: 'minute' }],
+    ['PT10S', { kind: 'duration', amount: 10, unit: 'second' }],
+  ])('%s', (retention, expected) => {
+    expect(parseRetention(retention)).toEqual(expected);
+  });
+
+  test.each(['', 'P', 'P1X', 'PT1D', '2 years'])('refuses %j', (retention) => {
+    expect(parseRetention(retention)).toBeUndefined();
+  });
+});
+
+describe('our decoders come before the database', () => {
+  const cookie = (name: string, value: string): CookieRecord => ({
+    name,
+    value,
+    domain: '.example.com',
+    hostOnly: false,
+    path: '/',
+    secure: false,
+    httpOnly: false,
+    sameSite: 'lax',
+    storeId: '0',
+  });
+  const ctx = { now: Date.UTC(2025, 9, 1), host: 'www.example.com' };
+
+  test.each([
+    ['euconsent-v2', 'iab-tcf'],
+    ['_mkto_trk', 'marketo'],
+    ['_pk_id.1.8809', 'matomo'],
+    ['_ga', 'google-analytics'],
+  ])('%s: the database knows it, but the decoder family attributes it (%s)', (name, vendor) => {
+    expect(lookupNameFacts(name)).toBeDefined();
+    expect(findFamily(name)?.vendor).toBe(vendor);
+    const view = viewCookie(cookie(name, '1'), 'domain', ctx, lookupNameFacts);
+    expect(view).toMatchObject({ attribution: 'decoder', vendor });
+  });
+
+  test('a name without a decoder falls back to the database', () => {
+    expect(findFamily('NID')).toBeUndefined();
+    expect(viewCookie(cookie('NID', 'x'), 'domain', ctx, lookupNameFacts)).toMatchObject({ attribution: 'database', vendor: 'Google', category: 'advertising', retention: 'P1Y' });
+  });
+});
