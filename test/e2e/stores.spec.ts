@@ -1,0 +1,118 @@
+// Issue 4 in Chromium: every kind of cookie of the site shown exactly once with its scope and
+// store; third-party frames' cookies listed apart; a private (incognito) window's store kept
+// apart from the normal one for showing, reset and undo.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
+import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
+import { CHROME_BUILD, openPopupFor } from './support/extension.ts';
+
+let demo: DemoHandle;
+let browser: ChromiumHarness;
+
+beforeAll(async () => {
+  demo = await startDemo();
+  browser = await launchChromium({ extensionDirs: [CHROME_BUILD], incognitoAllowed: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+interface StoredCookie { name: string; value: string; domain: string; path: string; storeId: string; partitionKey?: { topLevelSite: string } }
+
+/** The browser's own cookie list for a store, read through the cookies API from an extension page. */
+async function storeCookies(page: Page, storeId: string): Promise<StoredCookie[]> {
+  return page.evaluate(async (id) => {
+    const api = (globalThis as unknown as { chrome: { cookies: { getAll(q: object): Promise<StoredCookie[]> } } }).chrome.cookies;
+    return api.getAll({ storeId: id, partitionKey: {} });
+  }, storeId);
+}
+
+describe('the site\'s cookies', () => {
+  test('each variant is shown exactly once with its scope: host-only, Domain, path, Secure, HttpOnly, partitioned; embedded frames apart', async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await page.goto(demo.url('www.hubdemo.test', '/?embed=1'));
+    await waitForTracker(page);
+    await demo.setPreset(page, 'variants');
+    await page.goto(demo.url('www.hubdemo.test', '/pricing?embed=1'));
+    await waitForTracker(page);
+    await expect.poll(async () => (await browser.context.cookies()).filter((c) => c.domain.includes('embedco')).length, { timeout: 10_000 }).toBeGreaterThan(0);
+
+    const jar = await browser.context.cookies();
+    const site = jar.filter((c) => c.domain.endsWith('hubdemo.test') || c.partitionKey === 'https://hubdemo.test');
+    const embedded = jar.filter((c) => c.domain.endsWith('embedco.test') && c.partitionKey === undefined);
+    expect(site.filter((c) => c.name === '__hstc').length).toBe(2);
+    expect(site.some((c) => c.path === '/blog')).toBe(true);
+    expect(site.some((c) => c.httpOnly)).toBe(true);
+    expect(site.some((c) => c.partitionKey !== undefined && c.domain.endsWith('embedco.test'))).toBe(true);
+    expect(embedded.length).toBeGreaterThan(0);
+
+    const popup = await openPopupFor(browser, page);
+    // Every cookie of the site once: same count, and each (name, scope) pair as often as in the jar.
+    const shown = await popup.$$eval('main > section.cookies li.cookie', (items) => items.map((li) => `${li.getAttribute('data-cookie') ?? ''}|${li.getAttribute('data-scope') ?? ''}`));
+    expect(shown.length).toBe(site.length);
+    const scopeOf = (c: (typeof site)[number]) => (c.partitionKey !== undefined ? 'partitioned' : c.domain.startsWith('.') ? 'domain' : 'host-only');
+    expect([...shown].sort()).toEqual(site.map((c) => `${c.name}|${scopeOf(c)}`).sort());
+    // The /blog cookie is shown on /pricing, marked with its path.
+    expect(await popup.locator('li.cookie[data-cookie="blog_layout"] [data-path="/blog"]').count()).toBe(1);
+    // Cookies of the embedded third party are listed apart, under its host.
+    const section = popup.locator('[data-embedded-host="widget.embedco.test"]');
+    for (const cookie of embedded) expect(await section.locator(`li.cookie[data-cookie="${cookie.name}"]`).count(), cookie.name).toBe(1);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('a private window', () => {
+  test('shows only its own store; reset and undo there leave the normal store alone', async () => {
+    await browser.context.clearCookies();
+    const normal = await browser.context.newPage();
+    await normal.goto(demo.url('www.hubdemo.test', '/'));
+    await waitForTracker(normal);
+    const helper = await browser.openPopupPage(0, 'options.html');
+    const normalBefore = await storeCookies(helper, '0');
+
+    const incognitoTabId = await helper.evaluate(async (url) => {
+      const api = (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<{ tabs?: { id?: number }[] }> } } }).chrome.windows;
+      const created = await api.create({ incognito: true, url });
+      return created.tabs?.[0]?.id ?? -1;
+    }, demo.url('www.hubdemo.test', '/pricing'));
+    expect(incognitoTabId).toBeGreaterThan(0);
+    await expect.poll(async () => (await storeCookies(helper, '1')).filter((c) => c.name === '__hstc').length, { timeout: 10_000 }).toBe(1);
+    const privateBefore = await storeCookies(helper, '1');
+    const privateId = privateBefore.find((c) => c.name === 'hubspotutk')?.value;
+    const normalId = normalBefore.find((c) => c.name === 'hubspotutk')?.value;
+    expect(privateId).toBeDefined();
+    expect(privateId).not.toBe(normalId);
+
+    const popup = await browser.openPopupPage(incognitoTabId);
+    await popup.waitForSelector('body[data-ready="1"]');
+    expect(await popup.locator('.store-badge').innerText()).toBe('Private window');
+    const stores = await popup.$$eval('li.cookie', (items) => [...new Set(items.map((li) => li.getAttribute('data-store')))]);
+    expect(stores).toEqual(['1']);
+    expect(await popup.locator('[data-field="visitorId"] dd').innerText()).toBe(privateId);
+
+    await popup.getByRole('button', { name: /Reset to a new visitor/ }).click();
+    await popup.getByRole('button', { name: 'Remove and reload' }).click();
+    await expect.poll(async () => (await storeCookies(helper, '1')).some((c) => c.value.includes(privateId ?? '?')), { timeout: 10_000 }).toBe(false);
+    // The normal store is exactly as it was.
+    expect((await storeCookies(helper, '0')).map((c) => `${c.name}=${c.value}`).sort()).toEqual(normalBefore.map((c) => `${c.name}=${c.value}`).sort());
+
+    const reopened = await browser.openPopupPage(incognitoTabId);
+    await reopened.waitForSelector('body[data-ready="1"]');
+    await reopened.getByRole('button', { name: 'Undo reset' }).click();
+    await reopened.waitForSelector('[data-last-action]');
+    const privateAfter = await storeCookies(helper, '1');
+    for (const cookie of privateBefore.filter((c) => ['__hstc', 'hubspotutk', '__hssc', '__hssrc'].includes(c.name))) {
+      expect(privateAfter.filter((c) => c.name === cookie.name && c.domain === cookie.domain).map((c) => c.value), cookie.name).toEqual([cookie.value]);
+    }
+    expect((await storeCookies(helper, '0')).map((c) => `${c.name}=${c.value}`).sort()).toEqual(normalBefore.map((c) => `${c.name}=${c.value}`).sort());
+    await popup.close();
+    await reopened.close();
+    await helper.close();
+    await normal.close();
+  });
+});
