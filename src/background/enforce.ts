@@ -5,7 +5,6 @@ import type { CookieRecord } from '../model/cookie.ts';
 import { planEnforcement } from '../core/plans.ts';
 import { ruleIsActive, isTrackedCookieName, type RuleIndex, type SiteRule } from '../core/rules.ts';
 import { siteFromUrl, type SiteContext } from '../core/site.ts';
-import { hstcDomainMatch } from '../core/hubspot-identity.ts';
 import { IDENTITY_COOKIES } from '../core/hubspot-sets.ts';
 import { isBeaconHost } from '../core/hubspot-hosts.ts';
 import { removeDetailsFor } from '../core/cookie-details.ts';
@@ -14,7 +13,7 @@ import { readSiteCookies, removeCookie } from '../browser/cookies.ts';
 import { tabTarget } from '../browser/tabs.ts';
 import type { TrackingRequest } from '../browser/network.ts';
 import { ruleIndex } from './settings.ts';
-import { applyChanges } from './site-actions.ts';
+import { applyChanges, choiceContext } from './site-actions.ts';
 import { noteCookieRefresh, noteTrackingRequest } from './verify.ts';
 import { logError } from './log.ts';
 import { badgeCookieChanged } from './badge.ts';
@@ -85,7 +84,7 @@ async function enforceSite(rule: SiteRule, site: SiteContext, storeId: string): 
     while (state.again) {
       state.again = false;
       const cookies = await readSiteCookies(site, storeId);
-      const changes = planEnforcement(rule, site, cookies, { now: Date.now(), storeId, hstcDomainMatch: hstcDomainMatch(cookies, site.host) });
+      const changes = planEnforcement(rule, site, cookies, choiceContext(site, cookies, storeId, Date.now()));
       if (changes.set.length === 0 && changes.remove.length === 0) continue;
       const { failed } = await applyChanges(changes);
       if (failed.length > 0) logError(`enforcing the rule for ${rule.site}`, failed);

@@ -1,5 +1,5 @@
 // What the popup asks for, carried out: do-not-track, opt-out, reset and undo for the tab's site.
-import type { CookieChanges } from '../core/plans.ts';
+import type { ChoiceContext, CookieChanges } from '../core/plans.ts';
 import { planDoNotTrack, planOptOut, planReset, planUndo, stripIdentityParams } from '../core/plans.ts';
 import { siteFromUrl, type SiteContext } from '../core/site.ts';
 import type { OptOutLevel, SiteRule } from '../core/rules.ts';
@@ -75,9 +75,13 @@ export async function saveRule(site: string, change: Partial<Pick<SiteRule, 'doN
   });
 }
 
-async function cookiesWithMatch(site: SiteContext, storeId: string): Promise<{ cookies: CookieRecord[]; hstcMatch: string | null }> {
-  const cookies = await readSiteCookies(site, storeId);
-  return { cookies, hstcMatch: hstcDomainMatch(cookies, site.host) };
+/**
+ * The context every plan for this site needs. Under Firefox first-party isolation every cookie of
+ * the site carries the same first-party domain, and cookies we write must carry it too.
+ */
+export function choiceContext(site: SiteContext, cookies: readonly CookieRecord[], storeId: string, now: number): ChoiceContext {
+  const isolated = cookies.find((cookie) => cookie.firstPartyDomain !== undefined && cookie.firstPartyDomain !== '')?.firstPartyDomain;
+  return { now, storeId, hstcDomainMatch: hstcDomainMatch(cookies, site.host), ...(isolated === undefined ? {} : { firstPartyDomain: isolated }) };
 }
 
 export async function setDoNotTrack(tabId: number, on: boolean, now: number): Promise<ActionOutcome> {
@@ -85,8 +89,8 @@ export async function setDoNotTrack(tabId: number, on: boolean, now: number): Pr
   const rule = await saveRule(site.registrableDomain, { doNotTrack: on }, now);
   // Switching the switch off while opt-out is on keeps the cookie: opt-out includes do-not-track.
   const effective = on || (rule !== null && rule.optOut !== 'off');
-  const { cookies, hstcMatch } = await cookiesWithMatch(site, target.storeId);
-  const outcome = await applyChanges(planDoNotTrack(site, cookies, effective, { now, storeId: target.storeId, hstcDomainMatch: hstcMatch }));
+  const cookies = await readSiteCookies(site, target.storeId);
+  const outcome = await applyChanges(planDoNotTrack(site, cookies, effective, choiceContext(site, cookies, target.storeId, now)));
   await resetVerification(site.registrableDomain, target.storeId, now);
   return { ...outcome, rule };
 }
@@ -95,8 +99,8 @@ export async function setOptOut(tabId: number, level: OptOutLevel, now: number):
   const { target, site } = await tabSite(tabId);
   const rule = await saveRule(site.registrableDomain, { optOut: level }, now);
   await setSiteBlock(site.registrableDomain, BLOCKED_TRACKING_DOMAINS, level === 'block');
-  const { cookies, hstcMatch } = await cookiesWithMatch(site, target.storeId);
-  const ctx = { now, storeId: target.storeId, hstcDomainMatch: hstcMatch };
+  const cookies = await readSiteCookies(site, target.storeId);
+  const ctx = choiceContext(site, cookies, target.storeId, now);
   const changes =
     level === 'off'
       ? planDoNotTrack(site, cookies, rule?.doNotTrack === true, ctx)

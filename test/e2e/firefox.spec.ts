@@ -1,0 +1,130 @@
+// Issue 4 in real Firefox ESR (puppeteer-core over WebDriver BiDi): the Firefox build loads, the
+// popup decodes what the demo tracker wrote, reset and undo work, and a container's and a private
+// window's cookie stores are shown and acted on apart from the default store.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { launchFirefox, type FirefoxHarness } from './support/firefox.ts';
+import { startDemo, type DemoHandle } from './support/demo.ts';
+import { FIREFOX_BUILD, splitHstc } from './support/extension.ts';
+
+let demo: DemoHandle;
+let firefox: FirefoxHarness;
+let popup: Page;
+
+const GECKO_ID = (JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } })
+  .browser_specific_settings.gecko.id;
+
+beforeAll(async () => {
+  demo = await startDemo();
+  firefox = await launchFirefox({ extensionDir: FIREFOX_BUILD, geckoId: GECKO_ID, allowPrivateBrowsing: true });
+  popup = await firefox.extensionPage();
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await demo?.close();
+});
+
+/** document.cookie of a page as a name → value map (what the tracker wrote, as the page sees it). */
+function cookieMap(header: string): Map<string, string> {
+  return new Map(header.split('; ').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+}
+
+async function waitForTracker(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset['demoTracker'] === 'ready');
+}
+
+async function showPopupFor(tabId: number): Promise<void> {
+  await firefox.openExtensionPage(popup, `popup.html?tabId=${tabId}`);
+  await popup.waitForSelector('body[data-ready="1"]');
+  await popup.bringToFront();
+}
+
+async function clickButton(label: string): Promise<void> {
+  const clicked = await popup.evaluate((text) => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith(text));
+    button?.click();
+    return button !== undefined;
+  }, label);
+  expect(clicked, label).toBe(true);
+}
+
+const summaryMs = (field: string) => popup.$eval(`[data-summary] [data-field="${field}"] time`, (el) => Number(el.getAttribute('data-ms')));
+
+describe('Cookie Lens in Firefox', () => {
+  test('decodes the tracker\'s cookies, resets to a new visitor and undoes it', async () => {
+    const site = await firefox.browser.newPage();
+    await site.goto(demo.url('www.hubdemo.test', '/'));
+    await waitForTracker(site);
+    await site.goto(demo.url('www.hubdemo.test', '/pricing'));
+    await waitForTracker(site);
+    const written = cookieMap(await site.evaluate(() => document.cookie));
+    const hstc = splitHstc(written.get('__hstc') ?? '');
+    expect(written.get('__hssc')?.split('.')[1]).toBe('2');
+
+    const tabId = await firefox.tabIdOf(site.url());
+    await showPopupFor(tabId);
+    expect(await summaryMs('firstVisit')).toBe(hstc.first);
+    expect(await popup.$eval('[data-field="pageViews"] [data-value]', (el) => el.getAttribute('data-value'))).toBe('2');
+    expect(await popup.$eval('[data-field="visitorId"] dd', (el) => el.textContent)).toBe(written.get('hubspotutk'));
+    const stores = await popup.$$eval('li.cookie', (items) => [...new Set(items.map((li) => li.getAttribute('data-store')))]);
+    expect(stores).toEqual(['firefox-default']);
+
+    await clickButton('Reset to a new visitor');
+    await popup.waitForSelector('[data-reset-cookie]');
+    await clickButton('Remove and reload');
+    await site.waitForFunction((old) => document.documentElement.dataset['demoTracker'] === 'ready' && !document.cookie.includes(old), {}, hstc.visitorId);
+    const fresh = splitHstc(cookieMap(await site.evaluate(() => document.cookie)).get('__hstc') ?? '');
+    expect(fresh.visitorId).not.toBe(hstc.visitorId);
+    expect(fresh.session).toBe(1);
+
+    await showPopupFor(tabId);
+    await clickButton('Undo reset');
+    await popup.waitForSelector('[data-last-action]');
+    const restored = cookieMap(await site.evaluate(() => document.cookie));
+    expect(restored.get('__hstc')).toBe(written.get('__hstc'));
+    expect(restored.get('hubspotutk')).toBe(written.get('hubspotutk'));
+    await site.close();
+  });
+
+  test('a container tab shows and resets only the container\'s cookies', async () => {
+    const site = await firefox.browser.newPage();
+    await site.goto(demo.url('www.hubdemo.test', '/'));
+    await waitForTracker(site);
+    const defaultBefore = cookieMap(await site.evaluate(() => document.cookie));
+
+    const container = await firefox.openContainerTab(demo.url('www.hubdemo.test', '/pricing'), 'Work');
+    const containerCookies = async () => cookieMap(String(await firefox.evaluateInContext(container.contextId, () => document.cookie)));
+    await expect.poll(async () => (await containerCookies()).has('__hstc'), { timeout: 10_000 }).toBe(true);
+    const inContainer = await containerCookies();
+    expect(inContainer.get('hubspotutk')).not.toBe(defaultBefore.get('hubspotutk'));
+
+    await showPopupFor(container.tabId);
+    expect(await popup.$eval('.store-badge', (el) => el.textContent)).toBe('Container: Work');
+    const stores = await popup.$$eval('li.cookie', (items) => [...new Set(items.map((li) => li.getAttribute('data-store')))]);
+    expect(stores).toEqual([container.cookieStoreId]);
+    expect(await popup.$eval('[data-field="visitorId"] dd', (el) => el.textContent)).toBe(inContainer.get('hubspotutk'));
+
+    await clickButton('Reset to a new visitor');
+    await popup.waitForSelector('[data-reset-cookie]');
+    await clickButton('Remove and reload');
+    await expect.poll(async () => (await containerCookies()).get('hubspotutk') !== inContainer.get('hubspotutk'), { timeout: 10_000 }).toBe(true);
+    // The default store is untouched.
+    const defaultAfter = cookieMap(await site.evaluate(() => document.cookie));
+    for (const name of ['__hstc', 'hubspotutk', '__hssrc']) expect(defaultAfter.get(name), name).toBe(defaultBefore.get(name));
+    await site.close();
+  });
+
+  test('a private window\'s cookies are shown as the private store', async () => {
+    const privateTab = await firefox.openPrivateWindow(demo.url('www.hubdemo.test', '/'));
+    const privateCookies = async () => cookieMap(String(await firefox.evaluateInContext(privateTab.contextId, () => document.cookie)));
+    await expect.poll(async () => (await privateCookies()).has('hubspotutk'), { timeout: 10_000 }).toBe(true);
+    await showPopupFor(privateTab.tabId);
+    expect(await popup.$eval('.store-badge', (el) => el.textContent)).toBe('Private window');
+    const stores = await popup.$$eval('li.cookie', (items) => [...new Set(items.map((li) => li.getAttribute('data-store')))]);
+    expect(stores).toEqual(['firefox-private']);
+    expect(await popup.$eval('[data-field="visitorId"] dd', (el) => el.textContent)).toBe((await privateCookies()).get('hubspotutk'));
+  });
+});
