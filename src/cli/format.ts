@@ -6,6 +6,7 @@ import { excerpt } from '../decode/parse.ts';
 import { instantToIso, problemToJson } from '../explain/json.ts';
 import type { DecodedCookie } from '../explain/json.ts';
 import { messageKeyPart } from '../i18n/messages.ts';
+import type { NameFactsLookup } from '../explain/json.ts';
 import type { Translator } from '../i18n/messages.ts';
 
 export interface CookieReport {
@@ -54,10 +55,15 @@ function problemRow(kind: 'problem' | 'warning', problem: Problem, translate: Tr
   return [kind, about.length === 0 ? message : `${message} (${about})`];
 }
 
-function reportRows(report: CookieReport, translate: Translator): Row[] {
+function reportRows(report: CookieReport, translate: Translator, lookupNameFacts?: NameFactsLookup): Row[] {
   const name = printable(report.name, 48);
   const { decoded } = report;
-  if (decoded === undefined) return [[name, '-', '-', '-', 'not recognised']];
+  if (decoded === undefined) {
+    const facts = lookupNameFacts?.(report.name);
+    return facts === undefined
+      ? [[name, '-', '-', '-', 'not recognised']]
+      : [[name, printable(facts.vendor, 48), facts.category, '-', 'not decoded (vendor and category from the Open Cookie Database)']];
+  }
   const vendor = translate.dynamic(`vendor_${messageKeyPart(decoded.family.vendor)}`) ?? decoded.family.vendor;
   const details: [string, string][] = decoded.outcome.ok
     ? [
@@ -80,7 +86,7 @@ function renderTable(rows: readonly Row[]): string {
 }
 
 /** All reports, grouped by host in order of first appearance, as text ending in a newline. */
-export function formatReports(reports: readonly CookieReport[], translate: Translator): string {
+export function formatReports(reports: readonly CookieReport[], translate: Translator, lookupNameFacts?: NameFactsLookup): string {
   if (reports.length === 0) return 'No cookies found.\n';
   const byHost = new Map<string, CookieReport[]>();
   for (const report of reports) {
@@ -90,7 +96,7 @@ export function formatReports(reports: readonly CookieReport[], translate: Trans
   }
   const sections: string[] = [];
   for (const [host, group] of byHost) {
-    sections.push(`Cookies for ${printable(host, 253)}\n\n${renderTable(group.flatMap((report) => reportRows(report, translate)))}\n`);
+    sections.push(`Cookies for ${printable(host, 253)}\n\n${renderTable(group.flatMap((report) => reportRows(report, translate, lookupNameFacts)))}\n`);
   }
   return sections.join('\n');
 }

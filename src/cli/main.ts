@@ -9,6 +9,8 @@ import hubspotMessages from '../../locales/en/hubspot.json';
 import trackersMessages from '../../locales/en/trackers.json';
 import { parseCookieHeader } from './cookie-header.ts';
 import { formatReports } from './format.ts';
+import { lookupNameFacts } from '../explain/name-facts.ts';
+import type { NameFactsLookup } from '../explain/json.ts';
 import type { CookieReport } from './format.ts';
 import { cookiesFromHar, hostOf } from './har.ts';
 import type { HarCookie } from './har.ts';
@@ -37,6 +39,12 @@ Decodes tracking cookies (HubSpot and others) and says what they hold.
 `;
 
 const englishCatalog: MessageCatalog = { ...coreMessages, ...trackersMessages, ...hubspotMessages };
+
+/** Names no decoder knows get vendor and category from the Open Cookie Database. */
+const databaseFacts: NameFactsLookup = (name) => {
+  const facts = lookupNameFacts(name);
+  return facts === undefined ? undefined : { vendor: facts.platform, category: facts.category };
+};
 
 export function englishTranslator(): Translator {
   return createCatalogTranslator(englishCatalog, 'en');
@@ -148,10 +156,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const reports = await decodeAll(read.cookies, io.now());
   const translate = englishTranslator();
   if (parsed.options.json) {
-    const json = reports.map((report) => decodedToJson(report.name, report.decoded, translate));
+    const json = reports.map((report) => decodedToJson(report.name, report.decoded, translate, databaseFacts));
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
   } else {
-    io.stdout(formatReports(reports, translate));
+    io.stdout(formatReports(reports, translate, databaseFacts));
   }
   return EXIT_OK;
 }
