@@ -125,6 +125,28 @@ describe('opt out', () => {
     await page.close();
   });
 
+  test('shows a warning with what was seen when the site still sends tracking requests', async () => {
+    const page = await freshSite();
+    await visit(page, '/');
+    const popup = await openPopupFor(browser, page);
+    await popup.getByRole('switch', { name: 'Opt out' }).click();
+    await popup.waitForSelector('[data-verification="holding"]');
+    // A script on the page that ignores the choice and sends a page view itself.
+    demo.clearBeacons();
+    const since = Date.now();
+    await page.evaluate((url) => { new Image().src = url; }, demo.url('track.hubspot.com', '/__ptq.gif?a=4815162&k=1&ts=' + String(since)));
+    await expect.poll(() => demo.beacons().length, { timeout: 10_000 }).toBe(1);
+    const reopened = await openPopupFor(browser, page);
+    const verification = reopened.locator('[data-verification]');
+    await expect.poll(() => verification.getAttribute('data-verification'), { timeout: 10_000 }).toBe('leaking');
+    expect(await verification.getAttribute('data-requests')).toBe('1');
+    expect(await verification.innerText()).toContain('1 tracking requests to track.hubspot.com');
+    expect(await verification.getAttribute('role')).toBe('alert');
+    await popup.close();
+    await reopened.close();
+    await page.close();
+  });
+
   test('the blocking level keeps HubSpot\'s tracking code from loading on this site at all', async () => {
     const page = await freshSite();
     await visit(page, '/');
