@@ -39,7 +39,7 @@ export function App() {
       ) : snapshot.data.kind === 'site' ? (
         <snapshot.view.SitePage data={snapshot.data} announce={announcer.announce} onChanged={reload} />
       ) : (
-        <StatePage kind={snapshot.data.kind} detail={snapshot.data.kind === 'no-tab' ? '' : (snapshot.data.tab.url ?? '')} />
+        <StatePage kind={snapshot.data.kind} detail={snapshot.data.kind === 'no-tab' ? '' : (snapshot.data.tab.url ?? '')} onRetry={reload} />
       )}
     </>
   );

@@ -12,14 +12,19 @@ const TEXT: Record<Kind, { title: MessageKey; body: MessageKey }> = {
   settings: { title: 'state_settings_title', body: 'state_settings_body' },
 };
 
-export function StatePage({ kind, detail }: { kind: Kind; detail: string }) {
-  const { t } = useServices();
+export function StatePage({ kind, detail, onRetry }: { kind: Kind; detail: string; onRetry?: () => void }) {
+  const { t, client } = useServices();
   const text = TEXT[kind];
   return (
     <section class={`state state-${kind}`} data-state={kind} role={kind === 'error' || kind === 'settings' ? 'alert' : undefined}>
       <h1>{t(text.title)}</h1>
       <p>{t(text.body)}</p>
       {detail !== '' ? <p class="detail">{detail}</p> : null}
+      {kind === 'no-permission' ? (
+        <button type="button" class="button" onClick={() => void client.requestHostAccess().then((granted) => { if (granted) onRetry?.(); })}>
+          {t('state_noPermission_allow')}
+        </button>
+      ) : null}
     </section>
   );
 }

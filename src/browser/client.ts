@@ -125,6 +125,10 @@ export function createBrowserClient(search: string): PopupClient {
         return false;
       }
     },
+    requestHostAccess() {
+      // Called straight from the click handler: browsers only show the prompt for a user gesture.
+      return browser.permissions.request({ origins: ['<all_urls>'] }).catch(() => false);
+    },
     openOptions() {
       void browser.runtime.openOptionsPage();
     },

@@ -61,5 +61,7 @@ export interface PopupClient {
   download(filename: string, mime: string, text: string): void;
   copyText(text: string): Promise<boolean>;
   openOptions(): void;
+  /** Asks the browser for access to all sites (must run inside a click); true when granted. */
+  requestHostAccess(): Promise<boolean>;
   now(): number;
 }
