@@ -1,0 +1,51 @@
+// @ts-check
+// Host names the demo site answers for. Shared by the server, the certificate and the browser
+// launchers so that the resolver rules, the certificate and the routing can never disagree.
+
+/** The demo site's registrable domain; its cookie domain is this with a leading dot. */
+export const SITE_DOMAIN = 'hubdemo.test';
+
+/** The configured HubSpot cookie domain of the demo site (hubspot-cookies.md section 3). */
+export const SITE_COOKIE_DOMAIN = '.hubdemo.test';
+
+export const SITE_HOSTS = /** @type {const} */ (['www.hubdemo.test', 'hubdemo.test', 'blog.hubdemo.test']);
+
+/** A third party the site embeds in a frame (think of a chat widget). */
+export const EMBED_HOST = 'widget.embedco.test';
+
+/** HubSpot's real host names, mapped to 127.0.0.1 by the browser so blocking rules can be tested for real. */
+export const HUBSPOT_HOSTS = /** @type {const} */ ({
+  loader: 'js.hs-scripts.com',
+  tracker: 'js.hs-analytics.net',
+  beacons: 'track.hubspot.com',
+});
+
+/** Every host name the server answers for, site first. */
+export const ALL_HOSTS = [...SITE_HOSTS, EMBED_HOST, HUBSPOT_HOSTS.loader, HUBSPOT_HOSTS.tracker, HUBSPOT_HOSTS.beacons];
+
+/** A made-up HubSpot portal (hub) id for the demo site. */
+export const DEMO_PORTAL_ID = '4815162';
+
+/**
+ * Chromium's `--host-resolver-rules` value. No quotes: a launcher passes it as one argv entry.
+ * @returns {string}
+ */
+export function chromiumHostResolverRules() {
+  return `MAP *.test 127.0.0.1, ${Object.values(HUBSPOT_HOSTS).map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`;
+}
+
+/**
+ * Firefox's `network.dns.localDomains` value: exact names only, no wildcards.
+ * @returns {string}
+ */
+export function firefoxLocalDomains() {
+  return ALL_HOSTS.join(',');
+}
+
+/**
+ * @param {string} host a host name without port
+ * @returns {boolean}
+ */
+export function isSiteHost(host) {
+  return host === SITE_DOMAIN || host.endsWith(`.${SITE_DOMAIN}`);
+}
