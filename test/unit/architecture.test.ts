@@ -1,0 +1,67 @@
+// The boundaries the code relies on, checked on the import statements themselves:
+// - only src/browser/api.ts imports webextension-polyfill;
+// - the pure core (decode, explain, core, storage, protocol, model, i18n) imports no browser
+//   code, no background, no pages and no Preact (tsconfig.pure.json also keeps DOM types out);
+// - the pages' components reach the browser only through their composition roots (main.tsx).
+import { describe, expect, test } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { recursive: true })
+    .map(String)
+    .filter((file) => /\.(ts|tsx)$/.test(file))
+    .map((file) => path.join(dir, file));
+}
+
+/** Every module specifier a file imports or re-exports, resolved relative to the repository. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? '');
+  return specifiers.map((spec) => (spec.startsWith('.') ? path.normalize(path.join(path.dirname(file), spec)) : spec));
+}
+
+const PURE = ['src/decode', 'src/explain', 'src/core', 'src/storage', 'src/protocol', 'src/model', 'src/i18n'];
+const all = ['src', 'popup', 'options'].flatMap(sourceFiles);
+
+describe('architecture', () => {
+  test('the files are found', () => {
+    expect(all.length).toBeGreaterThan(50);
+  });
+
+  test('only src/browser/api.ts imports webextension-polyfill', () => {
+    expect(all.filter((file) => importsOf(file).includes('webextension-polyfill'))).toEqual(['src/browser/api.ts']);
+  });
+
+  test('the pure core imports nothing from the browser adapter, the background, the pages or Preact', () => {
+    const offenders = PURE.flatMap(sourceFiles).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => /^(src\/(browser|background|cli)|popup|options)\//.test(spec) || spec.startsWith('preact') || spec === 'webextension-polyfill')
+        .map((spec) => `${file} -> ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  test('page components use the browser only through their composition roots', () => {
+    const roots = new Set(['popup/main.tsx', 'options/main.tsx']);
+    const offenders = [...sourceFiles('popup'), ...sourceFiles('options')]
+      .filter((file) => !roots.has(file))
+      .flatMap((file) => importsOf(file).filter((spec) => spec.startsWith('src/browser/') || spec.startsWith('src/background/')).map((spec) => `${file} -> ${spec}`));
+    expect(offenders).toEqual([]);
+  });
+
+  test('the background reaches the browser only through src/browser', () => {
+    const offenders = sourceFiles('src/background').flatMap((file) =>
+      importsOf(file).filter((spec) => spec === 'webextension-polyfill' || spec.startsWith('popup/') || spec.startsWith('options/')).map((spec) => `${file} -> ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  test('no source file reads cookies through the DOM or renders markup from strings', () => {
+    const code = (file: string) => readFileSync(path.join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+    const offenders = all.filter((file) => /document\.cookie|innerHTML|outerHTML|dangerouslySetInnerHTML|insertAdjacentHTML/.test(code(file)));
+    expect(offenders).toEqual([]);
+  });
+});
