@@ -13,8 +13,10 @@ import { chromiumHostResolverRules } from '../test/demo-site/hosts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.HEADLESS !== '1';
+const screenshotPath = process.env.COOKIE_LENS_SCREENSHOT ?? path.join(root, 'tmp', 'popup.png');
 
-execFileSync(process.execPath, [path.join(root, 'build.mjs')], { stdio: 'inherit', cwd: root });
+// The end-to-end test of this script has just built the extension itself.
+if (process.env.COOKIE_LENS_SKIP_BUILD !== '1') execFileSync(process.execPath, [path.join(root, 'build.mjs')], { stdio: 'inherit', cwd: root });
 const executablePath = findChromium();
 const site = await startDemoSite({ port: headed ? 8443 : 0 });
 const extension = path.join(root, 'dist/chrome');
@@ -88,12 +90,12 @@ if (headed) {
   const popupTarget = (await cdp.send('Target.getTargets')).targetInfos.find((t) => t.type === 'page' && t.url.startsWith(`chrome-extension://${extensionId}/popup.html`));
   if (popupTarget === undefined) throw new Error('the toolbar popup is not open');
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: popupTarget.targetId, flatten: false });
-  writeFileSync(path.join(root, 'tmp', 'popup.png'), await captureTarget(cdp, sessionId));
-  console.log(`\nDemo site: ${home}\nThe real toolbar popup says:\n${summary.map((l) => `  ${l}`).join('\n')}\nScreenshot: tmp/popup.png`);
+  writeFileSync(screenshotPath, await captureTarget(cdp, sessionId));
+  console.log(`\nDemo site: ${home}\nThe real toolbar popup says:\n${summary.map((l) => `  ${l}`).join('\n')}\nScreenshot: ${path.relative(root, screenshotPath)}`);
   await cleanup();
 }
 
-/** Page.captureScreenshot on a flattened target session. */
+/** Page.captureScreenshot through Target.sendMessageToTarget (the popup is not a Playwright page). */
 async function captureTarget(cdp, sessionId) {
   const result = await new Promise((resolve, reject) => {
     const id = 4242;
