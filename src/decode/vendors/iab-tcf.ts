@@ -12,7 +12,7 @@
 // onto Cookie Lens's categories, so these strings set no category flags: purposes are listed by
 // number instead. `consentTime` is LastUpdated.
 import { ok } from '../types.ts';
-import type { DecodeContext, DecodeOutcome, Field, Problem } from '../types.ts';
+import type { DecodeContext, Field, Problem } from '../types.ts';
 import { excerpt } from '../parse.ts';
 import { countField, failed, flagField, lazyFamily, lifetime, listField, textField, timeField, warning } from './util.ts';
 import type { VendorDecoder } from './util.ts';

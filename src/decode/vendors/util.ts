@@ -2,11 +2,16 @@
 // guards every decoder needs, field constructors, and the few small decoders several vendors share
 // (base64 text, JSON, query strings, base-36 and Crockford base-32 numbers, the Urchin domain hash,
 // SHA-1 for Matomo's cookie names). Pure: ES2023 only, no clock, no platform API.
-import { DAY_MS, MINUTE_MS, fail } from '../types.ts';
-import type { Category, CookieFamily, DecodeContext, DecodeOutcome, DocumentedLifetime, Field, FieldValue, Problem, ProblemCode, VendorId } from '../types.ts';
-import { MAX_COOKIE_VALUE_LENGTH, excerpt, parseEpoch, parsed, percentDecodeUntilStable, rejected, stripSurroundingQuotes } from '../parse.ts';
+import { MINUTE_MS, fail } from '../types.ts';
+import type { Category, CookieFamily, DecodeContext, DecodeOutcome, DocumentedLifetime, Field, Problem, VendorId } from '../types.ts';
+import { excerpt, parseEpoch, parsed, percentDecodeUntilStable, rejected, stripSurroundingQuotes } from '../parse.ts';
 import type { Parsed } from '../parse.ts';
 import { hubspotDomainHash, hubspotHashCandidates } from '../domain-hash.ts';
+import { FUTURE_TOLERANCE_MS, instantField, lengthGuarded, warning } from '../kit.ts';
+
+export {
+  countField, domainField, failed, flagField, FUTURE_TOLERANCE_MS, idField, instantField, lifetime, listField, MONTH_MS, textField, warning, YEAR_MS,
+} from '../kit.ts';
 
 /** The decode context; `name` carries the cookie's name for families whose names hold data. */
 export type NamedDecodeContext = DecodeContext;
@@ -40,13 +45,11 @@ export function cleanValue(value: string): Parsed<string> {
 }
 
 function guarded(spec: FamilySpec): VendorDecoder {
-  return (value, ctx) => {
-    if (value.length === 0) return fail('empty');
-    if (value.length > MAX_COOKIE_VALUE_LENGTH) return fail('too-long', undefined, `${value.length} characters`);
+  return lengthGuarded((value, ctx) => {
     if (spec.raw === true) return spec.decode(value, ctx);
     const cleaned = cleanValue(value);
     return cleaned.ok ? spec.decode(cleaned.value, ctx) : { ok: false, problem: cleaned.problem };
-  };
+  });
 }
 
 export function exactFamily(spec: FamilySpec & { readonly names: readonly string[] }): CookieFamily {
@@ -80,46 +83,6 @@ export function lazyFamily(
     },
   };
 }
-
-// ---------------------------------------------------------------------------------------------
-// Lifetimes. Months and years are calendar averages: a lifetime is a documented default that
-// sites can change, so day precision is all it needs.
-
-export const YEAR_MS = 365 * DAY_MS;
-export const MONTH_MS = YEAR_MS / 12;
-
-export const lifetime = {
-  session: { kind: 'session' },
-  unknown: { kind: 'unknown' },
-  of: (ms: number, rolling = false): DocumentedLifetime => (rolling ? { kind: 'duration', ms, rolling } : { kind: 'duration', ms }),
-} as const;
-
-// ---------------------------------------------------------------------------------------------
-// Fields
-
-function field(key: string, value: FieldValue, uncertain: boolean): Field {
-  return uncertain ? { key, value, uncertain } : { key, value };
-}
-
-export const textField = (key: string, value: string, uncertain = false): Field => field(key, { kind: 'text', value }, uncertain);
-export const idField = (key: string, value: string, uncertain = false): Field => field(key, { kind: 'id', value }, uncertain);
-export const instantField = (key: string, epochMs: number, uncertain = false): Field => field(key, { kind: 'instant', epochMs }, uncertain);
-export const countField = (key: string, value: number, uncertain = false): Field => field(key, { kind: 'count', value }, uncertain);
-export const flagField = (key: string, value: boolean, uncertain = false): Field => field(key, { kind: 'flag', value }, uncertain);
-export const domainField = (key: string, value: string | null, uncertain = false): Field => field(key, { kind: 'domain', value }, uncertain);
-export const listField = (key: string, value: readonly string[], uncertain = false): Field => field(key, { kind: 'list', value }, uncertain);
-
-export function warning(code: ProblemCode, fieldKey?: string, detail?: string): Problem {
-  if (fieldKey === undefined) return detail === undefined ? { code } : { code, detail };
-  return detail === undefined ? { code, field: fieldKey } : { code, field: fieldKey, detail };
-}
-
-export function failed(problem: Problem): DecodeOutcome {
-  return { ok: false, problem };
-}
-
-/** Page clocks and server clocks drift a little; only a timestamp clearly after `now` is odd. */
-export const FUTURE_TOLERANCE_MS = 5 * MINUTE_MS;
 
 /** An instant field, plus a `future-timestamp` warning when it lies after `now`. */
 export function timeField(key: string, epochMs: number, ctx: DecodeContext, warnings: Problem[], uncertain = false): Field {
