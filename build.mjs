@@ -2,7 +2,7 @@
 //   dist/chrome/  and  dist/firefox/   loadable unpacked extensions
 //   dist/cli.mjs                       the command-line decoder (Node)
 //   dist/artifacts/*.zip               store-ready archives (with --zip, via web-ext build)
-// Usage: node build.mjs [--zip] [--watch] [--test-hooks]
+// Usage: node build.mjs [--zip] [--watch]
 import { build, context } from 'esbuild';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -12,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 const root = path.dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
-const testHooks = args.has('--test-hooks') || process.env.COOKIE_LENS_TEST_HOOKS === '1';
 
 export const GECKO_ID = '{dab49fc6-2b5a-4a54-842b-b6ecc07ef8dd}';
 const TARGETS = ['chrome', 'firefox'];
@@ -68,7 +67,6 @@ const common = {
   jsxImportSource: 'preact',
   legalComments: 'none',
   logLevel: 'warning',
-  define: { __TEST__: JSON.stringify(testHooks) },
 };
 
 // The extension's pages and worker import the Public Suffix List from one module of its own.
@@ -156,7 +154,7 @@ async function buildAll() {
       ], { cwd: root, stdio: 'inherit' });
     }
   }
-  console.log(`built dist/chrome, dist/firefox, dist/cli.mjs in ${Math.round(performance.now() - started)} ms${testHooks ? ' (with test hooks)' : ''}`);
+  console.log(`built dist/chrome, dist/firefox, dist/cli.mjs in ${Math.round(performance.now() - started)} ms`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -54,12 +54,6 @@ describe('manifests', () => {
     }
   });
 
-  test('release bundles contain no test hooks', () => {
-    for (const file of readdirSync(path.join(root, 'dist/chrome'), { recursive: true }).map(String).filter((f) => f.endsWith('.js'))) {
-      expect(readFileSync(path.join(root, 'dist/chrome', file), 'utf8'), file).not.toContain('cookieLensTestHook');
-    }
-  });
-
   test('every locale has the same keys and the store name and description', () => {
     const en = read('dist/chrome/_locales/en/messages.json') as Record<string, unknown>;
     const sv = read('dist/chrome/_locales/sv/messages.json') as Record<string, unknown>;
