@@ -3,10 +3,10 @@
 // managed policy laid over them. The rule index is a cache derived from both, rebuilt whenever
 // either changes, so a service-worker restart loses nothing.
 import { RuleIndex, type SiteRule } from '../core/rules.ts';
-import { effectiveRules, parseManagedPolicy, type ManagedPolicy } from '../core/managed.ts';
+import { effectiveRules, NO_POLICY, parseManagedPolicy, type ManagedPolicy } from '../core/managed.ts';
 import { migrate } from '../storage/migrate.ts';
 import type { Store } from '../storage/schema.ts';
-import { onManagedChanged, onRootChanged, readManaged, readRoot, writeRoot } from '../browser/storage.ts';
+import { POLICY_KEY, onManagedChanged, onRootChanged, readManaged, readRoot, writeRoot, writeSession } from '../browser/storage.ts';
 import { logError } from './log.ts';
 
 export class StoreRefusedError extends Error {
@@ -15,20 +15,32 @@ export class StoreRefusedError extends Error {
   }
 }
 
-/** The organisation's policy; problems in it are logged, never fatal. */
-export async function loadPolicy(): Promise<ManagedPolicy> {
-  const { policy, problems } = parseManagedPolicy(await readManaged());
-  if (problems.length > 0) logError('reading the managed policy', problems);
-  return policy;
+// The managed policy. Chromium answers the first storage.managed read of a browser session only
+// after loading its policies, which takes seconds; the rules the visitor set must not wait for
+// that. So the policy is read once in the background, kept here and copied to storage.session for
+// the pages, and the rule index is rebuilt when it arrives.
+let policy: ManagedPolicy | null = null;
+let policyLoading: Promise<ManagedPolicy> | null = null;
+
+/** The organisation's policy (waits for it); problems in it are logged, never fatal. */
+export function loadPolicy(): Promise<ManagedPolicy> {
+  if (policy !== null) return Promise.resolve(policy);
+  policyLoading ??= readManaged().then((raw) => {
+    const parsed = parseManagedPolicy(raw);
+    if (parsed.problems.length > 0) logError('reading the managed policy', parsed.problems);
+    policy = parsed.policy;
+    void writeSession(POLICY_KEY, policy).catch((error: unknown) => logError('sharing the managed policy', error));
+    return policy;
+  });
+  return policyLoading;
 }
 
-/** Rules in force: the visitor's, with managed ones replacing theirs for the same site. */
-export async function loadEffectiveRules(): Promise<Record<string, SiteRule>> {
-  const [raw, policy] = await Promise.all([readRoot(), loadPolicy()]);
-  const result = migrate(raw);
-  // A store we cannot accept still has its rules enforced as far as they can be read: the
-  // migrator refuses newer stores, so fall back to none rather than guess their shape.
-  return effectiveRules(result.ok ? result.store.rules : {}, policy);
+/** Rules in force: the visitor's, with managed ones (once known) replacing theirs for the same site. */
+export async function loadEffectiveRules(known: ManagedPolicy | null = policy): Promise<Record<string, SiteRule>> {
+  const result = migrate(await readRoot());
+  // A store we cannot accept has no rules we can read: the migrator refuses newer stores, so
+  // fall back to none rather than guess their shape.
+  return effectiveRules(result.ok ? result.store.rules : {}, known ?? NO_POLICY);
 }
 
 let index: RuleIndex | null = null;
@@ -50,13 +62,19 @@ function rebuild(): Promise<RuleIndex> {
   return next;
 }
 
-/** Keeps the cached index current; registered once at worker start. */
+/** Keeps the cached index current; registered once at worker start. `onChange` runs after each rebuild. */
 export function watchRules(onChange: () => void): void {
   const refresh = (): void => {
     void rebuild().then(onChange);
   };
   onRootChanged(refresh);
-  onManagedChanged(refresh);
+  onManagedChanged(() => {
+    policy = null;
+    policyLoading = null;
+    void loadPolicy().then(refresh);
+  });
+  // The policy arrives late at browser start: merge it in when it does.
+  void loadPolicy().then(refresh, (error: unknown) => logError('reading the managed policy', error));
 }
 
 /**

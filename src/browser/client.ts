@@ -5,11 +5,11 @@ import { siteFromUrl, type SiteContext } from '../core/site.ts';
 import { parseVerificationMap, verificationKey } from '../core/verification.ts';
 import { undoKey } from '../core/plans.ts';
 import { migrate } from '../storage/migrate.ts';
-import { effectiveRules, parseManagedPolicy } from '../core/managed.ts';
+import { effectiveRules, parseManagedPolicy, type ManagedPolicy } from '../core/managed.ts';
 import { browser } from './api.ts';
 import { cookiesForUrl, readSiteCookies } from './cookies.ts';
 import { activeTabId, frameUrls, tabTarget } from './tabs.ts';
-import { VERIFY_KEY, readManaged, readRoot, readSession } from './storage.ts';
+import { POLICY_KEY, VERIFY_KEY, readManaged, readRoot, readSession } from './storage.ts';
 import { sendRequest } from './messaging.ts';
 
 // Pages where the browser lets no extension act, though they are https: its own stores.
@@ -31,10 +31,22 @@ async function embeddedSites(tabId: number, site: SiteContext, storeId: string):
   return Promise.all([...byHost].map(async ([host, url]) => ({ host, cookies: await cookiesForUrl(url, storeId) })));
 }
 
+/**
+ * The managed policy without waiting on Chromium's slow first read of a session: the background
+ * shares the parsed policy in storage.session; only when it has not yet, ask storage.managed.
+ */
+async function managedPolicy(): Promise<ManagedPolicy> {
+  const shared = await readSession(POLICY_KEY).catch(() => undefined);
+  if (shared !== undefined) return parseManagedPolicy(shared).policy;
+  // Not shared yet (the browser has just started): wait briefly, then show the page without it.
+  // The background shares it as soon as it has it, and the page reloads on that storage change.
+  const slow = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 250));
+  return parseManagedPolicy(await Promise.race([readManaged(), slow])).policy;
+}
+
 async function settingsOf(site: string, storeId: string): Promise<Pick<Extract<SiteSnapshot, { kind: 'site' }>, 'rule' | 'undo' | 'verification' | 'settingsProblem' | 'resetLocked'>> {
-  const [root, session, managed] = await Promise.all([readRoot(), readSession(VERIFY_KEY).catch(() => undefined), readManaged()]);
+  const [root, session, policy] = await Promise.all([readRoot(), readSession(VERIFY_KEY).catch(() => undefined), managedPolicy()]);
   const migrated = migrate(root);
-  const { policy } = parseManagedPolicy(managed);
   const verification = parseVerificationMap(session)[verificationKey(site, storeId)] ?? null;
   const rules = effectiveRules(migrated.ok ? migrated.store.rules : {}, policy);
   return {
@@ -104,9 +116,9 @@ export function createBrowserClient(search: string): PopupClient {
     },
     send: sendRequest,
     async loadSettings(): Promise<SettingsSnapshot> {
-      const [root, managed] = await Promise.all([readRoot(), readManaged()]);
+      const [root, policy] = await Promise.all([readRoot(), managedPolicy()]);
       const migrated = migrate(root);
-      const rules = Object.values(effectiveRules(migrated.ok ? migrated.store.rules : {}, parseManagedPolicy(managed).policy));
+      const rules = Object.values(effectiveRules(migrated.ok ? migrated.store.rules : {}, policy));
       return migrated.ok ? { store: migrated.store, rules, problem: null } : { store: null, rules, problem: migrated.problem };
     },
     download(filename, mime, text) {

@@ -3,6 +3,8 @@ import { browser } from './api.ts';
 
 export const STORE_KEY = 'cookieLens';
 export const VERIFY_KEY = 'verification';
+/** The parsed managed policy, shared by the background with the pages (see background/settings.ts). */
+export const POLICY_KEY = 'managedPolicy';
 
 /** The raw stored root, unvalidated: callers pass it through src/storage/migrate.ts. */
 export async function readRoot(): Promise<unknown> {
@@ -23,7 +25,10 @@ export async function writeSession(key: string, value: unknown): Promise<void> {
   await browser.storage.session.set({ [key]: value });
 }
 
-/** Managed (policy) settings; undefined when none are set or the browser has no managed storage. */
+/**
+ * Managed (policy) settings; undefined when none are set or the browser has no managed storage.
+ * The first read of a browser session can take seconds in Chromium (it loads its policies).
+ */
 export async function readManaged(): Promise<unknown> {
   try {
     return await browser.storage.managed.get(null);
