@@ -27,7 +27,8 @@ export function OptionsApp() {
 
   const say = (kind: 'ok' | 'error', text: string) => {
     setMessage({ kind, text });
-    announcer.announce(text);
+    // An error shows in a role=alert paragraph, announced at once; only news goes to the polite region.
+    if (kind === 'ok') announcer.announce(text);
   };
 
   async function update(rule: SiteRule, change: { doNotTrack?: boolean; optOut?: OptOutLevel }) {
@@ -62,7 +63,11 @@ export function OptionsApp() {
       <Announcer message={announcer.message} />
       <h1>{t('options_title')}</h1>
       {settings?.problem != null ? <p class="error" role="alert">{t('state_settings_body')} ({settings.problem})</p> : null}
-      {message !== null ? <p class={message.kind === 'ok' ? 'ok' : 'error'} role={message.kind === 'error' ? 'alert' : undefined} data-message={message.kind}>{message.text}</p> : null}
+      {message !== null ? (
+        <p class={message.kind === 'ok' ? 'ok' : 'error'} role={message.kind === 'error' ? 'alert' : undefined} data-message={message.kind}>
+          <span aria-hidden="true">{message.kind === 'ok' ? '✓ ' : '⚠ '}</span>{message.text}
+        </p>
+      ) : null}
       <section aria-labelledby="rules-title">
         <h2 id="rules-title">{t('options_rules')}</h2>
         {rules.length === 0 ? <p>{t('options_noRules')}</p> : (
@@ -98,7 +103,7 @@ export function OptionsApp() {
           <ul>
             {setAside.map((entry, i) => (
               <li key={i}>
-                <code>{entry.raw}</code> — {entry.from}: {entry.detail}{' '}
+                <code dir="auto">{entry.raw}</code> — <bdi>{entry.from}</bdi>: <bdi>{entry.detail}</bdi>{' '}
                 <button type="button" class="link" onClick={() => void client.send('discardSetAside', { index: i }).then(reload)}>{t('options_discard')}</button>
               </li>
             ))}
@@ -113,7 +118,7 @@ function RuleRow({ rule, onUpdate, onRemove }: { rule: SiteRule; onUpdate: (rule
   const { t, format } = useServices();
   const managed = rule.managed === true;
   return (
-    <tr data-rule={rule.site}>
+    <tr data-rule={rule.site} data-managed={managed ? '' : undefined}>
       <th scope="row">{rule.site}{managed ? <span class="tag"> {t('options_managed')}</span> : null}</th>
       <td>
         <input type="checkbox" aria-label={t('options_dntFor', [rule.site])} checked={rule.doNotTrack} disabled={managed} onChange={(e) => void onUpdate(rule, { doNotTrack: e.currentTarget.checked })} />

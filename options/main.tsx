@@ -7,12 +7,14 @@ import { Formatter } from '../popup/format.ts';
 import { OptionsApp } from './OptionsApp.tsx';
 
 const t = browserTranslator();
+const format = new Formatter(t);
 const root = document.getElementById('app');
 if (root !== null) {
-  document.documentElement.lang = t.locale;
+  // The language the words are in, so screen readers pronounce them right.
+  document.documentElement.lang = format.locale;
   document.title = `${t('extName')} — ${t('options_title')}`;
   render(
-    <ServicesContext.Provider value={{ client: createBrowserClient(''), t, format: new Formatter(t) }}>
+    <ServicesContext.Provider value={{ client: createBrowserClient(''), t, format }}>
       <OptionsApp />
     </ServicesContext.Provider>,
     root,

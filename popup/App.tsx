@@ -1,9 +1,9 @@
 // The popup: what the site's trackers know about the visitor, and the controls to change it.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { SiteSnapshot } from '../src/protocol/client.ts';
 import type { SiteView } from './site-view.ts';
 import { useServices } from './context.ts';
-import { Announcer, useAnnouncer } from './components/Announcer.tsx';
+import { AnnounceContext, Announcer, useAnnouncer } from './components/Announcer.tsx';
 import { StatePage } from './components/StatePage.tsx';
 
 export function App() {
@@ -19,7 +19,10 @@ export function App() {
     );
   }, [client, siteView]);
 
-  useEffect(() => {
+  // A layout effect, so the cookie read starts as soon as the first render is committed: a plain
+  // effect waits for the popup's first frame, which the browser paints late while it opens the
+  // popup window (docs/BENCHMARKS.md, "Profile").
+  useLayoutEffect(() => {
     reload();
     return client.watch(reload);
   }, [client, reload]);
@@ -30,7 +33,7 @@ export function App() {
   }, [snapshot, loadError]);
 
   return (
-    <>
+    <AnnounceContext.Provider value={announcer.announce}>
       <Announcer message={announcer.message} />
       {loadError !== null ? (
         <StatePage kind="error" detail={loadError} />
@@ -41,6 +44,6 @@ export function App() {
       ) : (
         <StatePage kind={snapshot.data.kind} detail={snapshot.data.kind === 'no-tab' ? '' : (snapshot.data.tab.url ?? '')} onRetry={reload} />
       )}
-    </>
+    </AnnounceContext.Provider>
   );
 }

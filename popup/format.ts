@@ -17,16 +17,31 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
 // Dates outside this range cannot be shown by Date: they are printed as raw milliseconds.
 const MAX_DATE_MS = 8.64e15;
 
+/**
+ * The locale for Intl: the browser's UI language, unless the extension's words are in another
+ * language (the browser's language has no translation, or the browser was started with a
+ * language it has no interface files for); then the words' language, so a sentence never mixes
+ * two languages. `en-GB` words stay `en-GB`; Swedish words in an `en-US` browser become `sv`.
+ */
+export function formattingLocale(uiLocale: string, messagesLocale: string): string {
+  const language = (tag: string): string => tag.split(/[-_]/)[0]?.toLowerCase() ?? '';
+  if (messagesLocale === '' || language(uiLocale) === language(messagesLocale)) return uiLocale;
+  return messagesLocale;
+}
+
 export class Formatter {
   readonly #t: Translator;
   readonly #date: Intl.DateTimeFormat;
   readonly #dateOnly: Intl.DateTimeFormat;
   readonly #relative: Intl.RelativeTimeFormat;
   readonly #number: Intl.NumberFormat;
+  /** BCP 47 tag every date and number on the page is formatted with; also the page's `lang`. */
+  readonly locale: string;
 
   constructor(t: Translator) {
     this.#t = t;
-    const locale = t.locale;
+    const locale = formattingLocale(t.locale, t.dynamic('locale_tag') ?? '');
+    this.locale = locale;
     this.#date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     this.#dateOnly = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
     this.#relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
@@ -63,7 +78,7 @@ export class Formatter {
       ms % day === 0 ? [ms / day, 'day'] :
       ms % 3_600_000 === 0 ? [ms / 3_600_000, 'hour'] :
       ms % 60_000 === 0 ? [ms / 60_000, 'minute'] : [Math.round(ms / 1000), 'second'];
-    return new Intl.NumberFormat(this.#t.locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+    return new Intl.NumberFormat(this.locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
   }
 
   instant(ms: number, now: number): string {
@@ -115,7 +130,7 @@ export class Formatter {
   retention(parsed: { kind: 'session' } | { kind: 'duration'; amount: number; unit: string } | undefined, raw: string): string {
     if (parsed === undefined) return raw;
     if (parsed.kind === 'session') return this.#t('lifetime_session');
-    return new Intl.NumberFormat(this.#t.locale, { style: 'unit', unit: parsed.unit, unitDisplay: 'long' }).format(parsed.amount);
+    return new Intl.NumberFormat(this.locale, { style: 'unit', unit: parsed.unit, unitDisplay: 'long' }).format(parsed.amount);
   }
 
   /** The cookie's real expiry, from the browser. */

@@ -11,11 +11,13 @@ import { App } from './App.tsx';
 const siteView = import('./site-view.ts').then((m) => m.siteView);
 const t = browserTranslator();
 const client = createBrowserClient(location.search);
+const format = new Formatter(t);
 const root = document.getElementById('app');
 if (root !== null) {
-  document.documentElement.lang = t.locale;
+  // The language the words are in, so screen readers pronounce them right.
+  document.documentElement.lang = format.locale;
   render(
-    <ServicesContext.Provider value={{ client, t, format: new Formatter(t), siteView }}>
+    <ServicesContext.Provider value={{ client, t, format, siteView }}>
       <App />
     </ServicesContext.Provider>,
     root,

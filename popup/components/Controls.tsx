@@ -1,6 +1,6 @@
 // The visitor's three actions for this site: do-not-track, opt out (optionally blocking HubSpot's
 // tracker), and reset to a new visitor with undo; plus whether the choice is holding.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useServices } from '../context.ts';
 import type { SiteSnapshot } from '../../src/protocol/client.ts';
 import type { SiteReport } from '../../src/explain/report.ts';
@@ -9,7 +9,7 @@ import type { OptOutLevel } from '../../src/core/rules.ts';
 import { isSnapshotLive } from '../../src/core/plans.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
 import { ResetPanel } from './ResetPanel.tsx';
-import { Verification } from './Verification.tsx';
+import { Verification, leakingText } from './Verification.tsx';
 
 type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
 
@@ -22,12 +22,13 @@ export function FailedList({ failed }: { failed: readonly FailedCookie[] }) {
   const { t } = useServices();
   if (failed.length === 0) return null;
   return (
-    <div class="failed" role="alert">
+    // No role=alert: the action's announcement already says how many failed.
+    <div class="failed">
       <p>{t('failed_intro', [String(failed.length)])}</p>
       <ul>
         {failed.map((f) => (
           <li key={`${f.domain}${f.path}${f.name}${String(f.partitioned)}`}>
-            <code>{f.name}</code> {f.domain}{f.path}{f.partitioned ? ` (${t('attr_partitioned')})` : ''}: <span class="reason">{f.reason}</span>
+            <code dir="auto">{f.name}</code> {f.domain}{f.path}{f.partitioned ? ` (${t('attr_partitioned')})` : ''}: <span class="reason" dir="auto">{f.reason}</span>
           </li>
         ))}
       </ul>
@@ -36,13 +37,18 @@ export function FailedList({ failed }: { failed: readonly FailedCookie[] }) {
 }
 
 export function Controls({ data, report, announce, onChanged }: { data: SiteData; report: SiteReport; announce: (text: string) => void; onChanged: () => void }) {
-  const { client, t } = useServices();
+  const { client, t, format } = useServices();
   const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [failed, setFailed] = useState<readonly FailedCookie[]>([]);
   const [resetOpen, setResetOpen] = useState(false);
   const [lastAction, setLastAction] = useState<string | null>(null);
+  // Actions never disable the focused control (a disabled button drops the keyboard focus to the
+  // page); while one runs, controls are aria-disabled and ignore presses. Controls that vanish
+  // after an action (the reset panel, Undo) hand the focus to the Reset button.
+  const resetButton = useRef<HTMLButtonElement>(null);
+  const focusReset = (): void => resetButton.current?.focus();
 
   const rule = data.rule;
   const managed = rule?.managed === true;
@@ -50,6 +56,8 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
   const doNotTrack = (rule?.doNotTrack ?? false) || optOut !== 'off';
   const undo = data.undo !== null && isSnapshotLive(data.undo, client.now()) ? data.undo : null;
   const tabId = data.tab.tabId;
+  const requests = rule === null ? 0 : (data.verification?.trackingRequests ?? 0);
+  useLeakAnnouncement(requests, () => (data.verification !== null ? leakingText(data.verification, t, format, client.now()) : ''), announce);
 
   async function run(action: () => Promise<{ ok: true; failed: readonly FailedCookie[]; done: string } | { ok: false; error: WireError }>) {
     setBusy(true);
@@ -62,9 +70,8 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
         setLastAction(result.done);
         announce(result.failed.length > 0 ? `${result.done} ${t('failed_intro', [String(result.failed.length)])}` : result.done);
       } else {
-        const text = errorText(result.error);
-        setError(`${text} (${result.error.detail})`);
-        announce(text);
+        // Shown in a role=alert paragraph, which screen readers announce at once.
+        setError(`${errorText(result.error)} (${result.error.detail})`);
       }
     } finally {
       setBusy(false);
@@ -87,6 +94,8 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
       const reply = await client.send('undo', { tabId, snapshotId });
       if (!reply.ok) return reply;
       const v = reply.value;
+      // Undo goes away once everything is back; cookies that could not be restored keep it.
+      if (v.failed.length === 0) focusReset();
       const done = v.alreadyRestored ? t('done_undoAlready') : t('done_undo', [String(v.restored)]) + (v.expired > 0 ? ` ${t('done_undoExpired', [String(v.expired)])}` : '');
       return { ok: true, failed: v.failed, done };
     });
@@ -96,32 +105,33 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
       <h2 id="controls-title">{t('controls_title')}</h2>
       {managed ? <p class="managed-note">{t('controls_managed')}</p> : null}
       <div class="switch-row">
-        <button type="button" role="switch" aria-checked={doNotTrack} disabled={busy || managed || optOut !== 'off'} onClick={toggleDoNotTrack} class="switch" aria-describedby="dnt-help">
+        <button type="button" role="switch" aria-checked={doNotTrack} disabled={managed || optOut !== 'off'} aria-disabled={busy ? 'true' : undefined} onClick={() => { if (!busy) void toggleDoNotTrack(); }} class="switch" aria-describedby="dnt-help">
           <span class="switch-track" aria-hidden="true"><span class="switch-thumb" /></span>
           <span class="switch-label">{t('control_doNotTrack')}</span>
         </button>
         <p id="dnt-help" class="help">{t(optOut !== 'off' ? 'control_doNotTrack_viaOptOut' : 'control_doNotTrack_help')}</p>
       </div>
       <div class="switch-row">
-        <button type="button" role="switch" aria-checked={optOut !== 'off'} disabled={busy || managed} onClick={() => setLevel(optOut === 'off' ? 'cookies' : 'off')} class="switch" aria-describedby="optout-help">
+        <button type="button" role="switch" aria-checked={optOut !== 'off'} disabled={managed} aria-disabled={busy ? 'true' : undefined} onClick={() => { if (!busy) void setLevel(optOut === 'off' ? 'cookies' : 'off'); }} class="switch" aria-describedby="optout-help">
           <span class="switch-track" aria-hidden="true"><span class="switch-thumb" /></span>
           <span class="switch-label">{t('control_optOut')}</span>
         </button>
         <p id="optout-help" class="help">{t('control_optOut_help')}</p>
         {optOut !== 'off' ? (
           <label class="check">
-            <input type="checkbox" checked={optOut === 'block'} disabled={busy || managed} onChange={(e) => setLevel(e.currentTarget.checked ? 'block' : 'cookies')} />
+            <input type="checkbox" checked={optOut === 'block'} disabled={managed} aria-disabled={busy ? 'true' : undefined}
+              onClick={(e) => { if (busy) e.preventDefault(); }} onChange={(e) => void setLevel(e.currentTarget.checked ? 'block' : 'cookies')} />
             {t('control_block')}
           </label>
         ) : null}
       </div>
       {rule !== null ? <Verification rule={rule} verification={data.verification} report={report} /> : null}
       <div class="reset-row">
-        <button type="button" class="button" disabled={busy} onClick={() => setResetOpen(!resetOpen)} aria-expanded={resetOpen} aria-controls="reset-panel">
+        <button type="button" class="button" ref={resetButton} aria-disabled={busy ? 'true' : undefined} onClick={() => { if (!busy) setResetOpen(!resetOpen); }} aria-expanded={resetOpen} aria-controls="reset-panel">
           {t('control_reset')}
         </button>
         {undo !== null ? (
-          <button type="button" class="button secondary" disabled={busy} onClick={() => doUndo(undo.id)}>
+          <button type="button" class="button secondary" aria-disabled={busy ? 'true' : undefined} onClick={() => { if (!busy) void doUndo(undo.id); }}>
             {t('control_undo')}
           </button>
         ) : null}
@@ -132,12 +142,16 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
           data={data}
           report={report}
           busy={busy}
-          onCancel={() => setResetOpen(false)}
+          onCancel={() => {
+            setResetOpen(false);
+            focusReset();
+          }}
           onConfirm={(includeConsent, alsoRemove) =>
             run(async () => {
               const reply = await client.send('reset', { tabId, includeConsent, alsoRemove });
               if (!reply.ok) return reply;
               setResetOpen(false);
+              focusReset();
               return { ok: true, failed: reply.value.failed, done: t('done_reset', [String(reply.value.removed)]) };
             })
           }
@@ -148,4 +162,17 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
       <FailedList failed={failed} />
     </section>
   );
+}
+
+/**
+ * Says so through the live region when the site sends more tracking requests while the popup is
+ * open (the first render is covered by the verification line itself).
+ */
+function useLeakAnnouncement(requests: number, text: () => string, announce: (text: string) => void): void {
+  const seen = useRef<number | null>(null);
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = requests;
+    if (before !== null && requests > before) announce(text());
+  }, [requests]);
 }

@@ -8,6 +8,10 @@ import { messageKeyPart } from '../../src/i18n/messages.ts';
 import type { Contradiction } from '../../src/core/consent-check.ts';
 import { contradictionText } from './ConsentWarnings.tsx';
 import { parseRetention } from '../../src/explain/name-facts.ts';
+import { exportCookie } from '../../src/explain/export.ts';
+import type { CookieJson } from '../../src/explain/json.ts';
+import type { Translator } from '../../src/i18n/messages.ts';
+import { useAnnounce } from './Announcer.tsx';
 
 const GROUPS: readonly { category: Category | null; title: MessageKey }[] = [
   { category: 'analytics', title: 'category_analytics' },
@@ -48,9 +52,17 @@ function scopeLabel(view: CookieView): MessageKey {
   return view.cookie.hostOnly ? 'scope_hostOnly' : 'scope_domain';
 }
 
+/** What "Copy decoded fields" puts on the clipboard: the cookie as the JSON export describes it, without its raw value and attributes. */
+function decodedJson(view: CookieView, outcome: DecodeOutcome | null, t: Translator): CookieJson {
+  const { name, vendor, category, recognised, fields, problems } = exportCookie(view, outcome, t);
+  return { name, vendor, category, recognised, fields, problems };
+}
+
 function CookieRow({ view, outcome, now, against }: { view: CookieView; outcome: DecodeOutcome | null; now: number; against: readonly Contradiction[] }) {
-  const { t, format } = useServices();
+  const { t, format, client } = useServices();
+  const announce = useAnnounce();
   const [open, setOpen] = useState(false);
+  const [copied, setCopied] = useState<'done' | 'failed' | null>(null);
   const { cookie } = view;
   const vendor = view.vendor === null ? t('vendor_unknown') : (t.dynamic(`vendor_${messageKeyPart(view.vendor)}`) ?? view.vendor);
   const meaning = view.family !== undefined ? t.dynamic(`family_${messageKeyPart(view.family.id)}`) : undefined;
@@ -60,7 +72,7 @@ function CookieRow({ view, outcome, now, against }: { view: CookieView; outcome:
   return (
     <li class={`cookie ${failed ? 'undecodable' : ''}`} data-cookie={cookie.name} data-scope={view.scope} data-store={cookie.storeId}>
       <button type="button" class="cookie-head" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
-        <span class="cookie-name">{cookie.name}</span>
+        <span class="cookie-name" dir="auto">{cookie.name}</span>
         <span class="cookie-vendor">{vendor}</span>
         {view.scope === 'partitioned' ? <span class="tag">{t('scope_partitioned')}</span> : null}
         {pathNote !== null ? <span class="tag" data-path={cookie.path}>{pathNote}</span> : null}
@@ -74,8 +86,22 @@ function CookieRow({ view, outcome, now, against }: { view: CookieView; outcome:
           {against.map((c) => <p key={`${c.consentCookie}|${c.cookie}|${c.category}`} class="consent-warning">{contradictionText(c, t, format, now)}</p>)}
           {view.attribution === 'database' ? <p class="help">{t('row_fromDatabase')}</p> : null}
           <Decoded outcome={outcome} value={cookie.value} now={now} />
+          {outcome !== null ? (
+            <p class="copy-row">
+              <button type="button" class="link" data-copy-fields aria-label={t('copy_fieldsOf', [cookie.name])} onClick={() => {
+                void client.copyText(JSON.stringify(decodedJson(view, outcome, t), null, 2)).then((ok) => {
+                  setCopied(ok ? 'done' : 'failed');
+                  announce(ok ? t('copy_done', [cookie.name]) : t('copy_failed'));
+                });
+              }}>
+                {t('copy_fields')}
+              </button>
+              {copied !== null ? <span class={copied === 'done' ? 'copied' : 'copy-failed'} data-copied={copied}> {copied === 'done' ? '✓' : '⚠'} {t(copied === 'done' ? 'copy_done' : 'copy_failed', [cookie.name])}</span> : null}
+            </p>
+          ) : null}
           <dl class="attributes">
-            <dt>{t('attr_value')}</dt><dd><code class="raw-value">{cookie.value}</code></dd>
+            {/* Focusable: a long value scrolls inside its box, and keyboard users must reach it. */}
+            <dt>{t('attr_value')}</dt><dd><code class="raw-value" dir="auto" tabIndex={0}>{cookie.value}</code></dd>
             <dt>{t('attr_domain')}</dt><dd>{cookie.domain} ({t(scopeLabel(view))})</dd>
             <dt>{t('attr_path')}</dt><dd>{cookie.path}</dd>
             <dt>{t('attr_expires')}</dt><dd>{format.expiry(cookie.expirationDate, now)}</dd>
@@ -104,7 +130,7 @@ function Decoded({ outcome, value, now }: { outcome: DecodeOutcome | null; value
     return (
       <p class="problem" data-problem={outcome.problem.code}>
         {t('row_cannotDecode')} {format.problem(outcome.problem)}
-        {outcome.problem.detail !== undefined ? <> — <code>{outcome.problem.detail}</code></> : null}
+        {outcome.problem.detail !== undefined ? <> — <code dir="auto">{outcome.problem.detail}</code></> : null}
       </p>
     );
   }

@@ -46,7 +46,7 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
       <ul class="reset-list" aria-label={t('reset_listLabel')}>
         {plan.remove.map((cookie) => (
           <li key={cookieIdentity(cookie)} data-reset-cookie={cookie.name}>
-            <code>{cookie.name}</code> <span class="where">{where(cookie)}</span>
+            <code dir="auto">{cookie.name}</code> <span class="where">{where(cookie)}</span>
           </li>
         ))}
       </ul>
@@ -67,7 +67,7 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
                 <li key={id}>
                   <label class="check">
                     <input type="checkbox" checked={ticked.has(id)} onChange={() => toggle(id)} />
-                    <code>{cookie.name}</code> <span class="where">{where(cookie)}</span>
+                    <code dir="auto">{cookie.name}</code> <span class="where">{where(cookie)}</span>
                   </label>
                 </li>
               );
@@ -78,7 +78,9 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
       {locked ? <p class="help">{t('reset_locked')}</p> : null}
       <p class="honest">{t('reset_limits')} {dntOn ? '' : t('reset_fingerprint')}</p>
       <div class="reset-actions">
-        <button type="button" class="button danger" disabled={busy || plan.remove.length === 0} onClick={() => onConfirm(includeConsent, [...ticked])}>
+        {/* Not disabled while busy: that would drop the keyboard focus (see Controls). */}
+        <button type="button" class="button danger" disabled={plan.remove.length === 0} aria-disabled={busy ? 'true' : undefined}
+          onClick={() => { if (!busy) onConfirm(includeConsent, [...ticked]); }}>
           {t('reset_confirm')}
         </button>
         <button type="button" class="button secondary" onClick={onCancel}>{t('reset_cancel')}</button>

@@ -65,7 +65,7 @@ export function Summary({ summary, now }: { summary: HubspotSummary; now: number
           <Row field="previousVisit" label={t('summary_lastSession')}><When ms={summary.previousVisit} now={now} /></Row>
         ) : null}
         {summary.currentVisit !== undefined ? <Row field="currentVisit" label={t('summary_thisSession')}><When ms={summary.currentVisit} now={now} /></Row> : null}
-        {summary.visitorId !== undefined ? <Row field="visitorId" label={t('summary_visitorId')}><code>{summary.visitorId}</code></Row> : null}
+        {summary.visitorId !== undefined ? <Row field="visitorId" label={t('summary_visitorId')}><code dir="auto">{summary.visitorId}</code></Row> : null}
         <Row field="consent" label={t('summary_consent')}>{consentText}</Row>
         <Row field="doNotTrack" label={t('summary_doNotTrack')}>
           <span data-value={summary.doNotTrack}>

@@ -2,8 +2,22 @@
 // a page sends to them (webRequest, observe only) so the popup can show whether a choice holds.
 import { browser, isFirefox } from './api.ts';
 
+// Every change to the dynamic rules goes through one queue: each picks its new rule ids from the
+// rules it reads, so two changes at once (an import's setSiteBlock and the reconcile its storage
+// write triggers) would otherwise pick the same id and Chromium refuses the second.
+let ruleUpdates: Promise<unknown> = Promise.resolve();
+function queued(change: () => Promise<void>): Promise<void> {
+  const run = ruleUpdates.then(change);
+  ruleUpdates = run.catch(() => undefined);
+  return run;
+}
+
 /** Session-scoped id range is not needed: dynamic rules persist, like the visitor's choice. */
-export async function setSiteBlock(site: string, hosts: readonly string[], on: boolean): Promise<void> {
+export function setSiteBlock(site: string, hosts: readonly string[], on: boolean): Promise<void> {
+  return queued(() => setSiteBlockNow(site, hosts, on));
+}
+
+async function setSiteBlockNow(site: string, hosts: readonly string[], on: boolean): Promise<void> {
   const existing = await browser.declarativeNetRequest.getDynamicRules();
   const mine = existing.filter((rule) => rule.condition.initiatorDomains?.length === 1 && rule.condition.initiatorDomains[0] === site);
   const nextId = existing.reduce((max, rule) => Math.max(max, rule.id), 0) + 1;
@@ -16,7 +30,11 @@ export async function setSiteBlock(site: string, hosts: readonly string[], on: b
 }
 
 /** Makes the dynamic blocking rules exactly one per site in `sites` (added and removed as needed). */
-export async function reconcileBlocking(sites: readonly string[], hosts: readonly string[]): Promise<void> {
+export function reconcileBlocking(sites: readonly string[], hosts: readonly string[]): Promise<void> {
+  return queued(() => reconcileBlockingNow(sites, hosts));
+}
+
+async function reconcileBlockingNow(sites: readonly string[], hosts: readonly string[]): Promise<void> {
   const existing = await browser.declarativeNetRequest.getDynamicRules();
   const wanted = new Set(sites);
   const keep = new Set<string>();

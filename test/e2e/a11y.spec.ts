@@ -1,0 +1,355 @@
+// Issue 8, accessibility and languages, end to end in Chromium: axe-core finds nothing on the
+// popup (every section rendered, every row open, the reset panel open) or on the options page,
+// in the light and the dark theme; the popup works by keyboard alone, with a visible focus that
+// survives each re-render; the polite live region says what each action did and warns when a
+// choice stops holding; colour is never the only signal; and in a Swedish browser the popup
+// speaks Swedish, with Swedish dates and numbers.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
+import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
+import { CHROME_BUILD, expandCookie, fieldText, onlyCookie, openPopupFor, siteCookies, splitHstc, summaryMs } from './support/extension.ts';
+import { REPO_ROOT, freshTmpDir } from './support/paths.ts';
+
+const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+/** The visitor-identity cookies HubSpot documents (hubspot-cookies.md): what a reset removes. */
+const IDENTITY = ['__hstc', 'hubspotutk', '__hssc', '__hssrc', 'messagesUtk'];
+
+let demo: DemoHandle;
+let browser: ChromiumHarness;
+
+beforeAll(async () => {
+  demo = await startDemo();
+  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+interface AxeFinding {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: readonly { readonly target: string; readonly summary: string }[];
+}
+
+/**
+ * Runs axe-core in the page (every rule axe runs by default) and returns its violations. Also
+ * makes sure the colour-contrast rule did run and pass on the page's text, so a theme whose
+ * colours axe could not work out does not pass by default.
+ */
+async function axeViolations(page: Page): Promise<AxeFinding[]> {
+  // The extension's CSP allows no inline script, so axe is evaluated through the debugger
+  // protocol rather than added as a <script> element.
+  await page.evaluate(AXE_SOURCE);
+  const { violations, contrastPassed } = await page.evaluate(async () => {
+    interface AxeRule { id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }
+    const axe: unknown = Reflect.get(window, 'axe');
+    const run: unknown = typeof axe === 'object' && axe !== null ? Reflect.get(axe, 'run') : undefined;
+    if (typeof run !== 'function') throw new Error('axe-core did not load');
+    const result: { violations: AxeRule[]; passes: AxeRule[] } = await run.call(axe, document, { resultTypes: ['violations'] });
+    return {
+      contrastPassed: result.passes.some((rule) => rule.id === 'color-contrast'),
+      violations: result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? null,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), summary: n.failureSummary ?? '' })),
+      })),
+    };
+  });
+  expect(contrastPassed, 'axe checked the colour contrast').toBe(true);
+  return violations;
+}
+
+async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(demo.url('www.hubdemo.test', path));
+  await waitForTracker(page);
+}
+
+async function removeAllRules(): Promise<void> {
+  const options = await browser.openPopupPage(0, 'options.html');
+  await options.waitForSelector('body[data-ready="1"]');
+  const removes = options.getByRole('button', { name: /Remove the choice for/ });
+  for (let left = await removes.count(); left > 0; left -= 1) {
+    await removes.first().click();
+    await options.waitForFunction((count) => document.querySelectorAll('[data-rule]').length === count, left - 1);
+  }
+  await options.close();
+}
+
+/** No rules, no cookies, no beacons, and a tab on the demo site after two page views. */
+async function freshSite(): Promise<Page> {
+  await removeAllRules();
+  await browser.context.clearCookies();
+  demo.clearBeacons();
+  const page = await browser.context.newPage();
+  await visit(page, '/');
+  await visit(page, '/pricing');
+  return page;
+}
+
+/** A site with every kind of cookie the demo has: HubSpot's, the others preset, other trackers, an embedded frame. */
+async function richSite(): Promise<Page> {
+  await removeAllRules();
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  await demo.setPreset(page, 'others');
+  await demo.setPreset(page, 'trackers');
+  await visit(page, '/?embed=1');
+  await visit(page, '/pricing?embed=1');
+  await expect.poll(async () => (await browser.context.cookies()).some((c) => c.name === 'messagesUtk' && c.partitionKey !== undefined), { timeout: 10_000 }).toBe(true);
+  return page;
+}
+
+/** Opens every collapsed cookie row (a click on each row's button); returns how many it opened. */
+async function expandAll(popup: Page): Promise<number> {
+  const opened = await popup.evaluate(() => {
+    const heads = [...document.querySelectorAll<HTMLButtonElement>('button.cookie-head[aria-expanded="false"]')];
+    for (const head of heads) head.click();
+    return heads.length;
+  });
+  await popup.waitForFunction(() => document.querySelectorAll('button.cookie-head[aria-expanded="false"]').length === 0);
+  return opened;
+}
+
+async function announced(popup: Page): Promise<string> {
+  return (await popup.locator('[data-announcer]').textContent())?.trim() ?? '';
+}
+
+describe('axe-core finds no violations', () => {
+  test('the popup with every section, row and panel open, in the light and the dark theme', async () => {
+    const page = await richSite();
+    const popup = await openPopupFor(browser, page);
+    // Do not track on, so the verification line renders too.
+    await popup.getByRole('switch', { name: 'Do not track' }).click();
+    await popup.waitForSelector('[data-verification]');
+    await popup.getByRole('button', { name: /Reset to a new visitor/ }).click();
+    await popup.waitForSelector('#reset-panel');
+    await popup.locator('#reset-panel details summary').click();
+    for (const selector of ['[data-summary="hubspot"]', '[data-timeline] svg', '[data-contradictions]', '[data-embedded]', '.export-bar', '#reset-panel details[open]',
+      '[data-category="analytics"]', '[data-category="advertising"]', '[data-category="functional"]', '[data-category="necessary"]']) {
+      expect(await popup.locator(selector).count(), selector).toBeGreaterThan(0);
+    }
+    // others (16) + trackers (7) + HubSpot's four + the embedded frame's: every row opened.
+    expect(await expandAll(popup)).toBeGreaterThan(27);
+    expect(await popup.locator('[data-copy-fields]').count()).toBeGreaterThan(20);
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      expect(await popup.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+      expect(await axeViolations(popup), scheme).toEqual([]);
+    }
+    await popup.close();
+    await page.close();
+  });
+
+  test('the options page with rules, a message and the file section, in the light and the dark theme', async () => {
+    await removeAllRules();
+    const file = join(freshTmpDir('rules-'), 'rules.json');
+    writeFileSync(file, JSON.stringify({
+      format: 'cookie-lens-rules', version: 1, rules: [
+        { site: 'hubdemo.test', doNotTrack: true, optOut: 'off', since: Date.UTC(2026, 0, 5) },
+        { site: 'example.org', doNotTrack: false, optOut: 'cookies', since: Date.UTC(2025, 11, 24) },
+        { site: 'shop.example', doNotTrack: true, optOut: 'block', since: Date.UTC(2025, 6, 1) },
+      ],
+    }));
+    const options = await browser.openPopupPage(0, 'options.html');
+    await options.waitForSelector('body[data-ready="1"]');
+    await options.locator('input[type="file"]').setInputFiles(file);
+    await options.waitForSelector('[data-message]');
+    expect(await options.locator('[data-message]').innerText()).toContain('Imported 3 rules.');
+    await options.waitForFunction(() => document.querySelectorAll('[data-rule]').length === 3);
+    for (const scheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme: scheme });
+      expect(await options.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+      expect(await axeViolations(options), scheme).toEqual([]);
+    }
+    await options.close();
+  });
+});
+
+interface FocusState {
+  readonly role: string;
+  readonly name: string;
+  readonly focusVisible: boolean;
+  /** A focus indicator is drawn: an outline of some width, or a box shadow. */
+  readonly indicator: boolean;
+}
+
+/** What has the keyboard focus, and whether a focus style is drawn on it. Null for the page itself. */
+async function focused(popup: Page): Promise<FocusState | null> {
+  return popup.evaluate(() => {
+    const element = document.activeElement;
+    if (element === null || element === document.body || !(element instanceof HTMLElement)) return null;
+    const style = getComputedStyle(element);
+    const outline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
+    return {
+      role: element.getAttribute('role') ?? element.tagName.toLowerCase(),
+      name: (element.getAttribute('aria-label') ?? element.textContent ?? '').trim(),
+      focusVisible: element.matches(':focus-visible'),
+      indicator: outline || style.boxShadow !== 'none',
+    };
+  });
+}
+
+/** Presses `key` until the focus satisfies `wanted`; every stop on the way must show its focus. */
+async function tabUntil(popup: Page, wanted: (state: FocusState) => boolean, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<FocusState> {
+  for (let presses = 0; presses < 60; presses += 1) {
+    await popup.keyboard.press(key);
+    const state = await focused(popup);
+    expect(state, `focus lost after ${presses + 1} presses of ${key}`).not.toBeNull();
+    if (state === null) break;
+    expect(state.focusVisible && state.indicator, `no visible focus on ${state.role} "${state.name}"`).toBe(true);
+    if (wanted(state)) return state;
+  }
+  throw new Error(`${key} never reached the wanted control`);
+}
+
+async function expectVisibleFocus(popup: Page, role: string, name: RegExp): Promise<void> {
+  const state = await focused(popup);
+  expect(state, 'the focus went back to the page').not.toBeNull();
+  expect(state?.role).toBe(role);
+  expect(state?.name).toMatch(name);
+  expect(state?.focusVisible && state.indicator).toBe(true);
+}
+
+describe('the popup by keyboard alone', () => {
+  test('Tab to Do not track and switch it with Space, open Reset with Enter and confirm, then Undo; the focus stays visible and in place', async () => {
+    const page = await freshSite();
+    const identity = (await browser.context.cookies()).filter((c) => IDENTITY.includes(c.name) && c.domain.endsWith('hubdemo.test'));
+    expect(identity.length).toBe(4);
+    const popup = await openPopupFor(browser, page);
+
+    await tabUntil(popup, (s) => s.role === 'switch' && s.name === 'Do not track');
+    await popup.keyboard.press('Space');
+    await popup.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true');
+    await expect.poll(() => announced(popup), { timeout: 5_000 }).toBe('Do not track is on for this site.');
+    expect((await onlyCookie(browser.context, '__hs_do_not_track')).value).toBe('yes');
+    // The page re-rendered with the new rule; the focus is still on the switch.
+    await popup.waitForSelector('[data-verification]');
+    await expectVisibleFocus(popup, 'switch', /^Do not track$/);
+
+    await tabUntil(popup, (s) => s.role === 'button' && /Reset to a new visitor/.test(s.name));
+    await popup.keyboard.press('Enter');
+    await popup.waitForSelector('#reset-panel');
+    expect(await popup.getByRole('button', { name: /Reset to a new visitor/ }).getAttribute('aria-expanded')).toBe('true');
+    await tabUntil(popup, (s) => s.role === 'button' && s.name === 'Remove and reload');
+    const reloaded = page.waitForEvent('load');
+    await popup.keyboard.press('Enter');
+    await reloaded;
+    await expect.poll(() => announced(popup), { timeout: 10_000 }).toBe(`Reset done: ${identity.length} cookies removed and the page reloaded.`);
+    // The panel is gone; the focus went to the Reset button, not to the page.
+    expect(await popup.locator('#reset-panel').count()).toBe(0);
+    await expectVisibleFocus(popup, 'button', /Reset to a new visitor/);
+    // The stand-in tracker made a new visitor on the reload.
+    await waitForTracker(page);
+    const fresh = splitHstc((await onlyCookie(browser.context, '__hstc')).value);
+    expect(fresh.visitorId).not.toBe(splitHstc(identity.find((c) => c.name === '__hstc')?.value ?? '').visitorId);
+
+    await tabUntil(popup, (s) => s.role === 'button' && s.name === 'Undo reset');
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => announced(popup), { timeout: 10_000 }).toBe(`Undo done: ${identity.length} cookies restored.`);
+    await expectVisibleFocus(popup, 'button', /Reset to a new visitor/);
+    const back = splitHstc((await onlyCookie(browser.context, '__hstc')).value);
+    expect(back.visitorId).toBe(splitHstc(identity.find((c) => c.name === '__hstc')?.value ?? '').visitorId);
+
+    // Backwards: Shift+Tab from Reset reaches the Opt out switch and then Do not track.
+    await tabUntil(popup, (s) => s.role === 'switch' && s.name === 'Opt out', 'Shift+Tab');
+    await tabUntil(popup, (s) => s.role === 'switch' && s.name === 'Do not track', 'Shift+Tab');
+    await popup.keyboard.press('Enter');
+    await popup.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'false');
+    await expect.poll(() => announced(popup), { timeout: 5_000 }).toBe('Do not track is off for this site.');
+    await expectVisibleFocus(popup, 'switch', /^Do not track$/);
+    expect(await siteCookies(browser.context, '__hs_do_not_track')).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('announcements and signals beyond colour', () => {
+  test('a choice that stops holding is announced as a warning, and every state carries a sign and words, not only a colour', async () => {
+    const page = await freshSite();
+    const popup = await openPopupFor(browser, page);
+    const optOut = popup.getByRole('switch', { name: 'Opt out', exact: true });
+    const offSign = await popup.evaluate(() => getComputedStyle(document.querySelectorAll('.switch-label')[1] ?? document.body, '::after').content);
+    expect(offSign).toBe('none');
+    await optOut.click();
+    await popup.waitForSelector('[data-verification="holding"]');
+    await expect.poll(() => announced(popup), { timeout: 5_000 }).toBe('You have opted out of tracking on this site.');
+    // On: the switch shows a ✓ beside its name, which stays "Opt out" (the ✓ is not read out).
+    const onSign = await popup.evaluate(() => getComputedStyle(document.querySelectorAll('.switch-label')[1] ?? document.body, '::after').content);
+    expect(onSign).toContain('✓');
+    expect(await optOut.getAttribute('aria-checked')).toBe('true');
+    const holding = popup.locator('[data-verification]');
+    expect(await holding.locator('.icon').innerText()).toBe('✓');
+    expect(await holding.innerText()).toContain('Holding: 0 tracking requests');
+
+    // A script on the page ignores the choice and sends a page view to HubSpot itself.
+    const since = Date.now();
+    await page.evaluate((url) => { new Image().src = url; }, demo.url('track.hubspot.com', `/__ptq.gif?a=4815162&k=1&ts=${since}`));
+    await demo.waitForBeacons(1, { sentSince: since });
+    await expect.poll(() => holding.getAttribute('data-verification'), { timeout: 10_000 }).toBe('leaking');
+    await expect.poll(() => announced(popup), { timeout: 5_000 }).toMatch(/^Not holding: 1 tracking requests to track\.hubspot\.com since your choice, the last /);
+    expect(await holding.locator('.icon').innerText()).toBe('!');
+    expect(await holding.innerText()).toContain('Not holding');
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('in a Swedish browser', () => {
+  let swedish: ChromiumHarness;
+
+  beforeAll(async () => {
+    swedish = await launchChromium({ extensionDirs: [CHROME_BUILD], extraArgs: ['--lang=sv'] });
+  });
+
+  afterAll(async () => {
+    await swedish?.close();
+  });
+
+  test('the popup is in Swedish, with Swedish dates, relative times and numbers', async () => {
+    const sv: unknown = JSON.parse(readFileSync(join(REPO_ROOT, 'locales', 'sv', 'core.json'), 'utf8'));
+    const message = (key: string): string => {
+      const entry: unknown = typeof sv === 'object' && sv !== null ? Reflect.get(sv, key) : undefined;
+      const text: unknown = typeof entry === 'object' && entry !== null ? Reflect.get(entry, 'message') : undefined;
+      if (typeof text !== 'string') throw new Error(`locales/sv/core.json has no ${key}`);
+      return text;
+    };
+    const page = await swedish.context.newPage();
+    await page.goto(demo.url('www.hubdemo.test', '/'));
+    await waitForTracker(page);
+    const hstc = splitHstc((await onlyCookie(swedish.context, '__hstc')).value);
+    const popup = await openPopupFor(swedish, page);
+
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('sv');
+    expect((await popup.locator('#summary-title').innerText()).toLowerCase()).toBe(message('summary_title').toLowerCase());
+    expect(await popup.getByRole('switch', { name: message('control_doNotTrack'), exact: true }).count()).toBe(1);
+    expect(await popup.getByRole('button', { name: message('export_json') }).count()).toBe(1);
+
+    // Swedish medium dates (CLDR): "15 jan. 2026 13:45", day before month, 24-hour clock.
+    const SWEDISH_MONTHS = ['jan.', 'feb.', 'mars', 'apr.', 'maj', 'juni', 'juli', 'aug.', 'sep.', 'okt.', 'nov.', 'dec.'];
+    const parts = await page.evaluate((ms) => {
+      const date = new Date(ms);
+      return { day: date.getDate(), month: date.getMonth(), year: date.getFullYear(), hours: date.getHours(), minutes: date.getMinutes() };
+    }, hstc.first);
+    expect(await summaryMs(popup, 'firstVisit')).toBe(hstc.first);
+    const shown = await popup.locator('[data-summary] [data-field="firstVisit"] time').innerText();
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    expect(shown).toContain(`${parts.day} ${SWEDISH_MONTHS[parts.month] ?? ''} ${parts.year} ${pad(parts.hours)}:${pad(parts.minutes)}`);
+    // Seconds ago, in Swedish: "för 3 sekunder sedan", or "nu".
+    expect(await popup.locator('[data-summary] [data-field="firstVisit"] .relative').innerText()).toMatch(/^\((för \d+ (sekund|sekunder|minut|minuter) sedan|nu)\)$/);
+    // Numbers group digits with a (non-breaking) space in Swedish: the domain hash 200321585.
+    const details = await expandCookie(popup, '__hstc');
+    expect(hstc.hash).toBe(200321585);
+    expect(await fieldText(details, 'domainHash')).toMatch(/^200[\u00a0\u202f ]321[\u00a0\u202f ]585$/);
+    // Durations in Swedish units (CLDR: a day as a length of time is "dygn").
+    expect(await details.innerText()).toContain('180 dygn');
+    await popup.close();
+    await page.close();
+  });
+});
