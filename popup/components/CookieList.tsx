@@ -85,7 +85,7 @@ function CookieRow({ view, outcome, now, against }: { view: CookieView; outcome:
           {meaning !== undefined ? <p class="meaning">{meaning}</p> : null}
           {against.map((c) => <p key={`${c.consentCookie}|${c.cookie}|${c.category}`} class="consent-warning">{contradictionText(c, t, format, now)}</p>)}
           {view.attribution === 'database' ? <p class="help">{t('row_fromDatabase')}</p> : null}
-          <Decoded outcome={outcome} value={cookie.value} now={now} />
+          <Decoded outcome={outcome} now={now} />
           {outcome !== null ? (
             <p class="copy-row">
               <button type="button" class="link" data-copy-fields aria-label={t('copy_fieldsOf', [cookie.name])} onClick={() => {
@@ -123,7 +123,7 @@ function CookieRow({ view, outcome, now, against }: { view: CookieView; outcome:
   );
 }
 
-function Decoded({ outcome, value, now }: { outcome: DecodeOutcome | null; value: string; now: number }) {
+function Decoded({ outcome, now }: { outcome: DecodeOutcome | null; now: number }) {
   const { t, format } = useServices();
   if (outcome === null) return null;
   if (!outcome.ok) {
