@@ -128,3 +128,39 @@ describe('Cookie Lens in Firefox', () => {
     expect(await popup.$eval('[data-field="visitorId"] dd', (el) => el.textContent)).toBe((await privateCookies()).get('hubspotutk'));
   });
 });
+
+describe('Cookie Lens in Firefox with first-party isolation', () => {
+  test('reads, writes and removes the site\'s cookies with their first-party domain', async () => {
+    const isolated = await launchFirefox({
+      extensionDir: FIREFOX_BUILD,
+      geckoId: GECKO_ID,
+      extensionUuid: '0d6b4a4e-5a7f-4c1e-8f0e-6c2b9a7d3e51',
+      prefs: { 'privacy.firstparty.isolate': true },
+    });
+    try {
+      const site = await isolated.browser.newPage();
+      await site.goto(demo.url('www.hubdemo.test', '/'));
+      await waitForTracker(site);
+      const written = cookieMap(await site.evaluate(() => document.cookie));
+      const page = await isolated.extensionPage();
+      await isolated.openExtensionPage(page, `popup.html?tabId=${await isolated.tabIdOf(site.url())}`);
+      await page.waitForSelector('body[data-ready="1"]');
+      await page.bringToFront();
+      expect(await page.$eval('[data-field="visitorId"] dd', (el) => el.textContent)).toBe(written.get('hubspotutk'));
+
+      // Do not track: a cookie we write must carry the site's first-party domain to be seen by it.
+      await page.evaluate(() => [...document.querySelectorAll('[role="switch"]')].find((b) => b.textContent?.includes('Do not track'))?.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+      await site.waitForFunction(() => document.cookie.includes('__hs_do_not_track=yes'), { timeout: 10_000 });
+
+      // Reset removes the isolated cookies; the site then has a new visitor.
+      await page.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true');
+      await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Reset to a new visitor'))?.click());
+      await page.waitForSelector('[data-reset-cookie]');
+      await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Remove and reload'))?.click());
+      await site.waitForFunction((old) => document.documentElement.dataset['demoTracker'] === 'ready' && !document.cookie.includes(old), { timeout: 10_000 }, written.get('hubspotutk') ?? '?');
+      expect(cookieMap(await site.evaluate(() => document.cookie)).get('__hs_do_not_track')).toBe('yes');
+    } finally {
+      await isolated.close();
+    }
+  });
+});

@@ -33,6 +33,8 @@ export interface LaunchFirefoxOptions {
   readonly extensionUuid?: string;
   /** An extension page the helpers run extension API calls from. Default `popup.html`. */
   readonly hostPath?: string;
+  /** More preferences for the profile (e.g. `privacy.firstparty.isolate`). */
+  readonly prefs?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export interface FirefoxHarness {
@@ -140,6 +142,7 @@ export async function launchFirefox(options: LaunchFirefoxOptions): Promise<Fire
         'network.dns.localDomains': firefoxLocalDomains(),
         'extensions.webextensions.uuids': JSON.stringify({ [options.geckoId]: extensionUuid }),
         'privacy.userContext.enabled': true,
+        ...options.prefs,
       },
     });
   } catch (error) {
