@@ -118,6 +118,13 @@ export async function reset(tabId: number, includeConsent: boolean, alsoRemove: 
   const plan = planReset(site, cookies, locked ? { includeConsent: false, alsoRemove: [] } : { includeConsent, alsoRemove });
   if (plan.remove.length === 0) return { removed: 0, failed: [], snapshotId: null, reloaded: false };
 
+  // The undo snapshot is stored before anything is removed: when it cannot be (storage full,
+  // settings from a newer version), the reset fails having removed nothing, instead of removing
+  // cookies no Undo could bring back. A new reset of the same site replaces the previous snapshot.
+  const key = snapshotKey(site.registrableDomain, target.storeId);
+  const snapshot = { id: `${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`, site: site.registrableDomain, storeId: target.storeId, takenAt: now, cookies: plan.remove };
+  const previous = await updateStore((store) => ({ store: { ...store, undo: { ...store.undo, [key]: snapshot } }, result: store.undo[key] }));
+
   // The open page still holds the old visitor id and may write it back before it reloads:
   // writes carrying it are removed on sight for a short while (see enforce.ts).
   quarantineIdentity(site.registrableDomain, target.storeId, plan.remove.filter((c) => IDENTITY_COOKIES.has(c.name)), now);
@@ -125,18 +132,19 @@ export async function reset(tabId: number, includeConsent: boolean, alsoRemove: 
   const results = await Promise.all(plan.remove.map(async (cookie) => ({ cookie, failure: await removeCookie(removeDetailsFor(cookie)) })));
   const removed = results.filter((r) => r.failure === null).map((r) => r.cookie);
   const failed = results.flatMap((r) => (r.failure === null ? [] : [r.failure]));
-
-  const snapshotId = removed.length === 0 ? null : `${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-  if (snapshotId !== null) {
-    const key = snapshotKey(site.registrableDomain, target.storeId);
-    await updateStore((store) => ({
-      // A new reset of the same site replaces the previous snapshot.
-      store: { ...store, undo: { ...store.undo, [key]: { id: snapshotId, site: site.registrableDomain, storeId: target.storeId, takenAt: now, cookies: removed } } },
-      result: undefined,
-    }));
+  if (failed.length > 0) {
+    // Undo restores what was removed: the snapshot keeps only those cookies; when nothing was
+    // removed, the previous snapshot (if any) comes back. A smaller write, so it fits where the first did.
+    await updateStore((store) => {
+      const undo = { ...store.undo };
+      if (removed.length > 0) undo[key] = { ...snapshot, cookies: removed };
+      else if (previous !== undefined) undo[key] = previous;
+      else delete undo[key];
+      return { store: { ...store, undo }, result: undefined };
+    });
   }
   const reloaded = removed.length > 0 ? await reloadTab(tabId, stripIdentityParams(site.url)) : false;
-  return { removed: removed.length, failed, snapshotId, reloaded };
+  return { removed: removed.length, failed, snapshotId: removed.length > 0 ? snapshot.id : null, reloaded };
 }
 
 export async function undo(tabId: number, snapshotId: string, now: number): Promise<UndoOutcome> {

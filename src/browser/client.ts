@@ -22,6 +22,10 @@ async function hasHostAccess(site: SiteContext): Promise<boolean> {
   return browser.permissions.contains({ origins: [`${site.scheme}://${site.host}/*`] }).catch(() => false);
 }
 
+async function hasAllSitesAccess(): Promise<boolean> {
+  return browser.permissions.contains({ origins: ['<all_urls>'] }).catch(() => false);
+}
+
 async function embeddedSites(tabId: number, site: SiteContext, storeId: string): Promise<EmbeddedSite[]> {
   const byHost = new Map<string, string>();
   for (const url of await frameUrls(tabId)) {
@@ -79,7 +83,13 @@ export function createBrowserClient(search: string): PopupClient {
       if (target === null) return { kind: 'no-tab' };
       const tab: TabInfo = target;
       const parsed = siteFromUrl(target.url ?? '');
-      if (!parsed.ok || isStorePage(parsed.site)) return { kind: 'unsupported-page', tab };
+      if (!parsed.ok || isStorePage(parsed.site)) {
+        // Without access to a site the browser hides a tab's address (there is no "tabs"
+        // permission), so a website whose access the visitor withheld ("on click", "on specific
+        // sites") looks like a browser page: say what is missing instead.
+        if (target.url === undefined && !(await hasAllSitesAccess())) return { kind: 'no-permission', tab, site: null };
+        return { kind: 'unsupported-page', tab };
+      }
       const site = parsed.site;
       watchedDomain = site.registrableDomain;
       // Started together: the cookie read is the long pole, the rest rides along.

@@ -40,7 +40,8 @@ export type SiteSnapshot =
     }
   | { readonly kind: 'no-tab' }
   | { readonly kind: 'unsupported-page'; readonly tab: TabInfo }
-  | { readonly kind: 'no-permission'; readonly tab: TabInfo; readonly site: SiteContext };
+  /** `site` is null when the browser hides the tab's address, as it does without access to it. */
+  | { readonly kind: 'no-permission'; readonly tab: TabInfo; readonly site: SiteContext | null };
 
 export interface SettingsSnapshot {
   readonly store: Store | null;
