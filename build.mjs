@@ -7,7 +7,7 @@ import { build, context } from 'esbuild';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -77,6 +77,34 @@ const publicSuffixAsModule = {
   },
 };
 
+// tldts ships the Public Suffix List as typed arrays written out as number literals (~50 KB of
+// them); compiling those literals is most of what loading psl.js costs, in every popup (about
+// 20 ms on the benchmark machine, docs/BENCHMARKS.md). The same bytes as base64 strings decode in
+// a fraction of that. Byte order is the build machine's, little-endian like every browser
+// platform. The build fails if tldts changes shape.
+const SUFFIX_TRIE = /tldts[\\/]dist[\\/]es6[\\/]src[\\/]data[\\/]trie\.js$/;
+const compactSuffixTrie = {
+  name: 'compact-suffix-trie',
+  setup(b) {
+    b.onLoad({ filter: SUFFIX_TRIE }, async (args) => {
+      const data = await import(pathToFileURL(args.path).href);
+      // Uint8Array.fromBase64 where the browser has it (Chromium 140, Firefox 133), else atob.
+      const lines = ['const b=(s)=>{if(typeof Uint8Array.fromBase64==="function")return Uint8Array.fromBase64(s).buffer;const t=atob(s),u=new Uint8Array(t.length);for(let i=0;i<t.length;i++)u[i]=t.charCodeAt(i);return u.buffer};'];
+      for (const [name, value] of Object.entries(data)) {
+        if (value instanceof Uint8Array || value instanceof Uint16Array || value instanceof Uint32Array) {
+          const bytes = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+          lines.push(`export const ${name}=new ${value.constructor.name}(b(${JSON.stringify(bytes)}));`);
+        } else if (typeof value === 'string' || typeof value === 'number') {
+          lines.push(`export const ${name}=${JSON.stringify(value)};`);
+        } else {
+          throw new Error(`compact-suffix-trie: unexpected export ${name} in ${args.path}; update build.mjs for this tldts version`);
+        }
+      }
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
 // Cookie Lens never renders markup from data, so Preact's dangerouslySetInnerHTML path is cut
 // out of the bundle: no code path can assign innerHTML at all (and web-ext lint stays clean).
 // The build fails if a Preact upgrade changes the code this expects.
@@ -124,6 +152,37 @@ async function writeStatic(target, outdir, locales) {
   if (target === 'chrome') await cp(path.join(root, 'managed-schema.json'), path.join(outdir, 'managed-schema.json'));
 }
 
+/**
+ * Lists every module the popup needs at start as <link rel="modulepreload"> in popup.html: its
+ * static imports, the Public Suffix List and the lazily imported site view with its own imports.
+ * Without the list the browser discovers them one level at a time (popup.js, then its chunks,
+ * then psl.js; the site view, then its chunks), a fetch round trip per level.
+ */
+async function preloadPopupModules(outdir, metafile) {
+  const prefix = path.relative(root, outdir).split(path.sep).join('/');
+  const outputs = metafile.outputs;
+  const found = new Set();
+  const visit = (file, kinds) => {
+    if (found.has(file)) return;
+    found.add(file);
+    for (const imported of outputs[file]?.imports ?? []) {
+      if (imported.path === '/psl.js') found.add(`${prefix}/psl.js`);
+      else if (kinds.includes(imported.kind) && outputs[imported.path] !== undefined) visit(imported.path, ['import-statement']);
+    }
+  };
+  const entry = `${prefix}/popup.js`;
+  visit(entry, ['import-statement']);
+  const siteView = Object.keys(outputs).find((file) => file.startsWith(`${prefix}/chunks/site-view-`) && file.endsWith('.js'));
+  if (siteView === undefined) throw new Error('preloadPopupModules: no site-view chunk; update build.mjs');
+  visit(siteView, ['import-statement']);
+  found.delete(entry);
+  const links = [...found].sort().map((file) => `<link rel="modulepreload" href="/${file.slice(prefix.length + 1)}">`).join('\n');
+  const html = path.join(outdir, 'popup.html');
+  const source = await readFile(html, 'utf8');
+  if (!source.includes('<script type="module" src="popup.js"></script>')) throw new Error('preloadPopupModules: popup.html has no popup.js script tag');
+  await writeFile(html, source.replace('<script type="module" src="popup.js"></script>', `${links}\n<script type="module" src="popup.js"></script>`));
+}
+
 async function buildAll() {
   const started = performance.now();
   const locales = await mergeLocales();
@@ -133,9 +192,11 @@ async function buildAll() {
     const outdir = path.join(root, 'dist', target);
     await mkdir(outdir, { recursive: true });
     const result = await build(extensionBuildOptions(outdir));
-    const psl = await build({ ...common, entryPoints: { psl: path.join(root, 'src/core/psl-entry.ts') }, outdir, format: 'esm', metafile: true });
+    const psl = await build({ ...common, plugins: [compactSuffixTrie], entryPoints: { psl: path.join(root, 'src/core/psl-entry.ts') }, outdir, format: 'esm', metafile: true });
+    if (!Object.keys(psl.metafile.inputs).some((input) => SUFFIX_TRIE.test(input))) throw new Error('compact-suffix-trie: tldts no longer has its trie in dist/es6/src/data/trie.js; update build.mjs');
     metafiles[target] = { inputs: { ...result.metafile.inputs, ...psl.metafile.inputs }, outputs: { ...result.metafile.outputs, ...psl.metafile.outputs } };
     await writeStatic(target, outdir, locales);
+    await preloadPopupModules(outdir, metafiles[target]);
   }
   await build({
     ...common,

@@ -4,6 +4,7 @@ import { siteFromUrl } from '../core/site.ts';
 import { isTrackingCookieName } from '../core/tracking-names.ts';
 import { ANALYTICS_COOKIES } from '../core/hubspot-sets.ts';
 import { ruleIsActive } from '../core/rules.ts';
+import { tabShowsOwner } from '../core/cookie-change.ts';
 import { parseVerificationMap, verificationKey } from '../core/verification.ts';
 import type { CookieRecord } from '../model/cookie.ts';
 import { readSiteCookies } from '../browser/cookies.ts';
@@ -58,7 +59,7 @@ export function scheduleBadge(tabId: number, delayMs = 300): void {
 export function badgeCookieChanged(name: string, ownerHost: string): void {
   if (tabHosts.size === 0 || !isTrackingCookieName(name)) return;
   for (const [tabId, host] of tabHosts) {
-    if (host === ownerHost || host.endsWith(`.${ownerHost}`) || ownerHost.endsWith(`.${host}`)) scheduleBadge(tabId);
+    if (tabShowsOwner(host, ownerHost)) scheduleBadge(tabId);
   }
 }
 

@@ -3,7 +3,8 @@
 // and a few Map probes (RuleIndex), never a storage read.
 import type { CookieRecord } from '../model/cookie.ts';
 import { planEnforcement } from '../core/plans.ts';
-import { ruleIsActive, isTrackedCookieName, type RuleIndex, type SiteRule } from '../core/rules.ts';
+import { isTrackedCookieName, type RuleIndex, type SiteRule } from '../core/rules.ts';
+import { activeRuleFor, ownerHost } from '../core/cookie-change.ts';
 import { siteFromUrl, type SiteContext } from '../core/site.ts';
 import { IDENTITY_COOKIES } from '../core/hubspot-sets.ts';
 import { isBeaconHost } from '../core/hubspot-hosts.ts';
@@ -17,16 +18,6 @@ import { applyChanges, choiceContext } from './site-actions.ts';
 import { noteCookieRefresh, noteTrackingRequest } from './verify.ts';
 import { logError } from './log.ts';
 import { badgeCookieChanged } from './badge.ts';
-
-/** The host a cookie belongs to for rule lookup: its partition's top-level site when partitioned. */
-function ownerHost(cookie: CookieRecord): string {
-  const top = cookie.partitionKey?.topLevelSite;
-  if (top !== undefined) {
-    const start = top.indexOf('://');
-    return start === -1 ? top : top.slice(start + 3).replace(/:\d+$/, '');
-  }
-  return cookie.domain.charCodeAt(0) === 46 ? cookie.domain.slice(1) : cookie.domain;
-}
 
 // ---- Identity quarantine after a reset -------------------------------------------------------
 // The page being reset keeps the old visitor id in memory until it reloads and may write it back
@@ -92,11 +83,6 @@ async function enforceSite(rule: SiteRule, site: SiteContext, storeId: string): 
   } finally {
     running.delete(key);
   }
-}
-
-function activeRuleFor(index: RuleIndex, host: string): SiteRule | undefined {
-  const rule = index.ruleForDomain(host);
-  return rule !== undefined && ruleIsActive(rule) ? rule : undefined;
 }
 
 function onCookieChangeWithIndex(index: RuleIndex, change: CookieChange): void {

@@ -67,15 +67,19 @@ interface CandidateHashes {
   readonly hashes: readonly number[];
 }
 
-// A popup or a CLI run decodes many cookies of one site in a row; remembering the last site's
-// candidates keeps `__hstc` decoding free of repeated string building and hashing.
-let lastCandidates: CandidateHashes | undefined;
+// A popup or a CLI run decodes many cookies of one site in a row, host-only and Domain ones mixed;
+// remembering the candidates of the last few (host, cookie domain) pairs keeps `__hstc` decoding
+// free of repeated string building and hashing. With one entry, a site's host-only and Domain
+// cookies evicted each other and cost about a third of the decode rate (docs/BENCHMARKS.md).
+const RECENT_CANDIDATES = 4;
+const recentCandidates: CandidateHashes[] = [];
 
 function candidateHashes(host: string, cookieDomain: string | undefined): CandidateHashes {
-  if (lastCandidates !== undefined && lastCandidates.host === host && lastCandidates.cookieDomain === cookieDomain) return lastCandidates;
+  for (const entry of recentCandidates) if (entry.host === host && entry.cookieDomain === cookieDomain) return entry;
   const domains = hubspotHashCandidates(host, cookieDomain);
-  lastCandidates = { host, cookieDomain, domains, hashes: domains.map(hubspotDomainHash) };
-  return lastCandidates;
+  const entry = { host, cookieDomain, domains, hashes: domains.map(hubspotDomainHash) };
+  if (recentCandidates.unshift(entry) > RECENT_CANDIDATES) recentCandidates.pop();
+  return entry;
 }
 
 /** The candidate domain (with its leading dot) whose hash is `hash`, or null when none is. */

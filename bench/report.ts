@@ -1,0 +1,122 @@
+// The benchmark's tables (Markdown), printed by `npm run bench` and kept in docs/BENCHMARKS.md.
+import type { BenchResults } from './main.ts';
+import type { Spread } from './stats.ts';
+
+const POPUP_RATIO_TARGET = 1.25;
+const PAGE_RATIO_TARGET = 1.05;
+const EVENT_TARGET_US = 2;
+const HSTC_TARGET_PER_SECOND = 1_000_000;
+
+function ms(value: number): string {
+  return value >= 10 ? value.toFixed(0) : value.toFixed(1);
+}
+
+function spreadOf(value: Spread, format: (n: number) => string, unit: string): string {
+  return `${format(value.median)}${unit} (${format(value.min)}–${format(value.max)})`;
+}
+
+const ratio = (value: number): string => value.toFixed(2);
+const micro = (ns: number): string => (ns / 1000).toFixed(2);
+
+function rate(perSecond: number): string {
+  if (perSecond >= 1e6) return `${(perSecond / 1e6).toFixed(2)} M`;
+  return `${(perSecond / 1e3).toFixed(0)} k`;
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function verdict(met: boolean): string {
+  return met ? 'met' : '**missed**';
+}
+
+export function renderReport(results: BenchResults): string {
+  const lines: string[] = [];
+  const { machine } = results;
+  lines.push(`Run of ${results.generatedAt.slice(0, 16).replace('T', ' ')} UTC on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, `
+    + `${machine.os}, Node ${machine.node}, Chromium ${machine.chromium ?? '(not started)'}; load average ${machine.loadAverage.start.toFixed(1)} at the start, `
+    + `${machine.loadAverage.end.toFixed(1)} at the end. Medians with (min–max) over ${results.method.runs} runs after ${results.method.warmup} warm-up runs.`);
+  lines.push('');
+  const targets: Array<[string, string, boolean]> = [];
+
+  if (results.popup !== null) {
+    lines.push('### Popup: toolbar click to rendered (headless Chromium, icon pinned)', '');
+    lines.push('| site | rows | Cookie Lens | floor (names only) | Cookie Lens / floor | popup document alone: Cookie Lens / floor |');
+    lines.push('|---|---|---|---|---|---|');
+    for (const scenario of results.popup) {
+      lines.push(`| ${scenario.title} | ${scenario.rows} (floor: ${scenario.floorRows}) | ${spreadOf(scenario.cookieLens, ms, ' ms')} | ${spreadOf(scenario.floor, ms, ' ms')} `
+        + `| ${spreadOf(scenario.ratio, ratio, '')} | ${ms(scenario.cookieLensDocument.median)} ms / ${ms(scenario.floorDocument.median)} ms |`);
+      targets.push([`popup ${scenario.id}: Cookie Lens / floor ≤ ${POPUP_RATIO_TARGET}`, ratio(scenario.ratio.median), scenario.ratio.median <= POPUP_RATIO_TARGET]);
+    }
+    const late = results.popup.reduce((sum, scenario) => sum + scenario.lateSamples, 0);
+    if (late > 0) lines.push('', `${late} openings were already rendered when the observer found them, so they are timed a few ms late.`);
+    lines.push('');
+  }
+
+  if (results.background !== null) {
+    const { pure, page } = results.background;
+    lines.push(`### Background: cookies.onChanged with ${pure.rules.toLocaleString('en')} rules stored`, '');
+    lines.push('| what | median (min–max) |', '|---|---|');
+    lines.push(`| pure logic per event, site without a rule, the demo's mixed names (${pure.openTabs} tabs with badges) | ${spreadOf(pure.unruledMixed, micro, ' µs')} |`);
+    lines.push(`| pure logic per event, site without a rule, names a rule can concern | ${spreadOf(pure.unruledTracked, micro, ' µs')} |`);
+    lines.push(`| pure logic per event, site with a rule (then the enforcement run starts) | ${spreadOf(pure.ruledTracked, micro, ' µs')} |`);
+    lines.push(`| migrating the stored settings and building the rule index, once per worker start or change | ${spreadOf(pure.indexBuildMs, ms, ' ms')} |`);
+    targets.push([`pure logic per event without a rule ≤ ${EVENT_TARGET_US} µs`, `${micro(Math.max(pure.unruledMixed.median, pure.unruledTracked.median))} µs`,
+      Math.max(pure.unruledMixed.median, pure.unruledTracked.median) <= EVENT_TARGET_US * 1000]);
+    if (page !== null) {
+      for (const [label, result] of [['site without a rule', page.unruled], ['site with a rule (do not track)', page.ruled]] as const) {
+        lines.push(`| ${result.writes.toLocaleString('en')} cookie writes by a page, ${label}: page time with / without Cookie Lens | `
+          + `${ms(result.withExtension.median)} ms / ${ms(result.withoutExtension.median)} ms, ratio ${spreadOf(result.ratio, ratio, '')} |`);
+        lines.push(`| … the same browser with only an empty cookies.onChanged listener: page time; ratio to none; Cookie Lens / empty listener | `
+          + `${ms(result.withEmptyListener.median)} ms; ${spreadOf(result.emptyListenerRatio, ratio, '')}; ${spreadOf(result.overEmptyListener, ratio, '')} |`);
+        lines.push(`| … storage reads by the background per run; events it received per run | ${result.storageReadsPerRun} reads; ${Math.round(result.eventsPerRun)} events |`);
+      }
+      targets.push([`page time with / without, site without a rule ≤ ${PAGE_RATIO_TARGET}`, ratio(page.unruled.ratio.median), page.unruled.ratio.median <= PAGE_RATIO_TARGET]);
+      targets.push(['storage reads for events on a site without a rule = 0', String(page.unruled.storageReadsPerRun), page.unruled.storageReadsPerRun === 0]);
+    }
+    lines.push('');
+  }
+
+  if (results.workerStart !== null) {
+    lines.push('### Service worker start', '');
+    lines.push('| what | median (min–max) |', '|---|---|');
+    lines.push(`| stopped worker → reply to its first message (\`exportRules\`) | ${spreadOf(results.workerStart.cold, ms, ' ms')} |`);
+    lines.push(`| the same message to the running worker | ${spreadOf(results.workerStart.warm, ms, ' ms')} |`);
+    lines.push('');
+  }
+
+  if (results.decode !== null) {
+    const { decode } = results;
+    lines.push('### Decode rate (Node, cookies per second of CPU time)', '');
+    lines.push('| cookies | distinct values | per second, median (min–max) |', '|---|---|---|');
+    for (const entry of [decode.hstc, decode.hubspotSet, ...decode.hubspotFamilies, decode.mixed, decode.explainedMixed]) {
+      lines.push(`| ${entry.label} | ${entry.cookies} | ${spreadOf(entry.perSecond, rate, '')} |`);
+    }
+    targets.push([`__hstc decoded per second ≥ ${rate(HSTC_TARGET_PER_SECOND)}`, rate(decode.hstc.perSecond.median), decode.hstc.perSecond.median >= HSTC_TARGET_PER_SECOND]);
+    lines.push('');
+  }
+
+  if (results.sizes !== null) {
+    lines.push('### Sizes (gzip level 9; enforced by test/build/sizes.test.ts)', '');
+    lines.push('| part | raw | gzip (zip: the file) | budget |', '|---|---|---|---|');
+    for (const size of results.sizes) {
+      lines.push(`| ${size.label} | ${kb(size.raw)} | ${kb(size.gzip)} | ${size.budget === null ? '–' : kb(size.budget)} |`);
+      if (size.budget !== null) targets.push([`${size.label} ≤ ${kb(size.budget)}`, kb(size.gzip), size.gzip <= size.budget]);
+    }
+    lines.push('');
+  }
+
+  if (results.profile !== null) {
+    lines.push('### Where the popup spends its time (one traced opening, 180 cookies)', '');
+    lines.push(results.profile.summary, '');
+  }
+
+  if (targets.length > 0) {
+    lines.push('### Targets', '', '| target | measured (median) | |', '|---|---|---|');
+    for (const [what, measured, met] of targets) lines.push(`| ${what} | ${measured} | ${verdict(met)} |`);
+    lines.push('');
+  }
+  if (results.errors.length > 0) lines.push('### Not measured', '', ...results.errors.map((error) => `- ${error.split('\n')[0] ?? error}`), '');
+  return lines.join('\n').trimEnd();
+}
