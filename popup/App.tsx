@@ -1,5 +1,5 @@
 // The popup: what the site's trackers know about the visitor, and the controls to change it.
-import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SiteSnapshot } from '../src/protocol/client.ts';
 import type { SiteView } from './site-view.ts';
 import { useServices } from './context.ts';
@@ -7,13 +7,17 @@ import { AnnounceContext, Announcer, useAnnouncer } from './components/Announcer
 import { StatePage } from './components/StatePage.tsx';
 
 export function App() {
-  const { client, siteView } = useServices();
+  const { client, siteView, firstLoad } = useServices();
   const [snapshot, setSnapshot] = useState<{ data: SiteSnapshot; view: SiteView } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const announcer = useAnnouncer();
 
+  const pendingFirst = useRef(firstLoad);
   const reload = useCallback(() => {
-    Promise.all([client.load(), siteView ?? Promise.reject(new Error('the popup was started without its site view'))]).then(
+    // The first read was started by main.tsx before anything rendered; later ones start here.
+    const load = pendingFirst.current ?? client.load();
+    pendingFirst.current = undefined;
+    Promise.all([load, siteView ?? Promise.reject(new Error('the popup was started without its site view'))]).then(
       ([data, view]) => setSnapshot({ data, view }),
       (error: unknown) => setLoadError(error instanceof Error ? error.message : String(error)),
     );

@@ -5,6 +5,7 @@ import type { PopupClient } from '../src/protocol/client.ts';
 import type { Translator } from '../src/i18n/messages.ts';
 import { Formatter } from './format.ts';
 import type { SiteView } from './site-view.ts';
+import type { SiteSnapshot } from '../src/protocol/client.ts';
 
 export interface PageServices {
   readonly client: PopupClient;
@@ -12,6 +13,8 @@ export interface PageServices {
   readonly format: Formatter;
   /** The site view with the decoders, loaded lazily beside the cookie read (see site-view.ts). */
   readonly siteView?: Promise<SiteView>;
+  /** The popup's first read of the site, started before the first render (see main.tsx). */
+  readonly firstLoad?: Promise<SiteSnapshot>;
 }
 
 export const ServicesContext = createContext<PageServices | null>(null);

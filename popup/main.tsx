@@ -7,17 +7,19 @@ import { ServicesContext } from './context.ts';
 import { Formatter } from './format.ts';
 import { App } from './App.tsx';
 
-// Started first, so the site view and its decoders parse while the browser reads the cookies.
+// Started first, so the site view and its decoders parse while the browser reads the cookies,
+// and the read itself starts before Preact renders anything.
 const siteView = import('./site-view.ts').then((m) => m.siteView);
-const t = browserTranslator();
 const client = createBrowserClient(location.search);
+const firstLoad = client.load();
+const t = browserTranslator();
 const format = new Formatter(t);
 const root = document.getElementById('app');
 if (root !== null) {
   // The language the words are in, so screen readers pronounce them right.
   document.documentElement.lang = format.locale;
   render(
-    <ServicesContext.Provider value={{ client, t, format, siteView }}>
+    <ServicesContext.Provider value={{ client, t, format, siteView, firstLoad }}>
       <App />
     </ServicesContext.Provider>,
     root,

@@ -8,7 +8,7 @@ import { migrate } from '../storage/migrate.ts';
 import { effectiveRules, parseManagedPolicy, type ManagedPolicy } from '../core/managed.ts';
 import { browser } from './api.ts';
 import { cookiesForUrl, readSiteCookies } from './cookies.ts';
-import { activeTabId, frameUrls, tabTarget } from './tabs.ts';
+import { activeTabTarget, frameUrls, tabTarget } from './tabs.ts';
 import { POLICY_KEY, VERIFY_KEY, readManaged, readRoot, readSession } from './storage.ts';
 import { sendRequest } from './messaging.ts';
 
@@ -44,7 +44,7 @@ async function managedPolicy(): Promise<ManagedPolicy> {
   if (shared !== undefined) return parseManagedPolicy(shared).policy;
   // Not shared yet (the browser has just started): wait briefly, then show the page without it.
   // The background shares it as soon as it has it, and the page reloads on that storage change.
-  const slow = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 250));
+  const slow = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 50));
   return parseManagedPolicy(await Promise.race([readManaged(), slow])).policy;
 }
 
@@ -77,10 +77,10 @@ export function createBrowserClient(search: string): PopupClient {
   const client: PopupClient = {
     targetTabId,
     async load(): Promise<SiteSnapshot> {
-      tabId ??= await activeTabId();
-      if (tabId === null) return { kind: 'no-tab' };
-      const target = await tabTarget(tabId);
+      const target = tabId === null ? await activeTabTarget() : await tabTarget(tabId);
       if (target === null) return { kind: 'no-tab' };
+      // The toolbar popup stays on the tab it opened for, whatever becomes active later.
+      tabId = target.tabId;
       const tab: TabInfo = target;
       const parsed = siteFromUrl(target.url ?? '');
       if (!parsed.ok || isStorePage(parsed.site)) {
@@ -97,7 +97,7 @@ export function createBrowserClient(search: string): PopupClient {
         readSiteCookies(site, target.storeId),
         hasHostAccess(site),
         settingsOf(site.registrableDomain, target.storeId),
-        embeddedSites(tabId, site, target.storeId).catch(() => []),
+        embeddedSites(target.tabId, site, target.storeId).catch(() => []),
       ]);
       if (!access) return { kind: 'no-permission', tab, site };
       return { kind: 'site', tab, site, cookies, embedded, ...settings };

@@ -1,5 +1,5 @@
 // Which page, which cookie store: the facts about a tab that every action needs.
-import { browser, isFirefox } from './api.ts';
+import { browser, isFirefox, type Cookies, type Tabs } from './api.ts';
 
 export interface TabTarget {
   readonly tabId: number;
@@ -13,12 +13,30 @@ export interface TabTarget {
 
 /** Resolves a tab into its URL and cookie store; null when the tab no longer exists. */
 export async function tabTarget(tabId: number): Promise<TabTarget | null> {
-  const tab = await browser.tabs.get(tabId).catch(() => null);
-  if (tab === null || tab.id === undefined) return null;
-  const storeId = await storeIdOf(tab.id, tab.cookieStoreId, tab.incognito);
+  // Chromium names a tab's store only in the store list: ask for both at once, one round trip.
+  const [tab, stores] = await Promise.all([
+    browser.tabs.get(tabId).catch(() => null),
+    isFirefox ? Promise.resolve(null) : browser.cookies.getAllCookieStores().catch(() => null),
+  ]);
+  return tab === null ? null : targetOf(tab, stores);
+}
+
+/** The tab the toolbar popup belongs to (the active tab of the last focused window), resolved in one go. */
+export async function activeTabTarget(): Promise<TabTarget | null> {
+  const [[tab], stores] = await Promise.all([
+    browser.tabs.query({ active: true, lastFocusedWindow: true }),
+    isFirefox ? Promise.resolve(null) : browser.cookies.getAllCookieStores().catch(() => null),
+  ]);
+  return tab === undefined ? null : targetOf(tab, stores);
+}
+
+async function targetOf(tab: Tabs.Tab, stores: Cookies.CookieStore[] | null): Promise<TabTarget | null> {
+  if (tab.id === undefined) return null;
+  const tabId = tab.id;
+  const storeId = tab.cookieStoreId ?? stores?.find((store) => store.tabIds.includes(tabId))?.id ?? (await storeIdOf(tabId, undefined, tab.incognito));
   const containerName = isFirefox && storeId.startsWith('firefox-container-') ? await containerNameOf(storeId) : undefined;
   return {
-    tabId: tab.id,
+    tabId,
     url: tab.url,
     storeId,
     incognito: tab.incognito,
@@ -43,12 +61,6 @@ async function containerNameOf(storeId: string): Promise<string | undefined> {
     // Containers switched off, or an identity made without a name (e.g. by WebDriver): not fatal.
     return undefined;
   }
-}
-
-/** The tab the toolbar popup belongs to: the active tab of the last focused window. */
-export async function activeTabId(): Promise<number | null> {
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  return tab?.id ?? null;
 }
 
 /** Navigates the tab to `url` (when given) or reloads it, so the page drops identity it holds in memory. */
