@@ -98,7 +98,7 @@ function onCookieChangeWithIndex(index: RuleIndex, change: CookieChange): void {
   const rule = activeRuleFor(index, host);
   if (rule === undefined) return;
   if (!change.removed && (cookie.name === '__hstc' || cookie.name === '__hssc')) {
-    void noteCookieRefresh(rule.site, cookie.storeId, cookie.name, now);
+    noteCookieRefresh(rule.site, cookie.storeId, cookie.name, now);
   }
   const parsed = siteFromUrl(`https://${host}/`);
   if (parsed.ok) void enforceSite(rule, parsed.site, cookie.storeId).catch((error: unknown) => logError(`enforcing ${rule.site}`, error));

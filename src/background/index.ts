@@ -4,13 +4,11 @@ import { serveRequests } from '../browser/messaging.ts';
 import { onCookieChanged } from '../browser/cookies.ts';
 import { onTabRemoved, onTopLevelBeforeNavigate, onTopLevelCommitted, onTopLevelCompleted } from '../browser/navigation.ts';
 import { forgetTab, scheduleBadge } from './badge.ts';
-import { observeRequests } from '../browser/network.ts';
-import { BEACON_HOST_PATTERNS } from '../core/hubspot-hosts.ts';
+import { observeRequests, reconcileBlocking } from '../browser/network.ts';
+import { BEACON_HOST_PATTERNS, BLOCKED_TRACKING_DOMAINS } from '../core/hubspot-hosts.ts';
 import { route } from './router.ts';
 import { handleCookieChange, handleNavigation, handleTrackingRequest } from './enforce.ts';
 import { ensureMigrated, loadEffectiveRules, watchRules } from './settings.ts';
-import { reconcileBlocking } from '../browser/network.ts';
-import { BLOCKED_TRACKING_DOMAINS } from '../core/hubspot-hosts.ts';
 import { logError } from './log.ts';
 
 serveRequests(route);
@@ -23,7 +21,12 @@ onTopLevelBeforeNavigate((tabId, url) => {
 onTopLevelCommitted((tabId, url) => {
   handleNavigation(tabId, url).catch((error: unknown) => logError(`enforcing on navigation to ${url}`, error));
 });
-onTopLevelCompleted((tabId) => scheduleBadge(tabId, 0));
+// And once more when the page has loaded: a check that costs one cookie read on ruled sites, and
+// catches a navigation whose earlier events came while the worker was still starting.
+onTopLevelCompleted((tabId, url) => {
+  scheduleBadge(tabId, 0);
+  handleNavigation(tabId, url).catch((error: unknown) => logError(`enforcing after loading ${url}`, error));
+});
 onTabRemoved(forgetTab);
 observeRequests(BEACON_HOST_PATTERNS, (request) => {
   handleTrackingRequest(request).catch((error: unknown) => logError('recording a tracking request', error));

@@ -28,6 +28,32 @@ export function noteTrackingRequest(site: string, storeId: string, host: string,
   return updateVerification(verificationKey(site, storeId), (v) => withTrackingRequest(v ?? freshVerification(ruleSince), host, at));
 }
 
-export function noteCookieRefresh(site: string, storeId: string, name: string, at: number): Promise<void> {
-  return updateVerification(verificationKey(site, storeId), (v) => (v === undefined ? undefined : withCookieRefresh(v, name, at)));
+// A tracker rewriting its cookies writes them on every page view, or every 100 ms: refreshes are
+// gathered in memory and written once per burst, not one storage round trip per write. Losing a
+// burst with a stopped worker only loses evidence, never a setting.
+const REFRESH_FLUSH_MS = 500;
+const pendingRefreshes = new Map<string, Map<string, number>>();
+let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+
+function flushRefreshes(): void {
+  refreshTimer = null;
+  const batch = [...pendingRefreshes];
+  pendingRefreshes.clear();
+  for (const [key, names] of batch) {
+    void updateVerification(key, (v) => {
+      if (v === undefined) return undefined;
+      let next = v;
+      // Refreshes from before the current choice (made while this batch waited) do not count.
+      for (const [name, at] of names) if (at >= v.since) next = withCookieRefresh(next, name, at);
+      return next;
+    });
+  }
+}
+
+export function noteCookieRefresh(site: string, storeId: string, name: string, at: number): void {
+  const key = verificationKey(site, storeId);
+  const names = pendingRefreshes.get(key) ?? new Map<string, number>();
+  names.set(name, Math.max(at, names.get(name) ?? 0));
+  pendingRefreshes.set(key, names);
+  refreshTimer ??= setTimeout(flushRefreshes, REFRESH_FLUSH_MS);
 }

@@ -18,8 +18,8 @@ export function onTabRemoved(listener: (tabId: number) => void): void {
   browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
 }
 
-export function onTopLevelCompleted(listener: (tabId: number) => void): void {
+export function onTopLevelCompleted(listener: (tabId: number, url: string) => void): void {
   browser.webNavigation.onCompleted.addListener((details) => {
-    if (details.frameId === 0) listener(details.tabId);
+    if (details.frameId === 0) listener(details.tabId, details.url);
   });
 }
