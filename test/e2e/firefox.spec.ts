@@ -164,3 +164,35 @@ describe('Cookie Lens in Firefox with first-party isolation', () => {
     }
   });
 });
+
+describe('partitioned cookies in Firefox', () => {
+  test('a third-party frame\'s partitioned copy is shown under the site and removed by a reset', async () => {
+    const site = await firefox.browser.newPage();
+    await site.goto(demo.url('www.hubdemo.test', '/?embed=1'));
+    await waitForTracker(site);
+    // The frame writes a partitioned messagesUtk (docs/DEMO-SITE.md); Firefox partitions third-party
+    // storage by top-level site, so it must show up as this site's partitioned cookie.
+    const tabId = await firefox.tabIdOf(site.url());
+    const partitionedChat = async (): Promise<string[]> => {
+      await showPopupFor(tabId);
+      return popup.$$eval('li.cookie[data-cookie="messagesUtk"][data-scope="partitioned"]', (rows) => rows.map((row) => row.getAttribute('data-store') ?? ''));
+    };
+    await expect.poll(partitionedChat, { timeout: 15_000 }).toEqual(['firefox-default']);
+    const frame = site.frames().find((f) => f.url().includes('widget.embedco.test'));
+    const before = await frame?.evaluate(() => document.cookie);
+    expect(before).toMatch(/messagesUtk=[0-9a-f]{32}/);
+
+    await clickButton('Reset to a new visitor');
+    await popup.waitForSelector('[data-reset-cookie="messagesUtk"]');
+    await clickButton('Remove and reload');
+    const oldChat = /messagesUtk=([0-9a-f]{32})/.exec(before ?? '')?.[1] ?? '?';
+    // After the reload the frame finds no chat id and writes a new one.
+    const chatIdNow = async (): Promise<string> => {
+      const reloaded = site.frames().find((f) => f.url().includes('widget.embedco.test'));
+      const cookies = reloaded === undefined ? '' : await reloaded.evaluate(() => document.cookie).catch(() => '');
+      return /messagesUtk=([0-9a-f]{32})/.exec(cookies)?.[1] ?? 'none yet';
+    };
+    await expect.poll(async () => { const id = await chatIdNow(); return id !== 'none yet' && id !== oldChat; }, { timeout: 15_000 }).toBe(true);
+    await site.close();
+  });
+});
