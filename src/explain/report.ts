@@ -174,25 +174,26 @@ function summarise(views: readonly CookieView[]): HubspotSummary {
         break;
     }
   }
-  const summary: HubspotSummary = { present, hstcCopies, consent, doNotTrack };
-  const v = hstc === undefined ? visitorId : (idOf(hstc, 'visitorId') ?? visitorId);
-  return {
-    ...summary,
-    ...(v === undefined ? {} : { visitorId: v }),
-    ...optional('firstVisit', hstc && instantOf(hstc, 'firstVisit')),
-    ...optional('previousVisit', hstc && instantOf(hstc, 'previousVisit')),
-    ...optional('currentVisit', hstc && instantOf(hstc, 'currentVisit')),
-    ...optional('sessionCount', hstc && countOf(hstc, 'sessionCount')),
-    ...optional('pageViews', hssc && countOf(hssc, 'pageViews')),
-    ...optional('sessionStart', hssc && instantOf(hssc, 'sessionStart')),
-    ...(hssc === undefined ? {} : { sessionStale: flagOf(hssc, 'stale') === true }),
-    ...(legacyOptOut === undefined ? {} : { legacyOptOut }),
+  const summary: { -readonly [K in keyof HubspotSummary]: HubspotSummary[K] } = { present, hstcCopies, consent, doNotTrack };
+  // Only values that are there become keys, as exactOptionalPropertyTypes requires.
+  const put = (key: 'firstVisit' | 'previousVisit' | 'currentVisit' | 'sessionCount' | 'pageViews' | 'sessionStart', value: number | undefined): void => {
+    if (value !== undefined) summary[key] = value;
   };
-}
-
-function optional<K extends string>(key: K, value: number | undefined): { [P in K]?: number } {
-  // Only defined values become keys, as exactOptionalPropertyTypes requires.
-  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: number });
+  const v = hstc === undefined ? visitorId : (idOf(hstc, 'visitorId') ?? visitorId);
+  if (v !== undefined) summary.visitorId = v;
+  if (hstc !== undefined) {
+    put('firstVisit', instantOf(hstc, 'firstVisit'));
+    put('previousVisit', instantOf(hstc, 'previousVisit'));
+    put('currentVisit', instantOf(hstc, 'currentVisit'));
+    put('sessionCount', countOf(hstc, 'sessionCount'));
+  }
+  if (hssc !== undefined) {
+    put('pageViews', countOf(hssc, 'pageViews'));
+    put('sessionStart', instantOf(hssc, 'sessionStart'));
+    summary.sessionStale = flagOf(hssc, 'stale') === true;
+  }
+  if (legacyOptOut !== undefined) summary.legacyOptOut = legacyOptOut;
+  return summary;
 }
 
 /** Decodes every cookie of the site and summarises HubSpot's view of the visitor. */
