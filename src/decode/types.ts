@@ -28,6 +28,29 @@ export type ProblemCode =
   | 'library-error'
   | 'decoder-not-loaded';
 
+// Every problem code once; the Record type makes a code missing here a compile error, so tests
+// and the locale checks can walk all of them.
+const PROBLEM_CODE_TABLE: Readonly<Record<ProblemCode, true>> = {
+  empty: true,
+  'too-long': true,
+  'bad-encoding': true,
+  'segment-count': true,
+  'not-integer': true,
+  'not-timestamp': true,
+  'not-hex-id': true,
+  'not-boolean': true,
+  'unexpected-value': true,
+  order: true,
+  'future-timestamp': true,
+  'domain-mismatch': true,
+  'not-honoured': true,
+  'unknown-format': true,
+  'library-error': true,
+  'decoder-not-loaded': true,
+};
+
+export const PROBLEM_CODES: readonly ProblemCode[] = Object.keys(PROBLEM_CODE_TABLE).filter((code): code is ProblemCode => Object.hasOwn(PROBLEM_CODE_TABLE, code));
+
 export interface Problem {
   readonly code: ProblemCode;
   /** The field key the problem is about, when there is one. */
