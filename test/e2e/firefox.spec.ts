@@ -74,8 +74,10 @@ describe('Cookie Lens in Firefox', () => {
 
     await clickButton('Reset to a new visitor');
     await popup.waitForSelector('[data-reset-cookie]');
+    // Marks the page, so the wait below is for the reloaded one, not this one after the removal.
+    await site.evaluate(() => Reflect.set(window, 'beforeReset', true));
     await clickButton('Remove and reload');
-    await site.waitForFunction((old) => document.documentElement.dataset['demoTracker'] === 'ready' && !document.cookie.includes(old), {}, hstc.visitorId);
+    await site.waitForFunction(() => !Reflect.has(window, 'beforeReset') && document.documentElement.dataset['demoTracker'] === 'ready' && document.cookie.includes('__hstc='), { timeout: 10_000 });
     const fresh = splitHstc(cookieMap(await site.evaluate(() => document.cookie)).get('__hstc') ?? '');
     expect(fresh.visitorId).not.toBe(hstc.visitorId);
     expect(fresh.session).toBe(1);
@@ -156,8 +158,10 @@ describe('Cookie Lens in Firefox with first-party isolation', () => {
       await page.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true');
       await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Reset to a new visitor'))?.click());
       await page.waitForSelector('[data-reset-cookie]');
+      await site.evaluate(() => Reflect.set(window, 'beforeReset', true));
       await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Remove and reload'))?.click());
-      await site.waitForFunction((old) => document.documentElement.dataset['demoTracker'] === 'ready' && !document.cookie.includes(old), { timeout: 10_000 }, written.get('hubspotutk') ?? '?');
+      await site.waitForFunction(() => !Reflect.has(window, 'beforeReset') && document.documentElement.dataset['demoTracker'] === 'ready' && document.cookie.includes('hubspotutk='), { timeout: 10_000 });
+      expect(cookieMap(await site.evaluate(() => document.cookie)).get('hubspotutk')).not.toBe(written.get('hubspotutk'));
       expect(cookieMap(await site.evaluate(() => document.cookie)).get('__hs_do_not_track')).toBe('yes');
     } finally {
       await isolated.close();
