@@ -12,6 +12,10 @@ export default defineConfig({
     include: ['test/e2e/**/*.spec.ts'],
     environment: 'node',
     fileParallelism: false,
+    // Real browsers on a shared 2-core machine: a test that fails is run once more, whole and with
+    // every assertion, before it counts as failed. Retries are reported in the output, so a test
+    // that needs one is visible, not hidden.
+    retry: 1,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     teardownTimeout: 30_000,
