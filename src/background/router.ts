@@ -4,6 +4,7 @@ import type { Api, MessageName, Reply, Request, WireError } from '../protocol/me
 import { ActionError, reset, saveRule, setDoNotTrack, setOptOut, undo } from './site-actions.ts';
 import { StoreRefusedError, loadStore, updateStore } from './settings.ts';
 import { exportRules, mergeImportedRules, parseRulesFile } from '../storage/rules-file.ts';
+import { deleteRule, dismissSetAside, ruleOf } from '../storage/store.ts';
 import { setSiteBlock } from '../browser/network.ts';
 import { BLOCKED_TRACKING_DOMAINS } from '../core/hubspot-hosts.ts';
 import { logError } from './log.ts';
@@ -22,12 +23,10 @@ const handlers: Handlers = {
   },
   removeRule: async (p) => {
     const removed = await updateStore((store) => {
-      const current = store.rules[p.site];
+      const current = ruleOf(store, p.site);
       if (current === undefined) return { store, result: false };
       if (current.managed === true) throw new ActionError({ code: 'managed-rule', detail: `${p.site} is set by your organisation` });
-      const rules = { ...store.rules };
-      delete rules[p.site];
-      return { store: { ...store, rules }, result: true };
+      return { store: deleteRule(store, p.site), result: true };
     });
     await setSiteBlock(p.site, BLOCKED_TRACKING_DOMAINS, false);
     return { removed };
@@ -45,8 +44,8 @@ const handlers: Handlers = {
   exportRules: async () => ({ text: exportRules(await loadStore(), Date.now()) }),
   discardSetAside: (p) =>
     updateStore((store) => {
-      const setAside = store.setAside.filter((_, i) => i !== p.index);
-      return { store: { ...store, setAside }, result: { remaining: setAside.length } };
+      const next = dismissSetAside(store, p.index);
+      return { store: next, result: { remaining: next.setAside.length } };
     }),
 };
 

@@ -17,6 +17,7 @@ import { loadPolicy, updateStore } from './settings.ts';
 import { resetVerification } from './verify.ts';
 import { liftQuarantine, quarantineIdentity } from './enforce.ts';
 import { snapshotKey } from '../storage/schema.ts';
+import { deleteRule, pruneUndo, putRule, putUndoSnapshot, ruleOf, takeUndoSnapshot } from '../storage/store.ts';
 
 /** A failure the visitor should see, carried to the popup as a WireError. */
 export class ActionError extends Error {
@@ -66,12 +67,10 @@ export async function saveRule(site: string, change: Partial<Pick<SiteRule, 'doN
     throw new ActionError({ code: 'managed-rule', detail: `${site} is set by your organisation` });
   }
   return updateStore((store) => {
-    const current = store.rules[site];
+    const current = ruleOf(store, site);
+    if (current?.managed === true) throw new ActionError({ code: 'managed-rule', detail: `${site} is set by your organisation` });
     const rule = nextRule(current, site, change, now);
-    const rules = { ...store.rules };
-    if (rule === null) delete rules[site];
-    else rules[site] = rule;
-    return { store: { ...store, rules }, result: rule };
+    return { store: rule === null ? deleteRule(store, site) : putRule(store, rule), result: rule };
   });
 }
 
@@ -123,7 +122,8 @@ export async function reset(tabId: number, includeConsent: boolean, alsoRemove: 
   // cookies no Undo could bring back. A new reset of the same site replaces the previous snapshot.
   const key = snapshotKey(site.registrableDomain, target.storeId);
   const snapshot = { id: `${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`, site: site.registrableDomain, storeId: target.storeId, takenAt: now, cookies: plan.remove };
-  const previous = await updateStore((store) => ({ store: { ...store, undo: { ...store.undo, [key]: snapshot } }, result: store.undo[key] }));
+  // Expired snapshots of any site go at the same time: nothing could restore them any more.
+  const previous = await updateStore((store) => ({ store: putUndoSnapshot(pruneUndo(store, now), snapshot), result: store.undo[key] }));
 
   // The open page still holds the old visitor id and may write it back before it reloads:
   // writes carrying it are removed on sight for a short while (see enforce.ts).
@@ -136,11 +136,9 @@ export async function reset(tabId: number, includeConsent: boolean, alsoRemove: 
     // Undo restores what was removed: the snapshot keeps only those cookies; when nothing was
     // removed, the previous snapshot (if any) comes back. A smaller write, so it fits where the first did.
     await updateStore((store) => {
-      const undo = { ...store.undo };
-      if (removed.length > 0) undo[key] = { ...snapshot, cookies: removed };
-      else if (previous !== undefined) undo[key] = previous;
-      else delete undo[key];
-      return { store: { ...store, undo }, result: undefined };
+      if (removed.length > 0) return { store: putUndoSnapshot(store, { ...snapshot, cookies: removed }), result: undefined };
+      if (previous !== undefined) return { store: putUndoSnapshot(store, previous), result: undefined };
+      return { store: takeUndoSnapshot(store, snapshot.site, snapshot.storeId, now).store, result: undefined };
     });
   }
   const reloaded = removed.length > 0 ? await reloadTab(tabId, stripIdentityParams(site.url)) : false;
@@ -169,7 +167,7 @@ export async function undo(tabId: number, snapshotId: string, now: number): Prom
     // Keep what could not be restored, so the visitor can try again.
     const failedIds = new Set(results.filter((r) => r.failure !== null).map((r) => r.i));
     const remaining = plan.setFrom.filter((_, i) => failedIds.has(i));
-    await updateStore((store) => ({ store: { ...store, undo: { ...store.undo, [key]: { ...snapshot, cookies: remaining } } }, result: undefined }));
+    await updateStore((store) => ({ store: putUndoSnapshot(store, { ...snapshot, cookies: remaining }), result: undefined }));
   }
   // Cookies already back exactly as they were count as restored: the visitor has them again.
   return { restored: results.length - failed.length + plan.alreadyPresent.length, failed, expired: plan.expired.length, alreadyRestored: false };
