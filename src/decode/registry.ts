@@ -35,3 +35,18 @@ export function runDecoder(
     return { ok: false, problem: { code: 'library-error', detail: error instanceof Error ? error.message : String(error) } };
   }
 }
+
+/**
+ * Decodes with a family's own decoder, loading it first when it lives in a large library
+ * (`family.load`). A library that fails to load is a stated problem, like any other.
+ */
+export async function decodeLoaded(family: CookieFamily, value: string, ctx: DecodeContext): Promise<DecodeOutcome> {
+  if (family.load === undefined) return runDecoder(family.decode, value, ctx);
+  let decode: (value: string, ctx: DecodeContext) => DecodeOutcome;
+  try {
+    decode = await family.load();
+  } catch (error) {
+    return { ok: false, problem: { code: 'decoder-not-loaded', detail: error instanceof Error ? error.message : String(error) } };
+  }
+  return runDecoder(decode, value, ctx);
+}

@@ -1,7 +1,7 @@
 // The JSON form of a decoded cookie, shared by the command-line decoder and anything else that
 // exports decoded cookies. Field keys are the families' field keys: a public contract.
 import type { Category, DecodeContext, DecodeOutcome, Field, Problem, ProblemCode } from '../decode/types.ts';
-import { findFamily, runDecoder } from '../decode/registry.ts';
+import { decodeLoaded, findFamily } from '../decode/registry.ts';
 import type { CookieFamily } from '../decode/types.ts';
 import { messageKeyPart } from '../i18n/messages.ts';
 import type { Translator } from '../i18n/messages.ts';
@@ -97,15 +97,7 @@ export type DecodedCookie = { readonly family: CookieFamily; readonly outcome: D
 export async function decodeCookie(name: string, value: string, ctx: DecodeContext): Promise<DecodedCookie> {
   const family = findFamily(name);
   if (family === undefined) return undefined;
-  const named: DecodeContext = { ...ctx, name };
-  if (family.load === undefined) return { family, outcome: runDecoder(family.decode, value, named) };
-  let decode: (value: string, ctx: DecodeContext) => DecodeOutcome;
-  try {
-    decode = await family.load();
-  } catch (error) {
-    return { family, outcome: { ok: false, problem: { code: 'decoder-not-loaded', detail: error instanceof Error ? error.message : String(error) } } };
-  }
-  return { family, outcome: runDecoder(decode, value, named) };
+  return { family, outcome: await decodeLoaded(family, value, { ...ctx, name }) };
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { CookieRecord } from '../model/cookie.ts';
 import { cookieIdentity } from '../model/cookie.ts';
 import type { Category, CookieFamily, DecodeContext, DecodeOutcome, DocumentedLifetime, Field, VendorId } from '../decode/types.ts';
-import { findFamily, runDecoder } from '../decode/registry.ts';
+import { decodeLoaded, findFamily, runDecoder } from '../decode/registry.ts';
 import type { NameFacts } from './name-facts.ts';
 import type { CookieScope, SiteContext } from '../core/site.ts';
 import { scopeOf } from '../core/site.ts';
@@ -214,14 +214,7 @@ export function pendingDecodes(views: readonly CookieView[]): CookieView[] {
 export async function completeDecodes(views: readonly CookieView[], ctx: DecodeContext): Promise<Map<string, DecodeOutcome>> {
   const results = new Map<string, DecodeOutcome>();
   for (const view of pendingDecodes(views)) {
-    const load = view.family?.load;
-    if (load === undefined) continue;
-    try {
-      const decode = await load();
-      results.set(view.id, runDecoder(decode, view.cookie.value, cookieContext(ctx, view.cookie)));
-    } catch (error) {
-      results.set(view.id, { ok: false, problem: { code: 'library-error', detail: error instanceof Error ? error.message : String(error) } });
-    }
+    if (view.family !== undefined) results.set(view.id, await decodeLoaded(view.family, view.cookie.value, cookieContext(ctx, view.cookie)));
   }
   return results;
 }
