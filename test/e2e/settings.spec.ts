@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
 import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, openPopupFor } from './support/extension.ts';
+import { CHROME_BUILD, openPopupFor, extensionHost } from './support/extension.ts';
 import { REPO_ROOT } from './support/paths.ts';
 
 // The extension APIs the test calls from an extension page (module-scoped; see chromium.ts).
@@ -46,16 +46,9 @@ afterEach(async () => {
   for (const page of browser.context.pages()) await page.close();
 });
 
-/** An extension page with no app code of its own (the manifest as text), for storage calls. */
-async function extensionHost(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
-  return page;
-}
-
 /** The stored root as the browser returns it, as JSON text (null when there is none). */
 async function storedRoot(): Promise<string | null> {
-  const host = await extensionHost();
+  const host = await extensionHost(browser);
   try {
     return await host.evaluate(async (key) => {
       const items = await chrome.storage.local.get(key);
@@ -68,7 +61,7 @@ async function storedRoot(): Promise<string | null> {
 
 /** Sites the background blocks HubSpot's tracking code on (its dynamic declarativeNetRequest rules). */
 async function blockedSites(): Promise<string[]> {
-  const host = await extensionHost();
+  const host = await extensionHost(browser);
   try {
     return await host.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).flatMap((rule) => rule.condition.initiatorDomains ?? []));
   } finally {
@@ -81,7 +74,7 @@ async function blockedSites(): Promise<string[]> {
  * returns it as the browser then holds it (storage sorts an object's keys), read back at once.
  */
 async function plantStore(json: string | null): Promise<string | null> {
-  const host = await extensionHost();
+  const host = await extensionHost(browser);
   await host.evaluate(async ([key, text]) => {
     await chrome.storage.local.clear();
     if (text !== null) await chrome.storage.local.set({ [key]: JSON.parse(text) });

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, unpackedExtensionId, type ChromiumHarness } from './support/chromium.ts';
 import { startDemo, trackerSnapshot, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, expandCookie, openPopupFor } from './support/extension.ts';
+import { CHROME_BUILD, expandCookie, openPopupFor, extensionHost } from './support/extension.ts';
 import { freshTmpDir } from './support/paths.ts';
 
 // The extension APIs the test calls from an extension page of Cookie Lens (module-scoped, so it
@@ -59,13 +59,6 @@ afterEach(async () => {
 
 // ---- helpers --------------------------------------------------------------------------------
 
-/** An extension page with no app code of its own (the manifest as text): storage and cookie events. */
-async function extensionHost(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
-  return page;
-}
-
 async function storedRoot(host: Page): Promise<string | null> {
   return host.evaluate(async (key) => {
     const items = await chrome.storage.local.get(key);
@@ -84,7 +77,7 @@ async function plantStore(host: Page, json: string): Promise<void> {
  * awaited until none is left.
  */
 async function freshSite(): Promise<Page> {
-  const host = await extensionHost();
+  const host = await extensionHost(browser);
   await host.evaluate(() => chrome.storage.local.clear());
   await browser.stopServiceWorker();
   await browser.serviceWorker();
@@ -438,7 +431,7 @@ describe('hostile cookie names and values', () => {
 
   test('stored entries with markup are set aside and listed on the options page as text', async () => {
     const { tabId } = await hostileSite();
-    const host = await extensionHost();
+    const host = await extensionHost(browser);
     const hostileKey = '<img src=x onerror="window.__pwned=6">';
     const rloKey = 'rlo\u202Eeman.example';
     const stored = {
@@ -543,7 +536,7 @@ describe('a tracker rewriting its cookies every 100 ms', () => {
   test('reset still ends, after the reload, with none of the old identity and a fresh visitor (three resets in a row)', async () => {
     const page = await freshSite();
     await visit(page, '/?rewrite=100');
-    const host = await extensionHost();
+    const host = await extensionHost(browser);
     await startCookieLog(host);
     const oldIdWrites: number[] = [];
     for (let round = 1; round <= 3; round += 1) {
@@ -612,7 +605,7 @@ describe('a tracker rewriting its cookies every 100 ms', () => {
         for (const scope of ['; domain=.hubdemo.test', '']) document.cookie = `__hs_cookie_cat_pref=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT${scope}`;
       }, 3_000);
     });
-    const host = await extensionHost();
+    const host = await extensionHost(browser);
     await startCookieLog(host);
     demo.clearBeacons();
 
@@ -686,7 +679,7 @@ describe('a tracker rewriting its cookies every 100 ms', () => {
   test('undo clicked twice restores once, and two undo requests at the same moment restore once', async () => {
     const page = await freshSite();
     await visit(page, '/?rewrite=100');
-    const host = await extensionHost();
+    const host = await extensionHost(browser);
 
     async function resetNow(): Promise<Cookie[]> {
       const identity = (await siteJar()).filter((c) => ANALYTICS.includes(c.name));
@@ -780,7 +773,7 @@ describe('failures are named, and nothing is lost', () => {
   test('a cookie the browser refuses to restore is listed with its reason, and its snapshot is kept for another try', async () => {
     const page = await freshSite();
     await page.goto(demo.url('www.hubdemo.test', '/?tracker=0'));
-    const host = await extensionHost();
+    const host = await extensionHost(browser);
     const expires = Math.round(Date.now() / 1000) + 86_400;
     const base = { domain: '.hubdemo.test', hostOnly: false, path: '/', secure: false, httpOnly: false, expirationDate: expires, storeId: '0' };
     const restorable = { ...base, name: '__hstc', value: '200321585.0a1b2c3d4e5f40718293a4b5c6d7e8f9.1735689600000.1735689600000.1735689600000.1', sameSite: 'lax' };
@@ -816,7 +809,7 @@ describe('failures are named, and nothing is lost', () => {
     await visit(page, '/');
     const before = (await siteJar()).map((c) => `${c.name}=${c.value}`).sort();
     expect(before.length).toBe(4);
-    const host = await extensionHost();
+    const host = await extensionHost(browser);
     const worker = await browser.serviceWorker();
     const logged: string[] = [];
     const onConsole = (message: { text(): string }): void => {

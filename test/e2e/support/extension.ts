@@ -70,3 +70,13 @@ export async function expandCookie(popup: Page, name: string, nth = 0) {
 export async function fieldText(details: ReturnType<Page['locator']>, key: string): Promise<string> {
   return (await details.locator(`[data-field="${key}"] dd`).innerText()).trim();
 }
+
+/**
+ * An extension page with no app code of its own (the manifest shown as text): a place to call
+ * extension APIs (storage, cookie events, rules) from a test without starting the popup's app.
+ */
+export async function extensionHost(browser: ChromiumHarness): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+  return page;
+}
