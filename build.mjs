@@ -2,7 +2,8 @@
 //   dist/chrome/  and  dist/firefox/   loadable unpacked extensions
 //   dist/cli.mjs                       the command-line decoder (Node)
 //   dist/artifacts/*.zip               store-ready archives (with --zip, via web-ext build)
-// Usage: node build.mjs [--zip] [--watch]
+// Usage: node build.mjs [--zip] [--watch] [--no-minify]
+//   --no-minify keeps names readable, for profiles (`npm run bench -- --profile`); not for release
 import { build, context } from 'esbuild';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -60,7 +61,7 @@ async function mergeLocales() {
 
 const common = {
   bundle: true,
-  minify: !watch,
+  minify: !watch && !args.has('--no-minify'),
   sourcemap: false,
   target: ['chrome120', 'firefox140'],
   jsx: 'automatic',
@@ -120,19 +121,67 @@ const noInnerHtml = {
   },
 };
 
+// The IAB's TCF and GPP libraries are large and needed only when such a cookie is decoded: each is
+// built as a module of its own (lazy/iab-*.js) and loaded by a dynamic import from the extension.
+const IAB_LIBRARIES = { 'iab-tcf': '@iabtechlabtcf/core', 'iab-gpp': '@iabgpp/cmpapi' };
+const iabLibrariesAsModules = {
+  name: 'iab-libraries-as-modules',
+  setup(b) {
+    for (const [name, pkg] of Object.entries(IAB_LIBRARIES)) {
+      b.onResolve({ filter: new RegExp(`^${pkg.replace(/[/.]/g, (c) => `\\${c}`)}$`) }, () => ({ path: `/lazy/${name}.js`, external: true }));
+    }
+  },
+};
+
+// The popup's first script, boot.js, is a module of its own with a <script> tag of its own: it
+// starts the reads while popup.js and psl.js load, and popup.js imports the same module instance.
+const POPUP_BOOT = path.join(root, 'popup/boot.ts');
+const popupBootAsModule = {
+  name: 'popup-boot-module',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/boot\.ts$/ }, (args) => (path.join(args.resolveDir, args.path) === POPUP_BOOT ? { path: '/boot.js', external: true } : undefined));
+  },
+};
+
+// Besides boot.js, the popup is one module (plus psl.js): each further file costs the popup a
+// request and a module to link before it can run, measured at several milliseconds each
+// (docs/BENCHMARKS.md, "Findings"). So it is built on its own, without code splitting, and shares
+// no chunk with the other pages.
+function popupBuildOptions(outdir) {
+  return {
+    ...common,
+    plugins: [popupBootAsModule, publicSuffixAsModule, iabLibrariesAsModules, noInnerHtml],
+    entryPoints: { popup: path.join(root, 'popup/main.tsx'), boot: POPUP_BOOT },
+    outdir,
+    format: 'esm',
+    splitting: false,
+    metafile: true,
+  };
+}
+
+// The worker and the options page share their common code as chunks.
 function extensionBuildOptions(outdir) {
   return {
     ...common,
-    plugins: [publicSuffixAsModule, noInnerHtml],
+    plugins: [publicSuffixAsModule, iabLibrariesAsModules, noInnerHtml],
     entryPoints: {
       background: path.join(root, 'src/background/index.ts'),
-      popup: path.join(root, 'popup/main.tsx'),
       options: path.join(root, 'options/main.tsx'),
     },
     outdir,
     format: 'esm',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
+    metafile: true,
+  };
+}
+
+function lazyLibraryBuildOptions(outdir) {
+  return {
+    ...common,
+    entryPoints: Object.fromEntries(Object.entries(IAB_LIBRARIES).map(([name, pkg]) => [`lazy/${name}`, pkg])),
+    outdir,
+    format: 'esm',
     metafile: true,
   };
 }
@@ -152,35 +201,14 @@ async function writeStatic(target, outdir, locales) {
   if (target === 'chrome') await cp(path.join(root, 'managed-schema.json'), path.join(outdir, 'managed-schema.json'));
 }
 
-/**
- * Lists every module the popup needs at start as <link rel="modulepreload"> in popup.html: its
- * static imports, the Public Suffix List and the lazily imported site view with its own imports.
- * Without the list the browser discovers them one level at a time (popup.js, then its chunks,
- * then psl.js; the site view, then its chunks), a fetch round trip per level.
- */
-async function preloadPopupModules(outdir, metafile) {
+/** popup.js must import nothing but boot.js and psl.js, and boot.js nothing (see popupBuildOptions). */
+function checkPopupModules(outdir, metafile) {
   const prefix = path.relative(root, outdir).split(path.sep).join('/');
-  const outputs = metafile.outputs;
-  const found = new Set();
-  const visit = (file, kinds) => {
-    if (found.has(file)) return;
-    found.add(file);
-    for (const imported of outputs[file]?.imports ?? []) {
-      if (imported.path === '/psl.js') found.add(`${prefix}/psl.js`);
-      else if (kinds.includes(imported.kind) && outputs[imported.path] !== undefined) visit(imported.path, ['import-statement']);
-    }
-  };
-  const entry = `${prefix}/popup.js`;
-  visit(entry, ['import-statement']);
-  const siteView = Object.keys(outputs).find((file) => file.startsWith(`${prefix}/chunks/site-view-`) && file.endsWith('.js'));
-  if (siteView === undefined) throw new Error('preloadPopupModules: no site-view chunk; update build.mjs');
-  visit(siteView, ['import-statement']);
-  found.delete(entry);
-  const links = [...found].sort().map((file) => `<link rel="modulepreload" href="/${file.slice(prefix.length + 1)}">`).join('\n');
-  const html = path.join(outdir, 'popup.html');
-  const source = await readFile(html, 'utf8');
-  if (!source.includes('<script type="module" src="popup.js"></script>')) throw new Error('preloadPopupModules: popup.html has no popup.js script tag');
-  await writeFile(html, source.replace('<script type="module" src="popup.js"></script>', `${links}\n<script type="module" src="popup.js"></script>`));
+  for (const [file, allowed] of [['popup.js', ['/boot.js', '/psl.js']], ['boot.js', []]]) {
+    const imports = metafile.outputs[`${prefix}/${file}`]?.imports ?? [];
+    const unexpected = imports.filter((imported) => imported.kind === 'import-statement' && !allowed.includes(imported.path));
+    if (unexpected.length > 0) throw new Error(`${file} imports ${unexpected.map((i) => i.path).join(', ')}; see popupBuildOptions in build.mjs`);
+  }
 }
 
 async function buildAll() {
@@ -191,12 +219,20 @@ async function buildAll() {
   for (const target of TARGETS) {
     const outdir = path.join(root, 'dist', target);
     await mkdir(outdir, { recursive: true });
-    const result = await build(extensionBuildOptions(outdir));
-    const psl = await build({ ...common, plugins: [compactSuffixTrie], entryPoints: { psl: path.join(root, 'src/core/psl-entry.ts') }, outdir, format: 'esm', metafile: true });
+    const results = await Promise.all([
+      build(popupBuildOptions(outdir)),
+      build(extensionBuildOptions(outdir)),
+      build(lazyLibraryBuildOptions(outdir)),
+      build({ ...common, plugins: [compactSuffixTrie], entryPoints: { psl: path.join(root, 'src/core/psl-entry.ts') }, outdir, format: 'esm', metafile: true }),
+    ]);
+    const psl = results[3];
     if (!Object.keys(psl.metafile.inputs).some((input) => SUFFIX_TRIE.test(input))) throw new Error('compact-suffix-trie: tldts no longer has its trie in dist/es6/src/data/trie.js; update build.mjs');
-    metafiles[target] = { inputs: { ...result.metafile.inputs, ...psl.metafile.inputs }, outputs: { ...result.metafile.outputs, ...psl.metafile.outputs } };
+    metafiles[target] = {
+      inputs: Object.assign({}, ...results.map((r) => r.metafile.inputs)),
+      outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)),
+    };
+    checkPopupModules(outdir, metafiles[target]);
     await writeStatic(target, outdir, locales);
-    await preloadPopupModules(outdir, metafiles[target]);
   }
   await build({
     ...common,
@@ -225,8 +261,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       const outdir = path.join(root, 'dist', target);
       await mkdir(outdir, { recursive: true });
       await writeStatic(target, outdir, locales);
-      const ctx = await context(extensionBuildOptions(outdir));
-      await ctx.watch();
+      for (const options of [popupBuildOptions(outdir), extensionBuildOptions(outdir), lazyLibraryBuildOptions(outdir)]) {
+        const ctx = await context(options);
+        await ctx.watch();
+      }
     }
     console.log('watching: JavaScript rebuilds on change; rerun for manifest, locales and static files');
   } else {

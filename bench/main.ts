@@ -70,6 +70,11 @@ export interface PopupScenarioResult {
   readonly floorDocument: Spread;
   /** Openings whose popup was already rendered when found (timed a few ms late); normally 0. */
   readonly lateSamples: number;
+  /**
+   * Median time of each `performance.mark` the popups make (`popup:script`, `popup:data`, ...),
+   * ms from the popup document's navigation start, and `rendered`: where an opening's time goes.
+   */
+  readonly phases: { readonly cookieLens: Readonly<Record<string, number>>; readonly floor: Readonly<Record<string, number>> };
 }
 
 interface Scenario {
@@ -108,6 +113,13 @@ const SCENARIOS: readonly Scenario[] = [
   },
 ];
 
+/** The median of each mark over the samples that have it, in the order the marks were made. */
+function medianMarks(samples: readonly PopupSample[]): Record<string, number> {
+  const byName = new Map<string, number[]>();
+  for (const sample of samples) for (const [name, at] of Object.entries(sample.marks)) byName.set(name, [...(byName.get(name) ?? []), at]);
+  return Object.fromEntries([...byName].map(([name, values]) => [name, spread(values).median] as const).sort((a, b) => a[1] - b[1]));
+}
+
 async function benchPopupScenario(bench: PopupBench, scenario: Scenario, options: Options): Promise<PopupScenarioResult> {
   await bench.browser.context.clearCookies();
   const page = await bench.browser.context.newPage();
@@ -142,6 +154,7 @@ async function benchPopupScenario(bench: PopupBench, scenario: Scenario, options
       ratio: spread(pairedRatios(times(cookieLens), times(floor))),
       cookieLensDocument: spread(documentTimes(cookieLens)), floorDocument: spread(documentTimes(floor)),
       lateSamples: [...cookieLens, ...floor].filter((sample) => sample.late).length,
+      phases: { cookieLens: medianMarks(cookieLens), floor: medianMarks(floor) },
     };
   } finally {
     await page.close();

@@ -49,6 +49,12 @@ export function renderReport(results: BenchResults): string {
         + `| ${spreadOf(scenario.ratio, ratio, '')} | ${ms(scenario.cookieLensDocument.median)} ms / ${ms(scenario.floorDocument.median)} ms |`);
       targets.push([`popup ${scenario.id}: Cookie Lens / floor ≤ ${POPUP_RATIO_TARGET}`, ratio(scenario.ratio.median), scenario.ratio.median <= POPUP_RATIO_TARGET]);
     }
+    lines.push('', 'Phases of an opening (medians, ms from the popup document\'s navigation start; marks made by the popups themselves: '
+      + '`popup:script` its first script runs, `popup:evaluated` all its modules have run, `popup:data` the tab and cookie reads are back, '
+      + '`popup:report` the cookies are decoded and explained, `rendered` the observer saw every row):', '');
+    lines.push('| site | Cookie Lens | floor |', '|---|---|---|');
+    const phaseList = (phases: Readonly<Record<string, number>>): string => Object.entries(phases).map(([name, at]) => `${name.replace(/^popup:/, '')} ${ms(at)}`).join(' → ');
+    for (const scenario of results.popup) lines.push(`| ${scenario.id} | ${phaseList(scenario.phases.cookieLens)} | ${phaseList(scenario.phases.floor)} |`);
     const late = results.popup.reduce((sum, scenario) => sum + scenario.lateSamples, 0);
     if (late > 0) lines.push('', `${late} openings were already rendered when the observer found them, so they are timed a few ms late.`);
     lines.push('');

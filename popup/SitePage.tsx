@@ -1,5 +1,4 @@
-// The popup's view of one site: summary, controls, consent warnings, cookies and export. Loaded
-// lazily (see main.tsx) with the decoders, so it parses while the browser reads the cookies.
+// The popup's view of one site: summary, controls, consent warnings, cookies and export.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { SiteSnapshot } from '../src/protocol/client.ts';
 import { buildSiteReport, completeDecodes, pendingDecodes, type SiteReport } from '../src/explain/report.ts';
@@ -21,7 +20,11 @@ type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
 export function SitePage({ data, announce, onChanged }: { data: SiteData; announce: (text: string) => void; onChanged: () => void }) {
   const { client } = useServices();
   const now = client.now();
-  const report = useMemo(() => buildSiteReport(data.cookies, data.site, now, lookupNameFacts), [data, now]);
+  const report = useMemo(() => {
+    const built = buildSiteReport(data.cookies, data.site, now, lookupNameFacts);
+    performance.mark('popup:report');
+    return built;
+  }, [data, now]);
   const completed = useDeferredDecodes(report, data, now);
   const contradictions = useMemo(
     () => findConsentContradictions(report.views.map((v) => ({

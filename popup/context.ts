@@ -4,16 +4,13 @@ import { useContext } from 'preact/hooks';
 import type { PopupClient } from '../src/protocol/client.ts';
 import type { Translator } from '../src/i18n/messages.ts';
 import { Formatter } from './format.ts';
-import type { SiteView } from './site-view.ts';
 import type { SiteSnapshot } from '../src/protocol/client.ts';
 
 export interface PageServices {
   readonly client: PopupClient;
   readonly t: Translator;
   readonly format: Formatter;
-  /** The site view with the decoders, loaded lazily beside the cookie read (see site-view.ts). */
-  readonly siteView?: Promise<SiteView>;
-  /** The popup's first read of the site, started before the first render (see main.tsx). */
+  /** The popup's first read of the site, started before the rest of the popup evaluates (see boot.ts). */
   readonly firstLoad?: Promise<SiteSnapshot>;
 }
 

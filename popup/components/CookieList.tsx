@@ -1,5 +1,5 @@
 // Every cookie of the site, grouped by category; each row expands to its decoded fields and attributes.
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { useServices } from '../context.ts';
 import type { CookieView } from '../../src/explain/report.ts';
 import type { Category, DecodeOutcome } from '../../src/decode/types.ts';
@@ -23,8 +23,23 @@ const GROUPS: readonly { category: Category | null; title: MessageKey }[] = [
 
 export function CookieList({ views, completed, now, title, contradictions = [] }: { views: readonly CookieView[]; completed: ReadonlyMap<string, DecodeOutcome>; now: number; title?: string; contradictions?: readonly Contradiction[] }) {
   const { t } = useServices();
+  // Which rows are open. One state for the whole list, and one click listener on it: rows are
+  // plain elements, not components, so the first render of 180 of them stays cheap
+  // (docs/BENCHMARKS.md, "Findings").
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const against = useMemo(() => contradictionsByCookie(contradictions), [contradictions]);
+  const toggle = (event: MouseEvent): void => {
+    const head = event.target instanceof Element ? event.target.closest('button.cookie-head') : null;
+    const id = head instanceof HTMLElement ? head.dataset['row'] : undefined;
+    if (id === undefined) return;
+    setOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  };
   return (
-    <section class="cookies" aria-label={title ?? t('cookies_title')}>
+    <section class="cookies" aria-label={title ?? t('cookies_title')} onClick={toggle}>
       {title === undefined ? <h2>{t('cookies_title', [String(views.length)])}</h2> : null}
       {views.length === 0 ? <p class="help">{t('cookies_none')}</p> : null}
       {GROUPS.map((group) => {
@@ -34,16 +49,24 @@ export function CookieList({ views, completed, now, title, contradictions = [] }
           <div class="group" key={group.title} data-category={group.category ?? 'unknown'}>
             <h3>{t(group.title)} <span class="count">{inGroup.length}</span></h3>
             <ul class="cookie-rows">
-              {inGroup.map((view) => (
-                <CookieRow key={view.id} view={view} outcome={completed.get(view.id) ?? view.outcome} now={now}
-                  against={contradictions.filter((c) => c.cookie === view.cookie.name || c.consentCookie === view.cookie.name)} />
-              ))}
+              {inGroup.map((view) => cookieRow(view, completed.get(view.id) ?? view.outcome, now, against.get(view.cookie.name) ?? NONE, open.has(view.id), t))}
             </ul>
           </div>
         );
       })}
     </section>
   );
+}
+
+const NONE: readonly Contradiction[] = [];
+
+/** Each cookie name with the consent contradictions it takes part in (as the cookie or as the consent record). */
+function contradictionsByCookie(contradictions: readonly Contradiction[]): ReadonlyMap<string, readonly Contradiction[]> {
+  const byName = new Map<string, Contradiction[]>();
+  for (const c of contradictions) {
+    for (const name of new Set([c.cookie, c.consentCookie])) byName.set(name, [...(byName.get(name) ?? []), c]);
+  }
+  return byName;
 }
 
 function scopeLabel(view: CookieView): MessageKey {
@@ -58,68 +81,72 @@ function decodedJson(view: CookieView, outcome: DecodeOutcome | null, t: Transla
   return { name, vendor, category, recognised, fields, problems };
 }
 
-function CookieRow({ view, outcome, now, against }: { view: CookieView; outcome: DecodeOutcome | null; now: number; against: readonly Contradiction[] }) {
-  const { t, format, client } = useServices();
-  const announce = useAnnounce();
-  const [open, setOpen] = useState(false);
-  const [copied, setCopied] = useState<'done' | 'failed' | null>(null);
+/** One cookie's row: a button that opens its details, and the details when open. */
+function cookieRow(view: CookieView, outcome: DecodeOutcome | null, now: number, against: readonly Contradiction[], open: boolean, t: Translator) {
   const { cookie } = view;
   const vendor = view.vendor === null ? t('vendor_unknown') : (t.dynamic(`vendor_${messageKeyPart(view.vendor)}`) ?? view.vendor);
-  const meaning = view.family !== undefined ? t.dynamic(`family_${messageKeyPart(view.family.id)}`) : undefined;
   const failed = outcome !== null && !outcome.ok;
-  const pathNote = cookie.path !== '/' ? t('row_path', [cookie.path]) : null;
   const detailsId = `d-${view.id.replace(/[^A-Za-z0-9_-]/g, (c) => c.charCodeAt(0).toString(16))}`;
   return (
-    <li class={`cookie ${failed ? 'undecodable' : ''}`} data-cookie={cookie.name} data-scope={view.scope} data-store={cookie.storeId}>
-      <button type="button" class="cookie-head" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
+    <li key={view.id} class={failed ? 'cookie undecodable' : 'cookie'} data-cookie={cookie.name} data-scope={view.scope} data-store={cookie.storeId}>
+      <button type="button" class="cookie-head" data-row={view.id} aria-expanded={open} aria-controls={detailsId}>
         <span class="cookie-name" dir="auto">{cookie.name}</span>
         <span class="cookie-vendor">{vendor}</span>
         {view.scope === 'partitioned' ? <span class="tag">{t('scope_partitioned')}</span> : null}
-        {pathNote !== null ? <span class="tag" data-path={cookie.path}>{pathNote}</span> : null}
+        {cookie.path !== '/' ? <span class="tag" data-path={cookie.path}>{t('row_path', [cookie.path])}</span> : null}
         {failed ? <span class="tag warn">{t('row_notDecoded')}</span> : null}
         {view.attribution === 'none' ? <span class="tag">{t('row_notRecognised')}</span> : null}
         {against.length > 0 ? <span class="tag warn" data-against-consent>⚠ {t('row_againstConsent')}</span> : null}
       </button>
-      {open ? (
-        <div class="cookie-details" id={detailsId}>
-          {meaning !== undefined ? <p class="meaning">{meaning}</p> : null}
-          {against.map((c) => <p key={`${c.consentCookie}|${c.cookie}|${c.category}`} class="consent-warning">{contradictionText(c, t, format, now)}</p>)}
-          {view.attribution === 'database' ? <p class="help">{t('row_fromDatabase')}</p> : null}
-          <Decoded outcome={outcome} now={now} />
-          {outcome !== null ? (
-            <p class="copy-row">
-              <button type="button" class="link" data-copy-fields aria-label={t('copy_fieldsOf', [cookie.name])} onClick={() => {
-                void client.copyText(JSON.stringify(decodedJson(view, outcome, t), null, 2)).then((ok) => {
-                  setCopied(ok ? 'done' : 'failed');
-                  announce(ok ? t('copy_done', [cookie.name]) : t('copy_failed'));
-                });
-              }}>
-                {t('copy_fields')}
-              </button>
-              {copied !== null ? <span class={copied === 'done' ? 'copied' : 'copy-failed'} data-copied={copied}> {copied === 'done' ? '✓' : '⚠'} {t(copied === 'done' ? 'copy_done' : 'copy_failed', [cookie.name])}</span> : null}
-            </p>
-          ) : null}
-          <dl class="attributes">
-            {/* Focusable: a long value scrolls inside its box, and keyboard users must reach it. */}
-            <dt>{t('attr_value')}</dt><dd><code class="raw-value" dir="auto" tabIndex={0}>{cookie.value}</code></dd>
-            <dt>{t('attr_domain')}</dt><dd>{cookie.domain} ({t(scopeLabel(view))})</dd>
-            <dt>{t('attr_path')}</dt><dd>{cookie.path}</dd>
-            <dt>{t('attr_expires')}</dt><dd>{format.expiry(cookie.expirationDate, now)}</dd>
-            {view.lifetime !== null ? (<><dt>{t('attr_documentedLifetime')}</dt><dd>{format.lifetime(view.lifetime)}</dd></>) : null}
-            {view.retention !== undefined ? (<><dt>{t('attr_typicalRetention')}</dt><dd>{format.retention(parseRetention(view.retention), view.retention)}</dd></>) : null}
-            <dt>{t('attr_flags')}</dt>
-            <dd>
-              {[
-                cookie.secure ? t('attr_secure') : null,
-                cookie.httpOnly ? t('attr_httpOnly') : null,
-                `SameSite=${cookie.sameSite}`,
-                cookie.partitionKey !== undefined ? `${t('attr_partitioned')} (${cookie.partitionKey.topLevelSite})` : null,
-              ].filter((x) => x !== null).join(' · ')}
-            </dd>
-          </dl>
-        </div>
-      ) : null}
+      {open ? <CookieDetails id={detailsId} view={view} outcome={outcome} now={now} against={against} /> : null}
     </li>
+  );
+}
+
+function CookieDetails({ id, view, outcome, now, against }: { id: string; view: CookieView; outcome: DecodeOutcome | null; now: number; against: readonly Contradiction[] }) {
+  const { t, format, client } = useServices();
+  const announce = useAnnounce();
+  const [copied, setCopied] = useState<'done' | 'failed' | null>(null);
+  const { cookie } = view;
+  const meaning = view.family !== undefined ? t.dynamic(`family_${messageKeyPart(view.family.id)}`) : undefined;
+  return (
+    <div class="cookie-details" id={id}>
+      {meaning !== undefined ? <p class="meaning">{meaning}</p> : null}
+      {against.map((c) => <p key={`${c.consentCookie}|${c.cookie}|${c.category}`} class="consent-warning">{contradictionText(c, t, format, now)}</p>)}
+      {view.attribution === 'database' ? <p class="help">{t('row_fromDatabase')}</p> : null}
+      <Decoded outcome={outcome} now={now} />
+      {outcome !== null ? (
+        <p class="copy-row">
+          <button type="button" class="link" data-copy-fields aria-label={t('copy_fieldsOf', [cookie.name])} onClick={() => {
+            void client.copyText(JSON.stringify(decodedJson(view, outcome, t), null, 2)).then((ok) => {
+              setCopied(ok ? 'done' : 'failed');
+              announce(ok ? t('copy_done', [cookie.name]) : t('copy_failed'));
+            });
+          }}>
+            {t('copy_fields')}
+          </button>
+          {copied !== null ? <span class={copied === 'done' ? 'copied' : 'copy-failed'} data-copied={copied}> {copied === 'done' ? '✓' : '⚠'} {t(copied === 'done' ? 'copy_done' : 'copy_failed', [cookie.name])}</span> : null}
+        </p>
+      ) : null}
+      <dl class="attributes">
+        {/* Focusable: a long value scrolls inside its box, and keyboard users must reach it. */}
+        <dt>{t('attr_value')}</dt><dd><code class="raw-value" dir="auto" tabIndex={0}>{cookie.value}</code></dd>
+        <dt>{t('attr_domain')}</dt><dd>{cookie.domain} ({t(scopeLabel(view))})</dd>
+        <dt>{t('attr_path')}</dt><dd>{cookie.path}</dd>
+        <dt>{t('attr_expires')}</dt><dd>{format.expiry(cookie.expirationDate, now)}</dd>
+        {view.lifetime !== null ? (<><dt>{t('attr_documentedLifetime')}</dt><dd>{format.lifetime(view.lifetime)}</dd></>) : null}
+        {view.retention !== undefined ? (<><dt>{t('attr_typicalRetention')}</dt><dd>{format.retention(parseRetention(view.retention), view.retention)}</dd></>) : null}
+        <dt>{t('attr_flags')}</dt>
+        <dd>
+          {[
+            cookie.secure ? t('attr_secure') : null,
+            cookie.httpOnly ? t('attr_httpOnly') : null,
+            `SameSite=${cookie.sameSite}`,
+            cookie.partitionKey !== undefined ? `${t('attr_partitioned')} (${cookie.partitionKey.topLevelSite})` : null,
+          ].filter((x) => x !== null).join(' · ')}
+        </dd>
+      </dl>
+    </div>
   );
 }
 

@@ -1,15 +1,14 @@
 // The PopupClient the extension pages use: reads cookies and settings directly (fast, no wake-up
 // of the background), and sends every write to the background, the single writer.
 import type { PopupClient, SiteSnapshot, SettingsSnapshot, EmbeddedSite, TabInfo } from '../protocol/client.ts';
-import { siteFromUrl, type SiteContext } from '../core/site.ts';
+import { siteCookies, siteFromUrl, type SiteContext } from '../core/site.ts';
 import { parseVerificationMap, verificationKey } from '../core/verification.ts';
 import { undoKey } from '../core/plans.ts';
 import { migrate } from '../storage/migrate.ts';
-import { effectiveRules, parseManagedPolicy, type ManagedPolicy } from '../core/managed.ts';
+import { effectiveRules, parseManagedPolicy } from '../core/managed.ts';
 import { browser } from './api.ts';
-import { cookiesForUrl, readSiteCookies } from './cookies.ts';
-import { activeTabTarget, frameUrls, tabTarget } from './tabs.ts';
-import { POLICY_KEY, VERIFY_KEY, readManaged, readRoot, readSession } from './storage.ts';
+import { cookiesAround, readPolicy, startSiteRead, tabIdFromSearch, type RawSiteRead } from './site-read.ts';
+import { readRoot } from './storage.ts';
 import { sendRequest } from './messaging.ts';
 
 // Pages where the browser lets no extension act, though they are https: its own stores.
@@ -18,54 +17,65 @@ function isStorePage(site: SiteContext): boolean {
   return BROWSER_STORE_HOSTS.has(site.host) || (site.host === 'chrome.google.com' && site.url.includes('/webstore'));
 }
 
-async function hasHostAccess(site: SiteContext): Promise<boolean> {
-  return browser.permissions.contains({ origins: [`${site.scheme}://${site.host}/*`] }).catch(() => false);
-}
+type SiteSettings = Pick<Extract<SiteSnapshot, { kind: 'site' }>, 'rule' | 'undo' | 'verification' | 'settingsProblem' | 'resetLocked'>;
 
-async function hasAllSitesAccess(): Promise<boolean> {
-  return browser.permissions.contains({ origins: ['<all_urls>'] }).catch(() => false);
-}
-
-async function embeddedSites(tabId: number, site: SiteContext, storeId: string): Promise<EmbeddedSite[]> {
-  const byHost = new Map<string, string>();
-  for (const url of await frameUrls(tabId)) {
-    const frame = siteFromUrl(url);
-    if (frame.ok && frame.site.registrableDomain !== site.registrableDomain && !byHost.has(frame.site.host)) byHost.set(frame.site.host, url);
-  }
-  return Promise.all([...byHost].map(async ([host, url]) => ({ host, cookies: await cookiesForUrl(url, storeId) })));
-}
-
-/**
- * The managed policy without waiting on Chromium's slow first read of a session: the background
- * shares the parsed policy in storage.session; only when it has not yet, ask storage.managed.
- */
-async function managedPolicy(): Promise<ManagedPolicy> {
-  const shared = await readSession(POLICY_KEY).catch(() => undefined);
-  if (shared !== undefined) return parseManagedPolicy(shared).policy;
-  // Not shared yet (the browser has just started): wait briefly, then show the page without it.
-  // The background shares it as soon as it has it, and the page reloads on that storage change.
-  const slow = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 50));
-  return parseManagedPolicy(await Promise.race([readManaged(), slow])).policy;
-}
-
-async function settingsOf(site: string, storeId: string): Promise<Pick<Extract<SiteSnapshot, { kind: 'site' }>, 'rule' | 'undo' | 'verification' | 'settingsProblem' | 'resetLocked'>> {
-  const [root, session, policy] = await Promise.all([readRoot(), readSession(VERIFY_KEY).catch(() => undefined), managedPolicy()]);
-  const migrated = migrate(root);
-  const verification = parseVerificationMap(session)[verificationKey(site, storeId)] ?? null;
+function settingsOf(raw: RawSiteRead, site: string, storeId: string): SiteSettings {
+  const policy = parseManagedPolicy(raw.policy).policy;
+  const migrated = migrate(raw.root);
   const rules = effectiveRules(migrated.ok ? migrated.store.rules : {}, policy);
   return {
     rule: rules[site] ?? null,
     undo: migrated.ok ? (migrated.store.undo[undoKey(site, storeId)] ?? null) : null,
-    verification,
+    verification: parseVerificationMap(raw.verification)[verificationKey(site, storeId)] ?? null,
     resetLocked: policy.lockResetScope,
     settingsProblem: migrated.ok ? null : migrated.problem,
   };
 }
 
-export function createBrowserClient(search: string): PopupClient {
-  const param = new URLSearchParams(search).get('tabId');
-  const targetTabId = param !== null && /^\d+$/.test(param) ? Number(param) : null;
+/**
+ * The second step of a popup's read (see site-read.ts): the reads interpreted with the Public
+ * Suffix List. The cookies read under the guessed domain are narrowed to the site's; when the
+ * guess was not the registrable domain (a superset, and the wrong partition), they are read again.
+ */
+async function finishSiteRead(raw: RawSiteRead): Promise<SiteSnapshot> {
+  const { target, web } = raw;
+  if (target === null) return { kind: 'no-tab' };
+  const tab: TabInfo = target;
+  const parsed = siteFromUrl(target.url ?? '');
+  if (!parsed.ok || isStorePage(parsed.site) || web === null) {
+    // Without access to a site the browser hides a tab's address (there is no "tabs"
+    // permission), so a website whose access the visitor withheld ("on click", "on specific
+    // sites") looks like a browser page: say what is missing instead.
+    if (target.url === undefined && raw.allSitesAccess === false) return { kind: 'no-permission', tab, site: null };
+    return { kind: 'unsupported-page', tab };
+  }
+  const site = parsed.site;
+  if (!web.hostAccess) return { kind: 'no-permission', tab, site };
+  const read = site.registrableDomain === web.guessedDomain && site.topLevelSite === web.guessedTopLevelSite
+    ? web.cookies
+    : await cookiesAround(site.registrableDomain, site.topLevelSite, target.storeId);
+  const embedded: EmbeddedSite[] = [];
+  for (const frame of web.frames) {
+    const frameSite = siteFromUrl(frame.url);
+    if (!frameSite.ok || frameSite.site.registrableDomain === site.registrableDomain || embedded.some((e) => e.host === frameSite.site.host)) continue;
+    embedded.push({ host: frameSite.site.host, cookies: frame.cookies });
+  }
+  return {
+    kind: 'site', tab, site,
+    cookies: siteCookies(read, site, target.storeId),
+    embedded,
+    ...settingsOf(raw, site.registrableDomain, target.storeId),
+  };
+}
+
+/**
+ * The client of the popup and the options page. `firstRead` is the popup's read started by its
+ * first script (popup/boot.ts) for the tab in `search`; the first `load` finishes it.
+ */
+export function createBrowserClient(search: string, firstRead?: Promise<RawSiteRead>): PopupClient {
+  const targetTabId = tabIdFromSearch(search);
   let tabId: number | null = targetTabId;
+  let pendingRead = firstRead;
   // The site last loaded: cookie changes elsewhere do not concern this page.
   let watchedDomain: string | null = null;
   const concernsSite = (domain: string, topLevelSite: string | undefined): boolean => {
@@ -77,30 +87,15 @@ export function createBrowserClient(search: string): PopupClient {
   const client: PopupClient = {
     targetTabId,
     async load(): Promise<SiteSnapshot> {
-      const target = tabId === null ? await activeTabTarget() : await tabTarget(tabId);
-      if (target === null) return { kind: 'no-tab' };
-      // The toolbar popup stays on the tab it opened for, whatever becomes active later.
-      tabId = target.tabId;
-      const tab: TabInfo = target;
-      const parsed = siteFromUrl(target.url ?? '');
-      if (!parsed.ok || isStorePage(parsed.site)) {
-        // Without access to a site the browser hides a tab's address (there is no "tabs"
-        // permission), so a website whose access the visitor withheld ("on click", "on specific
-        // sites") looks like a browser page: say what is missing instead.
-        if (target.url === undefined && !(await hasAllSitesAccess())) return { kind: 'no-permission', tab, site: null };
-        return { kind: 'unsupported-page', tab };
+      const raw = pendingRead ?? startSiteRead(tabId);
+      pendingRead = undefined;
+      const snapshot = await finishSiteRead(await raw);
+      if (snapshot.kind !== 'no-tab') {
+        // The toolbar popup stays on the tab it opened for, whatever becomes active later.
+        tabId = snapshot.tab.tabId;
+        if (snapshot.kind === 'site') watchedDomain = snapshot.site.registrableDomain;
       }
-      const site = parsed.site;
-      watchedDomain = site.registrableDomain;
-      // Started together: the cookie read is the long pole, the rest rides along.
-      const [cookies, access, settings, embedded] = await Promise.all([
-        readSiteCookies(site, target.storeId),
-        hasHostAccess(site),
-        settingsOf(site.registrableDomain, target.storeId),
-        embeddedSites(target.tabId, site, target.storeId).catch(() => []),
-      ]);
-      if (!access) return { kind: 'no-permission', tab, site };
-      return { kind: 'site', tab, site, cookies, embedded, ...settings };
+      return snapshot;
     },
     watch(onChange) {
       let queued = false;
@@ -126,9 +121,9 @@ export function createBrowserClient(search: string): PopupClient {
     },
     send: sendRequest,
     async loadSettings(): Promise<SettingsSnapshot> {
-      const [root, policy] = await Promise.all([readRoot(), managedPolicy()]);
+      const [root, rawPolicy] = await Promise.all([readRoot(), readPolicy()]);
       const migrated = migrate(root);
-      const rules = Object.values(effectiveRules(migrated.ok ? migrated.store.rules : {}, policy));
+      const rules = Object.values(effectiveRules(migrated.ok ? migrated.store.rules : {}, parseManagedPolicy(rawPolicy).policy));
       return migrated.ok ? { store: migrated.store, rules, problem: null } : { store: null, rules, problem: migrated.problem };
     },
     download(filename, mime, text) {

@@ -4,65 +4,14 @@
 // - Firefox first-party isolation requires `firstPartyDomain` on every call (null = any);
 //   Chromium rejects the key, so it is only sent to Firefox;
 // - `sameSite: 'unspecified'` cannot be written back by Firefox: left out there.
-import type { CookieRecord, SameSite } from '../model/cookie.ts';
+import type { CookieRecord } from '../model/cookie.ts';
 import type { CookieRemoveDetails, CookieSetDetails } from '../core/cookie-details.ts';
 import type { FailedCookie } from '../protocol/messages.ts';
 import { siteCookies, type SiteContext } from '../core/site.ts';
 import { browser, isFirefox, type Cookies } from './api.ts';
+import { cookiesAround, toRecord } from './site-read.ts';
 
-function toSameSite(value: string | undefined): SameSite {
-  return value === 'no_restriction' || value === 'lax' || value === 'strict' ? value : 'unspecified';
-}
-
-/** Converts the browser's cookie into Cookie Lens's browser-neutral record. */
-export function toRecord(cookie: Cookies.Cookie): CookieRecord {
-  const pk = cookie.partitionKey;
-  const topLevelSite = pk?.topLevelSite;
-  // Chromium reports hasCrossSiteAncestor; the polyfill's types (Firefox-derived) do not know it.
-  const cross = (pk as { hasCrossSiteAncestor?: unknown } | undefined)?.hasCrossSiteAncestor;
-  return {
-    name: cookie.name,
-    value: cookie.value,
-    domain: cookie.domain,
-    hostOnly: cookie.hostOnly,
-    path: cookie.path,
-    secure: cookie.secure,
-    httpOnly: cookie.httpOnly,
-    sameSite: toSameSite(cookie.sameSite),
-    ...(cookie.expirationDate === undefined ? {} : { expirationDate: cookie.expirationDate }),
-    storeId: cookie.storeId,
-    ...(typeof topLevelSite === 'string' && topLevelSite !== ''
-      ? { partitionKey: typeof cross === 'boolean' ? { topLevelSite, hasCrossSiteAncestor: cross } : { topLevelSite } }
-      : {}),
-    // Firefox needs the first-party domain back on remove/set when isolation is on ('' when off).
-    ...(isFirefox ? { firstPartyDomain: cookie.firstPartyDomain } : {}),
-  };
-}
-
-function withFirefoxKeys<T extends object>(details: T): T {
-  return isFirefox ? { ...details, firstPartyDomain: null } : details;
-}
-
-/**
- * Every cookie that could belong to a site whose registrable domain is `registrableDomain`:
- * unpartitioned cookies on the domain and all its subdomains (every path), plus every cookie
- * partitioned under `topLevelSite` (set by the site itself or by frames embedded in it).
- * The caller narrows the result to the tab's host with the pure core (src/core/site.ts).
- */
-export async function cookiesAround(registrableDomain: string, topLevelSite: string, storeId: string): Promise<CookieRecord[]> {
-  const [unpartitioned, partitioned] = await Promise.all([
-    browser.cookies.getAll(withFirefoxKeys({ domain: registrableDomain, storeId })),
-    browser.cookies.getAll(withFirefoxKeys({ storeId, partitionKey: { topLevelSite } })).catch(() => []),
-  ]);
-  const records = unpartitioned.map(toRecord);
-  for (const cookie of partitioned) if (cookie.partitionKey?.topLevelSite) records.push(toRecord(cookie));
-  return records;
-}
-
-/** Unpartitioned cookies a frame at `url` can see, for the "set by embedded sites" list. */
-export async function cookiesForUrl(url: string, storeId: string): Promise<CookieRecord[]> {
-  return (await browser.cookies.getAll(withFirefoxKeys({ url, storeId }))).map(toRecord);
-}
+export { toRecord, cookiesAround, cookiesForUrl } from './site-read.ts';
 
 function describe(cookie: { name: string; url: string; partitionKey?: unknown }, reason: unknown): FailedCookie {
   const { hostname, pathname } = new URL(cookie.url);

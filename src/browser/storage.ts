@@ -1,10 +1,8 @@
 // The settings root in storage.local and short-lived per-session facts in storage.session.
 import { browser } from './api.ts';
+import { STORE_KEY } from './storage-keys.ts';
 
-export const STORE_KEY = 'cookieLens';
-export const VERIFY_KEY = 'verification';
-/** The parsed managed policy, shared by the background with the pages (see background/settings.ts). */
-export const POLICY_KEY = 'managedPolicy';
+export { POLICY_KEY, STORE_KEY, VERIFY_KEY } from './storage-keys.ts';
 
 /** The raw stored root, unvalidated: callers pass it through src/storage/migrate.ts. */
 export async function readRoot(): Promise<unknown> {

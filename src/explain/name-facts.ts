@@ -3,9 +3,9 @@
 // header of ocd-facts.generated.ts). Our own decoders know better: callers ask
 // `findFamily(name)` first and come here only when it has no answer.
 //
-// Lookup order: an exact name first, then the longest matching prefix. Prefixes are bucketed by
-// their first OCD_MIN_PREFIX_LENGTH characters (the generator drops shorter ones), so a lookup is
-// one Map probe for the exact name plus one for the bucket and a walk over a few prefixes.
+// Lookup order: an exact name first (a search of the generated text), then the longest matching
+// prefix. Prefixes are bucketed by their first OCD_MIN_PREFIX_LENGTH characters (the generator
+// drops shorter ones), so that step is one Map probe and a walk over a few prefixes.
 import type { Category } from '../decode/types.ts';
 import { OCD_FACTS, OCD_MIN_PREFIX_LENGTH, OCD_RETENTIONS } from './ocd-facts.generated.ts';
 
@@ -26,12 +26,6 @@ interface PrefixEntry {
   readonly facts: NameFacts;
 }
 
-interface NameFactsIndex {
-  readonly exact: ReadonlyMap<string, NameFacts>;
-  /** Keyed by the first OCD_MIN_PREFIX_LENGTH characters; each list longest prefix first. */
-  readonly prefixesByHead: ReadonlyMap<string, readonly PrefixEntry[]>;
-}
-
 const CATEGORY_BY_LETTER: ReadonlyMap<string, Category> = new Map([
   ['a', 'analytics'],
   ['d', 'advertising'],
@@ -39,45 +33,72 @@ const CATEGORY_BY_LETTER: ReadonlyMap<string, Category> = new Map([
   ['n', 'necessary'],
 ]);
 
-/** Reads the generated records; the layout is described in ocd-facts.generated.ts. */
-function buildIndex(encoded: string, retentions: readonly string[], minPrefixLength: number): NameFactsIndex {
-  const exact = new Map<string, NameFacts>();
+/** The facts a group header (`<kind><category>[<retention>]`, see ocd-facts.generated.ts) states. */
+function factsOf(platform: string, header: string): NameFacts | undefined {
+  const category = CATEGORY_BY_LETTER.get(header.charAt(1));
+  if (header.length < 2 || category === undefined) return undefined;
+  const retention = header.length > 2 ? OCD_RETENTIONS[parseInt(header.slice(2), 36)] : undefined;
+  return { platform, category, match: header.charAt(0) === 'p' ? 'prefix' : 'exact', source: 'open-cookie-database', ...(retention === undefined ? {} : { retention }) };
+}
+
+/**
+ * An exact name, found by searching the generated text itself: a native string search per name
+ * costs microseconds, where building a map of all two thousand names cost about 5 ms in every
+ * popup that showed an unknown cookie (docs/BENCHMARKS.md, "Findings"). The first whole-name
+ * occurrence in an exact group wins, as the generator writes each name once.
+ */
+function findExact(name: string): NameFacts | undefined {
+  // Names may hold `:` (`a0_users:sess`), never the separators `,`, `|` and `;`.
+  if (name === '' || /[,|;]/.test(name)) return undefined;
+  for (let from = 0; ;) {
+    const at = OCD_FACTS.indexOf(name, from);
+    if (at === -1) return undefined;
+    from = at + 1;
+    const after = OCD_FACTS.charAt(at + name.length);
+    if (after !== ',' && after !== '|' && after !== ';' && after !== '') continue;
+    // The group and record this occurrence is in: a whole name starts right after its group's
+    // header (`…:name`) or after a comma, and exact groups' headers start with `e`.
+    const groupStart = OCD_FACTS.lastIndexOf('|', at) + 1;
+    const recordStart = OCD_FACTS.lastIndexOf(';', at) + 1;
+    const headerEnd = OCD_FACTS.indexOf(':', groupStart);
+    if (groupStart <= recordStart || headerEnd === -1 || headerEnd >= at || OCD_FACTS.charAt(groupStart) !== 'e') continue;
+    if (at - 1 !== headerEnd && OCD_FACTS.charAt(at - 1) !== ',') continue;
+    const facts = factsOf(OCD_FACTS.slice(recordStart, OCD_FACTS.indexOf('|', recordStart)), OCD_FACTS.slice(groupStart, headerEnd));
+    if (facts !== undefined) return facts;
+  }
+}
+
+/** The prefix groups (a few hundred prefixes), bucketed by their first OCD_MIN_PREFIX_LENGTH characters, longest first. */
+function buildPrefixIndex(): ReadonlyMap<string, readonly PrefixEntry[]> {
   const prefixesByHead = new Map<string, PrefixEntry[]>();
-  for (const record of encoded.split(';')) {
+  for (const record of OCD_FACTS.split(';')) {
     const [platform = '', ...groups] = record.split('|');
     for (const group of groups) {
+      if (group.charAt(0) !== 'p') continue;
       const headerEnd = group.indexOf(':');
-      const header = group.slice(0, headerEnd);
-      const category = CATEGORY_BY_LETTER.get(header.charAt(1));
-      if (headerEnd < 2 || category === undefined) continue;
-      const retention = header.length > 2 ? retentions[parseInt(header.slice(2), 36)] : undefined;
-      const match = header.charAt(0) === 'p' ? 'prefix' : 'exact';
-      const facts: NameFacts = { platform, category, match, source: 'open-cookie-database', ...(retention === undefined ? {} : { retention }) };
-      for (const name of group.slice(headerEnd + 1).split(',')) {
-        if (match === 'exact') {
-          if (!exact.has(name)) exact.set(name, facts);
-          continue;
-        }
-        if (name.length < minPrefixLength) continue;
-        const head = name.slice(0, minPrefixLength);
+      const facts = headerEnd < 2 ? undefined : factsOf(platform, group.slice(0, headerEnd));
+      if (facts === undefined) continue;
+      for (const prefix of group.slice(headerEnd + 1).split(',')) {
+        if (prefix.length < OCD_MIN_PREFIX_LENGTH) continue;
+        const head = prefix.slice(0, OCD_MIN_PREFIX_LENGTH);
         const bucket = prefixesByHead.get(head) ?? [];
-        bucket.push({ prefix: name, facts });
+        bucket.push({ prefix, facts });
         prefixesByHead.set(head, bucket);
       }
     }
   }
   for (const bucket of prefixesByHead.values()) bucket.sort((a, b) => b.prefix.length - a.prefix.length);
-  return { exact, prefixesByHead };
+  return prefixesByHead;
 }
 
-// Built on first use: about two thousand names, a millisecond or two, once per page of the extension.
-let index: NameFactsIndex | undefined;
+// Built on first use, once per page of the extension.
+let prefixIndex: ReadonlyMap<string, readonly PrefixEntry[]> | undefined;
 
 export function lookupNameFacts(name: string): NameFacts | undefined {
-  index ??= buildIndex(OCD_FACTS, OCD_RETENTIONS, OCD_MIN_PREFIX_LENGTH);
-  const exact = index.exact.get(name);
+  const exact = findExact(name);
   if (exact !== undefined) return exact;
-  const bucket = index.prefixesByHead.get(name.slice(0, OCD_MIN_PREFIX_LENGTH));
+  prefixIndex ??= buildPrefixIndex();
+  const bucket = prefixIndex.get(name.slice(0, OCD_MIN_PREFIX_LENGTH));
   if (bucket === undefined) return undefined;
   for (const entry of bucket) if (name.startsWith(entry.prefix)) return entry.facts;
   return undefined;

@@ -13,15 +13,16 @@ export function metafile(): Metafile {
   return JSON.parse(readFileSync(path.join(root, 'dist/meta.json'), 'utf8')) as Metafile;
 }
 
-/** An output file and everything it imports statically (what loads before it can run). */
+/** An output file and everything it imports statically (what loads before it can run), psl.js included. */
 export function staticClosure(meta: Metafile, output: string): string[] {
   const seen = new Set<string>();
   const visit = (file: string): void => {
     if (seen.has(file)) return;
     seen.add(file);
     for (const imported of meta.outputs[file]?.imports ?? []) {
-      // '/psl.js' (the Public Suffix List module) is external to this build and sized on its own.
-      if (imported.kind === 'import-statement' && meta.outputs[imported.path] !== undefined) visit(imported.path);
+      // Modules imported by absolute path ('/psl.js', '/boot.js') are entry points of their own.
+      const target = imported.path.startsWith('/') ? `${output.slice(0, output.indexOf('/', 'dist/'.length))}${imported.path}` : imported.path;
+      if (imported.kind === 'import-statement' && meta.outputs[target] !== undefined) visit(target);
     }
   };
   visit(output);
@@ -33,7 +34,10 @@ export function sizes(files: readonly string[]): { raw: number; gzip: number } {
   return { raw: content.length, gzip: gzipSync(content, { level: 9 }).length };
 }
 
-/** The lazily loaded chunk whose entry is popup/site-view.ts (site view, decoders, name facts). */
-export function siteViewChunk(meta: Metafile): string | undefined {
-  return Object.keys(meta.outputs).find((file) => file.startsWith('dist/chrome/chunks/site-view-') && file.endsWith('.js'));
+/** The Public Suffix List module of a build: sized and budgeted on its own. */
+export const PSL = 'dist/chrome/psl.js';
+
+/** A static closure without the Public Suffix List. */
+export function ownCode(files: readonly string[]): string[] {
+  return files.filter((file) => file !== PSL);
 }

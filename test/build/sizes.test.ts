@@ -1,54 +1,58 @@
 // Size budgets (deterministic, so enforced here; times are measured by `npm run bench`).
 // Raising a budget needs a note in docs/BENCHMARKS.md saying why.
 //
-// What the popup loads when it opens:
-// - its start-up script: popup.js and the chunks it imports statically (Preact, the page shell,
-//   the core rules and the browser adapter): budget 25 KB, as the issue set it;
-// - the site-view chunk (the site view's components, every decoder and the Open Cookie Database
-//   facts), whose load starts before the cookie read, so it parses while the browser works;
+// What the popup loads when it opens, all of it before the first render:
+// - boot.js, its first script (starts the reads), and popup.js (Preact, the views, every decoder
+//   and the Open Cookie Database facts): budget 64 KB, raised from the issue's 25 KB, see
+//   docs/BENCHMARKS.md ("Size budgets"): split into a small start-up part and a lazy chunk, the
+//   popup rendered later, since each file costs a request and module linking before the render;
 // - psl.js, the Public Suffix List (tldts), which the brief requires for registrable domains.
+// The IAB TCF and GPP libraries (lazy/) load only when such a cookie is decoded.
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { siteViewChunk, metafile, root, sizes, staticClosure } from './bundle.ts';
+import { PSL, metafile, ownCode, root, sizes, staticClosure } from './bundle.ts';
 
 const KB = 1024;
 const meta = metafile();
 
 describe('bundle sizes (gzip)', () => {
-  test('popup start-up JS is at most 25 KB', () => {
-    const startup = sizes(staticClosure(meta, 'dist/chrome/popup.js'));
-    expect(startup.gzip).toBeGreaterThan(5 * KB);
-    expect(startup.gzip).toBeLessThanOrEqual(25 * KB);
+  // Raised from 25 KB to 64 KB: see docs/BENCHMARKS.md ("Size budgets").
+  test('popup JS (boot.js and popup.js) is at most 64 KB', () => {
+    const popup = ownCode(staticClosure(meta, 'dist/chrome/popup.js'));
+    expect(popup.sort()).toEqual(['dist/chrome/boot.js', 'dist/chrome/popup.js']);
+    expect(sizes(popup).gzip).toBeGreaterThan(20 * KB);
+    expect(sizes(popup).gzip).toBeLessThanOrEqual(64 * KB);
+  });
+
+  test('the popup\'s first script (boot.js) imports nothing and is at most 3 KB', () => {
+    expect(staticClosure(meta, 'dist/chrome/boot.js')).toEqual(['dist/chrome/boot.js']);
+    expect(sizes(['dist/chrome/boot.js']).gzip).toBeLessThanOrEqual(3 * KB);
   });
 
   // Raised from 15 KB to 17 KB: see docs/BENCHMARKS.md ("Size budgets").
   test('background JS is at most 17 KB', () => {
-    const background = sizes(staticClosure(meta, 'dist/chrome/background.js'));
+    const background = sizes(ownCode(staticClosure(meta, 'dist/chrome/background.js')));
     expect(background.gzip).toBeGreaterThan(2 * KB);
     expect(background.gzip).toBeLessThanOrEqual(17 * KB);
   });
 
-  test('the popup site-view chunk is lazy and at most 45 KB', () => {
-    const chunk = siteViewChunk(meta);
-    expect(chunk).toBeDefined();
-    if (chunk === undefined) return;
-    expect(staticClosure(meta, 'dist/chrome/popup.js')).not.toContain(chunk);
-    expect(sizes([chunk]).gzip).toBeLessThanOrEqual(45 * KB);
-  });
-
   test('the Public Suffix List is one module (psl.js) of at most 52 KB, shared by popup and background', () => {
-    expect(sizes(['dist/chrome/psl.js']).gzip).toBeLessThanOrEqual(52 * KB);
-    const importsPsl = (entry: string) => staticClosure(meta, entry).some((file) => readFileSync(path.join(root, file), 'utf8').includes('"/psl.js"'));
-    expect(importsPsl('dist/chrome/popup.js')).toBe(true);
-    expect(importsPsl('dist/chrome/background.js')).toBe(true);
+    expect(sizes([PSL]).gzip).toBeLessThanOrEqual(52 * KB);
+    expect(staticClosure(meta, 'dist/chrome/popup.js')).toContain(PSL);
+    expect(staticClosure(meta, 'dist/chrome/background.js')).toContain(PSL);
   });
 
-  test('the IAB TCF and GPP libraries load only when such a cookie is decoded', () => {
-    const eager = [...staticClosure(meta, 'dist/chrome/popup.js'), siteViewChunk(meta) ?? ''];
-    const inputs = eager.flatMap((file) => Object.keys(meta.outputs[file]?.inputs ?? {}));
-    expect(inputs.some((input) => input.includes('src/decode/'))).toBe(true);
-    expect(inputs.filter((input) => input.includes('@iabtechlabtcf') || input.includes('@iabgpp'))).toEqual([]);
+  test('the IAB TCF and GPP libraries are modules of their own, loaded only when such a cookie is decoded', () => {
+    const eager = ['popup.js', 'boot.js', 'background.js', 'options.js'].flatMap((entry) => staticClosure(meta, `dist/chrome/${entry}`));
+    const inputs = (files: readonly string[]) => files.flatMap((file) => Object.keys(meta.outputs[file]?.inputs ?? {}));
+    expect(inputs(eager).some((input) => input.includes('src/decode/'))).toBe(true);
+    expect(inputs(eager).filter((input) => input.includes('@iabtechlabtcf') || input.includes('@iabgpp'))).toEqual([]);
+    expect(inputs(['dist/chrome/lazy/iab-tcf.js']).some((input) => input.includes('@iabtechlabtcf'))).toBe(true);
+    expect(inputs(['dist/chrome/lazy/iab-gpp.js']).some((input) => input.includes('@iabgpp'))).toBe(true);
+    const popupSource = readFileSync(path.join(root, 'dist/chrome/popup.js'), 'utf8');
+    expect(popupSource).toContain('import("/lazy/iab-tcf.js")');
+    expect(popupSource).toContain('import("/lazy/iab-gpp.js")');
   });
 
   test('popup CSS is at most 4 KB', () => {

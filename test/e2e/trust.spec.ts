@@ -383,7 +383,7 @@ describe('hostile cookie names and values', () => {
     })));
     for (const cookie of planted) expect(rows, cookie.name).toContainEqual({ name: cookie.name, value: cookie.value });
 
-    expect(await injectionTraces(popup)).toEqual({ pwned: null, violations: [], handlers: [], scriptUrls: [], foreign: [], offsite: [], scripts: ['popup.js'], strayedSvg: 0 });
+    expect(await injectionTraces(popup)).toEqual({ pwned: null, violations: [], handlers: [], scriptUrls: [], foreign: [], offsite: [], scripts: ['boot.js', 'popup.js'], strayedSvg: 0 });
     expect(incidents).toEqual([]);
 
     // Names and raw values are isolated from the text around them, and no UI text reads backwards.

@@ -1,8 +1,9 @@
 // The boundaries the code relies on, checked on the import statements themselves:
-// - only src/browser/api.ts imports webextension-polyfill;
+// - only src/browser/api.ts imports webextension-polyfill (other adapter files may borrow its types);
 // - the pure core (decode, explain, core, storage, protocol, model, i18n) imports no browser
 //   code, no background, no pages and no Preact (tsconfig.pure.json also keeps DOM types out);
-// - the pages' components reach the browser only through their composition roots (main.tsx).
+// - the pages' components reach the browser only through their composition roots (main.tsx, and
+//   the popup's first script boot.ts).
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -31,8 +32,12 @@ describe('architecture', () => {
     expect(all.length).toBeGreaterThan(50);
   });
 
-  test('only src/browser/api.ts imports webextension-polyfill', () => {
-    expect(all.filter((file) => importsOf(file).includes('webextension-polyfill'))).toEqual(['src/browser/api.ts']);
+  test('only src/browser/api.ts imports webextension-polyfill; other files of the adapter only its types', () => {
+    const importers = all.filter((file) => importsOf(file).includes('webextension-polyfill'));
+    const typeOnly = (file: string) => !/^import (?!type )[^;]*from 'webextension-polyfill'/m.test(readFileSync(path.join(root, file), 'utf8'))
+      && !/^export (?!type )[^;]*from 'webextension-polyfill'/m.test(readFileSync(path.join(root, file), 'utf8'));
+    expect(importers.filter((file) => !typeOnly(file))).toEqual(['src/browser/api.ts']);
+    expect(importers.filter((file) => !file.startsWith('src/browser/'))).toEqual([]);
   });
 
   test('the pure core imports nothing from the browser adapter, the background, the pages or Preact', () => {
@@ -45,7 +50,7 @@ describe('architecture', () => {
   });
 
   test('page components use the browser only through their composition roots', () => {
-    const roots = new Set(['popup/main.tsx', 'options/main.tsx']);
+    const roots = new Set(['popup/main.tsx', 'popup/boot.ts', 'options/main.tsx']);
     const offenders = [...sourceFiles('popup'), ...sourceFiles('options')]
       .filter((file) => !roots.has(file))
       .flatMap((file) => importsOf(file).filter((spec) => spec.startsWith('src/browser/') || spec.startsWith('src/background/')).map((spec) => `${file} -> ${spec}`));

@@ -3,6 +3,7 @@
 // category mapping and the fixes described in scripts/gen-ocd-facts.mjs.
 import { describe, expect, test } from 'vitest';
 import { lookupNameFacts, parseRetention } from '../../src/explain/name-facts.ts';
+import { OCD_FACTS } from '../../src/explain/ocd-facts.generated.ts';
 import { findFamily } from '../../src/decode/registry.ts';
 import { viewCookie } from '../../src/explain/report.ts';
 import type { CookieRecord } from '../../src/model/cookie.ts';
@@ -66,6 +67,40 @@ describe('lookupNameFacts', () => {
     expect(lookupNameFacts('__utma')?.retention).toBe('P2Y'); // "2 years after last activity"
     expect(lookupNameFacts('_uetvid')?.retention).toBe('P16D');
     expect(lookupNameFacts('__AntiXsrfToken')?.retention).toBe('session');
+  });
+
+  // Read straight from the generated text with its documented layout (ocd-facts.generated.ts):
+  // `Platform|<group>|…` records joined by `;`, groups `<kind><category>[<retention>]:<name>,…`.
+  test('every exact name of the generated data is found, with its own record\'s platform and category', () => {
+    const letters: Record<string, string> = { a: 'analytics', d: 'advertising', f: 'functional', n: 'necessary' };
+    let checked = 0;
+    for (const record of OCD_FACTS.split(';')) {
+      const [platform = '', ...groups] = record.split('|');
+      for (const group of groups) {
+        const header = group.slice(0, group.indexOf(':'));
+        const names = group.slice(header.length + 1);
+        if (!header.startsWith('e')) continue;
+        for (const name of names.split(',')) {
+          const facts = lookupNameFacts(name);
+          expect(facts, name).toMatchObject({ platform, category: letters[header.charAt(1)], match: 'exact' });
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1500);
+  });
+
+  test('pieces of the generated text are not names: a platform, a header, a part of a name', () => {
+    const firstRecord = OCD_FACTS.slice(0, OCD_FACTS.indexOf(';'));
+    const platform = firstRecord.slice(0, firstRecord.indexOf('|'));
+    expect(lookupNameFacts(platform)).toBeUndefined();
+    expect(lookupNameFacts('ea')).toBeUndefined();
+    expect(lookupNameFacts('_rxuui')).toBeUndefined();
+    expect(lookupNameFacts('xuuid')).toBeUndefined();
+    expect(lookupNameFacts('_rxuuid')).toMatchObject({ platform: '1rx.io', match: 'exact' });
+    // `a0_users:sess` is a name (Auth0); its part after the colon is not.
+    expect(lookupNameFacts('a0_users:sess')).toMatchObject({ platform: 'Auth0', match: 'exact' });
+    expect(lookupNameFacts('sess')).not.toMatchObject({ platform: 'Auth0' });
   });
 
   test('unknown names and odd input', () => {

@@ -1,0 +1,248 @@
+// What the popup reads about a tab's site, in two steps, so that the reads start in the popup's
+// first script, a few kilobytes that run as soon as the popup opens (popup/boot.ts), while the
+// big modules (Preact, the decoders, the Public Suffix List) still load:
+//  1. startSiteRead (here): resolves the tab and starts every read, through the browser's own
+//     API (native.ts, no polyfill) and without the Public Suffix List. The cookies are read under
+//     a guessed registrable domain, the host's last two labels: right for most sites, and for the
+//     rest (example.co.uk, foo.github.io) a superset, since every registrable domain ends with it.
+//  2. client.ts finishes with the Public Suffix List: it keeps the site's own cookies
+//     (src/core/site.ts) and reads again only what the guess got wrong.
+// The functions the background shares (tab targets, cookie reads) live here for the same reason;
+// tabs.ts and cookies.ts re-export them.
+import type { Cookies, Tabs } from 'webextension-polyfill';
+import type { CookieRecord, SameSite } from '../model/cookie.ts';
+import { isFirefox, nativeBrowser as browser } from './native.ts';
+import { POLICY_KEY, STORE_KEY, VERIFY_KEY } from './storage-keys.ts';
+
+function toSameSite(value: string | undefined): SameSite {
+  return value === 'no_restriction' || value === 'lax' || value === 'strict' ? value : 'unspecified';
+}
+
+/** Converts the browser's cookie into Cookie Lens's browser-neutral record. */
+export function toRecord(cookie: Cookies.Cookie): CookieRecord {
+  const pk = cookie.partitionKey;
+  const topLevelSite = pk?.topLevelSite;
+  // Chromium reports hasCrossSiteAncestor; the polyfill's types (Firefox-derived) do not know it.
+  const cross = (pk as { hasCrossSiteAncestor?: unknown } | undefined)?.hasCrossSiteAncestor;
+  return {
+    name: cookie.name,
+    value: cookie.value,
+    domain: cookie.domain,
+    hostOnly: cookie.hostOnly,
+    path: cookie.path,
+    secure: cookie.secure,
+    httpOnly: cookie.httpOnly,
+    sameSite: toSameSite(cookie.sameSite),
+    ...(cookie.expirationDate === undefined ? {} : { expirationDate: cookie.expirationDate }),
+    storeId: cookie.storeId,
+    ...(typeof topLevelSite === 'string' && topLevelSite !== ''
+      ? { partitionKey: typeof cross === 'boolean' ? { topLevelSite, hasCrossSiteAncestor: cross } : { topLevelSite } }
+      : {}),
+    // Firefox needs the first-party domain back on remove/set when isolation is on ('' when off).
+    ...(isFirefox ? { firstPartyDomain: cookie.firstPartyDomain } : {}),
+  };
+}
+
+export function withFirefoxKeys<T extends object>(details: T): T {
+  return isFirefox ? { ...details, firstPartyDomain: null } : details;
+}
+
+
+export interface TabTarget {
+  readonly tabId: number;
+  /** Undefined when the browser hides it (its own pages, the web store) or the tab has none. */
+  readonly url: string | undefined;
+  readonly storeId: string;
+  readonly incognito: boolean;
+  /** Firefox container name, when the tab is in one. */
+  readonly containerName?: string;
+}
+
+/** Resolves a tab into its URL and cookie store; null when the tab no longer exists. */
+export async function tabTarget(tabId: number): Promise<TabTarget | null> {
+  // Chromium names a tab's store only in the store list: ask for both at once, one round trip.
+  const [tab, stores] = await Promise.all([
+    browser.tabs.get(tabId).catch(() => null),
+    isFirefox ? Promise.resolve(null) : browser.cookies.getAllCookieStores().catch(() => null),
+  ]);
+  return tab === null ? null : targetOf(tab, stores);
+}
+
+/** The tab the toolbar popup belongs to (the active tab of the last focused window), resolved in one go. */
+export async function activeTabTarget(): Promise<TabTarget | null> {
+  const [[tab], stores] = await Promise.all([
+    browser.tabs.query({ active: true, lastFocusedWindow: true }),
+    isFirefox ? Promise.resolve(null) : browser.cookies.getAllCookieStores().catch(() => null),
+  ]);
+  return tab === undefined ? null : targetOf(tab, stores);
+}
+
+async function targetOf(tab: Tabs.Tab, stores: Cookies.CookieStore[] | null): Promise<TabTarget | null> {
+  if (tab.id === undefined) return null;
+  const tabId = tab.id;
+  const storeId = tab.cookieStoreId ?? stores?.find((store) => store.tabIds.includes(tabId))?.id ?? (await storeIdOf(tabId, undefined, tab.incognito));
+  const containerName = isFirefox && storeId.startsWith('firefox-container-') ? await containerNameOf(storeId) : undefined;
+  return {
+    tabId,
+    url: tab.url,
+    storeId,
+    incognito: tab.incognito,
+    ...(containerName === undefined ? {} : { containerName }),
+  };
+}
+
+async function storeIdOf(tabId: number, cookieStoreId: string | undefined, incognito: boolean): Promise<string> {
+  // Firefox names the store on the tab; Chromium only lists which tabs each store serves.
+  if (cookieStoreId !== undefined) return cookieStoreId;
+  const stores = await browser.cookies.getAllCookieStores();
+  const owner = stores.find((store) => store.tabIds.includes(tabId));
+  if (owner !== undefined) return owner.id;
+  return incognito ? '1' : '0';
+}
+
+async function containerNameOf(storeId: string): Promise<string | undefined> {
+  try {
+    const identity = await browser.contextualIdentities.get(storeId);
+    return identity.name;
+  } catch {
+    // Containers switched off, or an identity made without a name (e.g. by WebDriver): not fatal.
+    return undefined;
+  }
+}
+
+/** URLs of the tab's frames, for the cookies of embedded third parties. */
+export async function frameUrls(tabId: number): Promise<string[]> {
+  const frames = await browser.webNavigation.getAllFrames({ tabId }).catch(() => null);
+  return (frames ?? []).filter((frame) => frame.frameId !== 0).map((frame) => frame.url);
+}
+
+/**
+ * Every cookie that could belong to a site whose registrable domain is `registrableDomain`:
+ * unpartitioned cookies on the domain and all its subdomains (every path), plus every cookie
+ * partitioned under `topLevelSite` (set by the site itself or by frames embedded in it).
+ * The caller narrows the result to the tab's host with the pure core (src/core/site.ts).
+ */
+export async function cookiesAround(registrableDomain: string, topLevelSite: string, storeId: string): Promise<CookieRecord[]> {
+  const [unpartitioned, partitioned] = await Promise.all([
+    browser.cookies.getAll(withFirefoxKeys({ domain: registrableDomain, storeId })),
+    browser.cookies.getAll(withFirefoxKeys({ storeId, partitionKey: { topLevelSite } })).catch(() => []),
+  ]);
+  const records = unpartitioned.map(toRecord);
+  for (const cookie of partitioned) if (cookie.partitionKey?.topLevelSite) records.push(toRecord(cookie));
+  return records;
+}
+
+/** Unpartitioned cookies a frame at `url` can see, for the "set by embedded sites" list. */
+export async function cookiesForUrl(url: string, storeId: string): Promise<CookieRecord[]> {
+  return (await browser.cookies.getAll(withFirefoxKeys({ url, storeId }))).map(toRecord);
+}
+
+
+/** The tab a page is for: `?tabId=N` when the popup is opened as a page (tests), else null (the active tab). */
+export function tabIdFromSearch(search: string): number | null {
+  const param = new URLSearchParams(search).get('tabId');
+  return param !== null && /^\d+$/.test(param) ? Number(param) : null;
+}
+
+/** Everything startSiteRead found, raw: client.ts interprets it with the Public Suffix List. */
+export interface RawSiteRead {
+  /** The tab and its cookie store; null when there is no such tab. */
+  readonly target: TabTarget | null;
+  /** Only when the tab shows a web page (http or https). */
+  readonly web: {
+    /** The domain the cookies were read under (see the file comment), and the partition site used. */
+    readonly guessedDomain: string;
+    readonly guessedTopLevelSite: string;
+    readonly cookies: CookieRecord[];
+    readonly hostAccess: boolean;
+    readonly frames: ReadonlyArray<{ readonly url: string; readonly cookies: CookieRecord[] }>;
+  } | null;
+  /** Whether the extension may read every site; asked only when the browser hid the tab's address. */
+  readonly allSitesAccess: boolean | null;
+  /** Raw stored settings, session verification and the managed policy (see client.ts). */
+  readonly root: unknown;
+  readonly verification: unknown;
+  readonly policy: unknown;
+}
+
+/**
+ * The domain to read a host's cookies under before the Public Suffix List is at hand: the last two
+ * labels, a suffix of (or equal to) the registrable domain for every name; IP addresses and hosts
+ * of one or two labels as they are.
+ */
+export function guessRegistrableDomain(host: string): string {
+  if (host.startsWith('[') || /^[0-9.]+$/.test(host)) return host;
+  const labels = host.split('.');
+  return labels.length <= 2 ? host : labels.slice(-2).join('.');
+}
+
+async function readStorage(area: 'local' | 'session', key: string): Promise<unknown> {
+  try {
+    return (await browser.storage[area].get(key))[key];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The managed policy without waiting on Chromium's slow first read of a session: the background
+ * shares the parsed policy in storage.session; only when it has not yet, ask storage.managed.
+ */
+export async function readPolicy(): Promise<unknown> {
+  const shared = await readStorage('session', POLICY_KEY);
+  if (shared !== undefined) return shared;
+  // Not shared yet (the browser has just started): wait briefly, then go on without it. The
+  // background shares it as soon as it has it, and the pages reload on that storage change.
+  const slow = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 50));
+  return Promise.race([browser.storage.managed.get(null).catch(() => undefined), slow]);
+}
+
+/** The first web frame URL of each host other than the page's own (frames of one host see the same cookies). */
+function onePerHost(urls: readonly string[], pageHost: string): string[] {
+  const byHost = new Map<string, string>();
+  for (const url of urls) {
+    try {
+      const { protocol, hostname } = new URL(url);
+      if ((protocol === 'http:' || protocol === 'https:') && hostname !== pageHost && !byHost.has(hostname)) byHost.set(hostname, url);
+    } catch {
+      // about:blank, srcdoc and the like have no cookies of their own.
+    }
+  }
+  return [...byHost.values()];
+}
+
+async function webRead(target: TabTarget, url: string): Promise<RawSiteRead['web']> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  const scheme = parsed.protocol.slice(0, -1);
+  if (scheme !== 'http' && scheme !== 'https') return null;
+  const host = parsed.hostname.toLowerCase();
+  const guessedDomain = guessRegistrableDomain(host);
+  const guessedTopLevelSite = `${scheme}://${guessedDomain}`;
+  const [cookies, hostAccess, frames] = await Promise.all([
+    cookiesAround(guessedDomain, guessedTopLevelSite, target.storeId),
+    browser.permissions.contains({ origins: [`${scheme}://${host}/*`] }).catch(() => false),
+    frameUrls(target.tabId)
+      .then((urls) => Promise.all(onePerHost(urls, host).map(async (frameUrl) => ({ url: frameUrl, cookies: await cookiesForUrl(frameUrl, target.storeId).catch(() => []) }))))
+      .catch(() => []),
+  ]);
+  return { guessedDomain, guessedTopLevelSite, cookies, hostAccess, frames };
+}
+
+/** Starts every read the popup needs for the tab `tabId` (the active tab when null). */
+export async function startSiteRead(tabId: number | null): Promise<RawSiteRead> {
+  // Settings do not depend on the tab: read them alongside.
+  const settings = Promise.all([readStorage('local', STORE_KEY), readStorage('session', VERIFY_KEY), readPolicy()]);
+  const target = tabId === null ? await activeTabTarget() : await tabTarget(tabId);
+  const url = target?.url;
+  const [web, allSitesAccess, [root, verification, policy]] = await Promise.all([
+    target === null || url === undefined ? null : webRead(target, url),
+    target !== null && url === undefined ? browser.permissions.contains({ origins: ['<all_urls>'] }).catch(() => false) : null,
+    settings,
+  ]);
+  return { target, web, allSitesAccess, root, verification, policy };
+}

@@ -1,0 +1,5 @@
+// Where Cookie Lens keeps things in storage.local and storage.session.
+export const STORE_KEY = 'cookieLens';
+export const VERIFY_KEY = 'verification';
+/** The parsed managed policy, shared by the background with the pages (see background/settings.ts). */
+export const POLICY_KEY = 'managedPolicy';
