@@ -23,6 +23,8 @@ interface Options {
   readonly only: ReadonlySet<Section>;
   readonly write: boolean;
   readonly profile: boolean;
+  /** Another build of Cookie Lens measured in the floor's place (A/B), or null for the floor. */
+  readonly versusDir: string | null;
   readonly extensionDir: string;
 }
 
@@ -45,9 +47,10 @@ function parseArgs(args: readonly string[]): Options {
   return {
     runs, warmup, only,
     // Results are committed only from a full run: partial runs go to tmp/bench/.
-    write: !args.includes('--no-write') && onlyList === undefined && value('--extension') === undefined,
+    write: !args.includes('--no-write') && onlyList === undefined && value('--extension') === undefined && value('--versus') === undefined,
     profile: args.includes('--profile'),
     extensionDir: path.resolve(REPO_ROOT, value('--extension') ?? CHROME_BUILD),
+    versusDir: value('--versus') === undefined ? null : path.resolve(REPO_ROOT, value('--versus') ?? ''),
   };
 }
 
@@ -135,7 +138,7 @@ async function benchPopupScenario(bench: PopupBench, scenario: Scenario, options
       let lens: PopupSample | undefined;
       let bare: PopupSample | undefined;
       for (const extension of pair) {
-        const sample = await bench.open(extension, page, extension === bench.cookieLens ? rows : 1);
+        const sample = await bench.open(extension, page, extension === bench.cookieLens || options.versusDir !== null ? rows : 1);
         if (extension === bench.cookieLens) lens = sample;
         else bare = sample;
       }
@@ -229,7 +232,9 @@ export async function main(args: readonly string[]): Promise<number> {
 
   const needsBrowser = options.only.has('popup') || options.only.has('worker') || options.only.has('background') || options.profile;
   if (needsBrowser) {
-    const bench = await attempt(errors, 'starting Chromium with Cookie Lens and the floor', () => PopupBench.start(snapshot, path.join(REPO_ROOT, 'bench', 'floor-extension')));
+    const bench = await attempt(errors, 'starting Chromium with Cookie Lens and the floor', () => options.versusDir === null
+      ? PopupBench.start(snapshot, path.join(REPO_ROOT, 'bench', 'floor-extension'))
+      : PopupBench.startPair(snapshot, options.versusDir, true));
     if (bench !== null) {
       try {
         chromium = bench.browser.context.browser()?.version() ?? null;

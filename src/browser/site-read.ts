@@ -13,6 +13,7 @@ import type { Cookies, Tabs } from 'webextension-polyfill';
 import type { CookieRecord, SameSite } from '../model/cookie.ts';
 import { isFirefox, nativeBrowser as browser } from './native.ts';
 import { POLICY_KEY, STORE_KEY, VERIFY_KEY } from './storage-keys.ts';
+import { guessRegistrableDomain } from '../core/site-guess.ts';
 
 function toSameSite(value: string | undefined): SameSite {
   return value === 'no_restriction' || value === 'lax' || value === 'strict' ? value : 'unspecified';
@@ -163,17 +164,6 @@ export interface RawSiteRead {
   readonly root: unknown;
   readonly verification: unknown;
   readonly policy: unknown;
-}
-
-/**
- * The domain to read a host's cookies under before the Public Suffix List is at hand: the last two
- * labels, a suffix of (or equal to) the registrable domain for every name; IP addresses and hosts
- * of one or two labels as they are.
- */
-export function guessRegistrableDomain(host: string): string {
-  if (host.startsWith('[') || /^[0-9.]+$/.test(host)) return host;
-  const labels = host.split('.');
-  return labels.length <= 2 ? host : labels.slice(-2).join('.');
 }
 
 async function readStorage(area: 'local' | 'session', key: string): Promise<unknown> {

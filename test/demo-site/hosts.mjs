@@ -10,6 +10,13 @@ export const SITE_COOKIE_DOMAIN = '.hubdemo.test';
 
 export const SITE_HOSTS = /** @type {const} */ (['www.hubdemo.test', 'hubdemo.test', 'blog.hubdemo.test']);
 
+/**
+ * A second copy of the demo site under a public suffix of two labels (co.uk), so its registrable
+ * domain has three labels: the popup's first read can only guess it (src/browser/site-read.ts).
+ */
+export const SUFFIX_SITE_DOMAIN = 'hubdemo.co.uk';
+export const SUFFIX_SITE_HOSTS = /** @type {const} */ (['www.hubdemo.co.uk']);
+
 /** A third party the site embeds in a frame (think of a chat widget). */
 export const EMBED_HOST = 'widget.embedco.test';
 
@@ -21,7 +28,7 @@ export const HUBSPOT_HOSTS = /** @type {const} */ ({
 });
 
 /** Every host name the server answers for, site first. */
-export const ALL_HOSTS = [...SITE_HOSTS, EMBED_HOST, HUBSPOT_HOSTS.loader, HUBSPOT_HOSTS.tracker, HUBSPOT_HOSTS.beacons];
+export const ALL_HOSTS = [...SITE_HOSTS, ...SUFFIX_SITE_HOSTS, EMBED_HOST, HUBSPOT_HOSTS.loader, HUBSPOT_HOSTS.tracker, HUBSPOT_HOSTS.beacons];
 
 /** A made-up HubSpot portal (hub) id for the demo site. */
 export const DEMO_PORTAL_ID = '4815162';
@@ -31,7 +38,7 @@ export const DEMO_PORTAL_ID = '4815162';
  * @returns {string}
  */
 export function chromiumHostResolverRules() {
-  return `MAP *.test 127.0.0.1, ${Object.values(HUBSPOT_HOSTS).map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`;
+  return `MAP *.test 127.0.0.1, ${[...SUFFIX_SITE_HOSTS, ...Object.values(HUBSPOT_HOSTS)].map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`;
 }
 
 /**
@@ -47,5 +54,5 @@ export function firefoxLocalDomains() {
  * @returns {boolean}
  */
 export function isSiteHost(host) {
-  return host === SITE_DOMAIN || host.endsWith(`.${SITE_DOMAIN}`);
+  return host === SITE_DOMAIN || host.endsWith(`.${SITE_DOMAIN}`) || host === SUFFIX_SITE_DOMAIN || host.endsWith(`.${SUFFIX_SITE_DOMAIN}`);
 }

@@ -66,6 +66,39 @@ describe('the site\'s cookies', () => {
   });
 });
 
+describe('a site under a public suffix of two labels (co.uk)', () => {
+  // The popup's first read guesses the registrable domain from the host's last two labels
+  // (src/browser/site-read.ts): here the guess is `co.uk`, a superset of the site's cookies and
+  // the wrong partition. The popup must still show exactly the site's cookies.
+  test('shows the site\'s own cookies, its partitioned copy included, and not another co.uk site\'s', async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await page.goto(demo.url('www.hubdemo.co.uk', '/?embed=1'));
+    await waitForTracker(page);
+    await browser.context.addCookies([
+      { name: 'other_site_id', value: 'not-this-site', domain: '.othersite.co.uk', path: '/', secure: true, sameSite: 'Lax', expires: Math.floor(Date.now() / 1000) + 3600 },
+    ]);
+    await expect.poll(async () => (await browser.context.cookies()).filter((c) => c.partitionKey === 'https://hubdemo.co.uk').length, { timeout: 10_000 }).toBeGreaterThan(0);
+
+    const jar = await browser.context.cookies();
+    const site = jar.filter((c) => (c.partitionKey === undefined && (c.domain === '.hubdemo.co.uk' || c.domain === 'www.hubdemo.co.uk' || c.domain === '.www.hubdemo.co.uk'))
+      || c.partitionKey === 'https://hubdemo.co.uk');
+    expect(site.filter((c) => c.name === '__hstc').length).toBe(1);
+    expect(jar.some((c) => c.domain === '.othersite.co.uk')).toBe(true);
+
+    const popup = await openPopupFor(browser, page);
+    const shown = await popup.$$eval('main > section.cookies li.cookie', (items) => items.map((li) => `${li.getAttribute('data-cookie') ?? ''}|${li.getAttribute('data-scope') ?? ''}`));
+    const scopeOf = (c: (typeof site)[number]) => (c.partitionKey !== undefined ? 'partitioned' : c.domain.startsWith('.') ? 'domain' : 'host-only');
+    expect([...shown].sort()).toEqual(site.map((c) => `${c.name}|${scopeOf(c)}`).sort());
+    expect(shown.some((row) => row.endsWith('|partitioned'))).toBe(true);
+    expect(await popup.locator('li.cookie[data-cookie="other_site_id"]').count()).toBe(0);
+    // Decoded from what the tracker wrote: the visitor id is the hubspotutk the browser holds.
+    expect(await popup.locator('[data-field="visitorId"] dd').first().innerText()).toBe(site.find((c) => c.name === 'hubspotutk')?.value);
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('a private window', () => {
   test('shows only its own store; reset and undo there leave the normal store alone', async () => {
     await browser.context.clearCookies();
