@@ -1,5 +1,5 @@
-// psl.js is built from tldts with its trie re-encoded (build.mjs, compact-suffix-trie): it must
-// answer exactly as tldts itself does. Node 20 decodes the trie with atob; browsers with
+// psl.js is built from tldts with its trie re-encoded (build.mjs, compact-suffix-trie) and its
+// label hashes computed on first use (lazy-label-hashes): it must answer exactly as tldts does. Node 20 decodes the trie with atob; browsers with
 // Uint8Array.fromBase64 take that path (the e2e tests run the popup and the background on it).
 import { describe, expect, test } from 'vitest';
 import path from 'node:path';
@@ -17,11 +17,76 @@ const HOSTS = [
   'https://city.kawasaki.jp/', 'https://www.city.kawasaki.jp/', 'https://x.blogspot.com/', 'https://127.0.0.1/', 'https://[::1]/',
 ];
 
+async function builtParser(): Promise<typeof parse> {
+  const built: unknown = await import(pathToFileURL(path.join(root, 'dist/chrome/psl.js')).href);
+  const builtParse: unknown = typeof built === 'object' && built !== null ? Reflect.get(built, 'parse') : undefined;
+  if (!isParse(builtParse)) throw new Error('psl.js exports no parse function');
+  return builtParse;
+}
+
+interface TrieData {
+  readonly edgeChild: ArrayLike<number>;
+  readonly edgeLength: ArrayLike<number>;
+  readonly edgeStart: ArrayLike<number>;
+  readonly nodeFlags: ArrayLike<number>;
+  readonly labelText: string;
+  readonly rulesRoot: number;
+  readonly exceptionsRoot: number;
+}
+
+/** tldts's own trie data (the module build.mjs re-encodes), checked for the fields the walk reads. */
+async function trieData(): Promise<TrieData> {
+  const data: unknown = await import(pathToFileURL(path.join(root, 'node_modules/tldts/dist/es6/src/data/trie.js')).href);
+  const field = (name: string): unknown => (typeof data === 'object' && data !== null ? Reflect.get(data, name) : undefined);
+  const arrays = ['edgeChild', 'edgeLength', 'edgeStart', 'nodeFlags'].map(field);
+  const [edgeChild, edgeLength, edgeStart, nodeFlags] = arrays;
+  const labelText = field('labelText');
+  const rulesRoot = field('rulesRoot');
+  const exceptionsRoot = field('exceptionsRoot');
+  const isArray = (value: unknown): value is ArrayLike<number> => ArrayBuffer.isView(value) && 'length' in value;
+  if (!isArray(edgeChild) || !isArray(edgeLength) || !isArray(edgeStart) || !isArray(nodeFlags) || typeof labelText !== 'string'
+    || typeof rulesRoot !== 'number' || typeof exceptionsRoot !== 'number') throw new Error('tldts changed the shape of its trie data');
+  return { edgeChild, edgeLength, edgeStart, nodeFlags, labelText, rulesRoot, exceptionsRoot };
+}
+
+/** Every rule of the list as tldts stores it (a walk of its trie from both roots; `*` written as a label). */
+function everyRule({ edgeChild, edgeLength, edgeStart, nodeFlags, labelText, rulesRoot, exceptionsRoot }: TrieData): string[] {
+  const offsets: number[] = [];
+  for (let edge = 0, offset = 0; edge < edgeLength.length; edge += 1) {
+    offsets.push(offset);
+    offset += edgeLength[edge] ?? 0;
+  }
+  const rules: string[] = [];
+  const visit = (node: number, suffix: string): void => {
+    for (let edge = edgeStart[node] ?? 0; edge < (edgeStart[node + 1] ?? 0); edge += 1) {
+      const label = labelText.slice(offsets[edge], (offsets[edge] ?? 0) + (edgeLength[edge] ?? 0));
+      const name = suffix === '' ? label : `${label}.${suffix}`;
+      const child = edgeChild[edge] ?? 0;
+      if ((nodeFlags[child] ?? 0) !== 0) rules.push(name.replace(/\*/g, 'wild'));
+      visit(child, name);
+    }
+  };
+  visit(rulesRoot, '');
+  visit(exceptionsRoot, '');
+  return rules;
+}
+
 describe('dist/chrome/psl.js', () => {
+  test('answers as tldts for a host under every rule of the list, and for the rule itself', async () => {
+    const builtParse = await builtParser();
+    const rules = everyRule(await trieData());
+    expect(rules.length).toBeGreaterThan(9000);
+    for (const rule of rules) {
+      for (const host of [rule, `shop.${rule}`, `a.b.${rule}`]) {
+        const url = `https://${host}/`;
+        expect(builtParse(url), host).toEqual(parse(url));
+        expect(builtParse(url, { allowPrivateDomains: true }), host).toEqual(parse(url, { allowPrivateDomains: true }));
+      }
+    }
+  });
+
   test.each(HOSTS)('parses %s as tldts does, with and without private domains', async (url) => {
-    const built: unknown = await import(pathToFileURL(path.join(root, 'dist/chrome/psl.js')).href);
-    const builtParse: unknown = typeof built === 'object' && built !== null ? Reflect.get(built, 'parse') : undefined;
-    if (!isParse(builtParse)) throw new Error('psl.js exports no parse function');
+    const builtParse = await builtParser();
     expect(builtParse(url)).toEqual(parse(url));
     expect(builtParse(url, { allowPrivateDomains: true })).toEqual(parse(url, { allowPrivateDomains: true }));
   });
