@@ -23,6 +23,8 @@ interface Options {
   readonly only: ReadonlySet<Section>;
   readonly write: boolean;
   readonly profile: boolean;
+  /** Which site `--profile` traces (a scenario id; site-180 unless `--profile-site` says otherwise). */
+  readonly profileSite: string;
   /** Another build of Cookie Lens measured in the floor's place (A/B), or null for the floor. */
   readonly versusDir: string | null;
   readonly extensionDir: string;
@@ -49,6 +51,7 @@ function parseArgs(args: readonly string[]): Options {
     // Results are committed only from a full run: partial runs go to tmp/bench/.
     write: !args.includes('--no-write') && onlyList === undefined && value('--extension') === undefined && value('--versus') === undefined,
     profile: args.includes('--profile'),
+    profileSite: value('--profile-site') ?? 'site-180',
     extensionDir: path.resolve(REPO_ROOT, value('--extension') ?? CHROME_BUILD),
     versusDir: value('--versus') === undefined ? null : path.resolve(REPO_ROOT, value('--versus') ?? ''),
   };
@@ -245,7 +248,11 @@ export async function main(args: readonly string[]): Promise<number> {
             if (result !== null) popup.push(result);
           }
         }
-        if (options.profile) profile = await attempt(errors, 'popup profile', () => profilePopup(bench, (sitePage) => SCENARIOS[1]?.prepare(bench, sitePage) ?? Promise.resolve()));
+        if (options.profile) profile = await attempt(errors, 'popup profile', () => profilePopup(bench, options.profileSite, (sitePage) => {
+          const scenario = SCENARIOS.find((candidate) => candidate.id === options.profileSite);
+          if (scenario === undefined) throw new Error(`--profile-site: no site "${options.profileSite}" (known: ${SCENARIOS.map((c) => c.id).join(', ')})`);
+          return scenario.prepare(bench, sitePage);
+        }));
         if (options.only.has('worker')) workerStart = await attempt(errors, 'service worker start', () => benchWorkerStart(bench, options));
         if (options.only.has('background')) {
           page = await attempt(errors, 'background, 5,000 page cookie writes', async () => {

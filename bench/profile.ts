@@ -123,7 +123,7 @@ function functionsOf(events: readonly TraceEvent[], pid: number, tid: number, fr
     .sort((a, b) => b[1] - a[1]).slice(0, 12).map(([name, ms]) => ({ name, ms }));
 }
 
-export async function profilePopup(bench: PopupBench, prepare: (page: Page) => Promise<void>): Promise<PopupProfile> {
+export async function profilePopup(bench: PopupBench, site: string, prepare: (page: Page) => Promise<void>): Promise<PopupProfile> {
   await bench.browser.context.clearCookies();
   const page = await bench.browser.context.newPage();
   try {
@@ -154,7 +154,7 @@ export async function profilePopup(bench: PopupBench, prepare: (page: Page) => P
     const breakdown: Record<string, number> = { ...parts, 'other main-thread tasks (IPC replies, module loading, bindings)': Math.max(0, busy - counted), 'main thread idle (waiting)': Math.max(0, documentMs - busy) };
     const functions = functionsOf(events, parse.pid, parse.tid, from, to);
     const summary = [
-      `Traced (tracing slows it): ${documentMs.toFixed(0)} ms from the popup's navigation start to rendered, ${rows} rows. Main thread:`,
+      `Traced (tracing slows it): ${documentMs.toFixed(0)} ms from the popup's navigation start to rendered, ${rows} rows (${site}). Main thread:`,
       '',
       '| work | ms |', '|---|---|',
       ...Object.entries(breakdown).sort((a, b) => b[1] - a[1]).map(([kind, value]) => `| ${kind} | ${value.toFixed(1)} |`),

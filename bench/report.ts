@@ -114,7 +114,7 @@ export function renderReport(results: BenchResults): string {
   }
 
   if (results.profile !== null) {
-    lines.push('### Where the popup spends its time (one traced opening, 180 cookies)', '');
+    lines.push('### Where the popup spends its time (one traced opening)', '');
     lines.push(results.profile.summary, '');
   }
 
