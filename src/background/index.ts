@@ -4,6 +4,7 @@ import { serveRequests } from '../browser/messaging.ts';
 import { onCookieChanged } from '../browser/cookies.ts';
 import { onTabRemoved, onTopLevelBeforeNavigate, onTopLevelCommitted, onTopLevelCompleted } from '../browser/navigation.ts';
 import { forgetTab, scheduleBadge } from './badge.ts';
+import { webTabs } from '../browser/tabs.ts';
 import { observeRequests, reconcileBlocking } from '../browser/network.ts';
 import { BEACON_HOST_PATTERNS, BLOCKED_TRACKING_DOMAINS } from '../core/hubspot-hosts.ts';
 import { route } from './router.ts';
@@ -37,7 +38,18 @@ const syncBlocking = (): void => {
     .then((rules) => reconcileBlocking(Object.values(rules).filter((r) => r.optOut === 'block').map((r) => r.site), BLOCKED_TRACKING_DOMAINS))
     .catch((error: unknown) => logError('updating blocking rules', error));
 };
-watchRules(syncBlocking);
+// Rules also change away from the site's own popup: on the options page, by an import, or when
+// the organisation's policy arrives after the browser has started. Apply them to the tabs already
+// open at once rather than at their next navigation (a lookup per tab; a cookie read per ruled one).
+const enforceOpenTabs = (): void => {
+  webTabs()
+    .then((tabs) => Promise.all(tabs.map(({ tabId, url }) => handleNavigation(tabId, url).catch((error: unknown) => logError(`enforcing on open tab ${url}`, error)))))
+    .catch((error: unknown) => logError('listing open tabs', error));
+};
+watchRules(() => {
+  syncBlocking();
+  enforceOpenTabs();
+});
 ensureMigrated()
   .catch((error: unknown) => logError('migrating settings', error))
   .finally(syncBlocking);

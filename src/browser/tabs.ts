@@ -14,3 +14,9 @@ export async function reloadTab(tabId: number, url: string | null): Promise<bool
   }
 }
 
+
+/** Every open tab showing a web page, with its address (the extension sees addresses where it has host access). */
+export async function webTabs(): Promise<Array<{ readonly tabId: number; readonly url: string }>> {
+  const tabs = await browser.tabs.query({});
+  return tabs.flatMap((tab) => (tab.id !== undefined && tab.url !== undefined && /^https?:/.test(tab.url) ? [{ tabId: tab.id, url: tab.url }] : []));
+}

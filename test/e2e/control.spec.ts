@@ -125,6 +125,27 @@ describe('opt out', () => {
     await page.close();
   });
 
+  test('chosen on the options page, applies at once to a tab already open on the site, without a reload', async () => {
+    const page = await freshSite();
+    await visit(page, '/');
+    const popup = await openPopupFor(browser, page);
+    await popup.getByRole('switch', { name: 'Do not track' }).click();
+    await popup.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true');
+    await popup.close();
+    expect((await analyticsCookies()).length).toBe(4);
+    const loadedAt = await page.evaluate(() => performance.timeOrigin);
+
+    const options = await browser.openPopupPage(0, 'options.html');
+    await options.waitForSelector('[data-rule="hubdemo.test"]');
+    await options.getByRole('combobox', { name: 'Opt-out level on hubdemo.test' }).selectOption('cookies');
+    // The site's tab was not navigated: the background applied the new rule to the open tab.
+    await expect.poll(async () => (await analyticsCookies()).map((c) => c.name), { timeout: 10_000 }).toEqual([]);
+    expect((await onlyCookie(browser.context, '__hs_cookie_cat_pref')).value).toBe('1:false_2:false_3:false');
+    expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
+    await options.close();
+    await page.close();
+  });
+
   test('shows a warning with what was seen when the site still sends tracking requests', async () => {
     const page = await freshSite();
     await visit(page, '/');
