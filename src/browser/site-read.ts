@@ -166,9 +166,15 @@ export interface RawSiteRead {
   readonly policy: unknown;
 }
 
-async function readStorage(area: 'local' | 'session', key: string): Promise<unknown> {
+/** The stored settings root; a failed read rejects (the popup says so), it is never taken for "no settings". */
+async function readRoot(): Promise<unknown> {
+  return (await browser.storage.local.get(STORE_KEY))[STORE_KEY];
+}
+
+/** A short-lived fact the background shares in storage.session; missing when that cannot be read. */
+async function readSession(key: string): Promise<unknown> {
   try {
-    return (await browser.storage[area].get(key))[key];
+    return (await browser.storage.session.get(key))[key];
   } catch {
     return undefined;
   }
@@ -179,7 +185,7 @@ async function readStorage(area: 'local' | 'session', key: string): Promise<unkn
  * shares the parsed policy in storage.session; only when it has not yet, ask storage.managed.
  */
 export async function readPolicy(): Promise<unknown> {
-  const shared = await readStorage('session', POLICY_KEY);
+  const shared = await readSession(POLICY_KEY);
   if (shared !== undefined) return shared;
   // Not shared yet (the browser has just started): wait briefly, then go on without it. The
   // background shares it as soon as it has it, and the pages reload on that storage change.
@@ -226,7 +232,10 @@ async function webRead(target: TabTarget, url: string): Promise<RawSiteRead['web
 /** Starts every read the popup needs for the tab `tabId` (the active tab when null). */
 export async function startSiteRead(tabId: number | null): Promise<RawSiteRead> {
   // Settings do not depend on the tab: read them alongside.
-  const settings = Promise.all([readStorage('local', STORE_KEY), readStorage('session', VERIFY_KEY), readPolicy()]);
+  const settings = Promise.all([readRoot(), readSession(VERIFY_KEY), readPolicy()]);
+  // Awaited below; this only keeps a failure that lands while the tab is looked up from being
+  // reported as unhandled in the meantime.
+  settings.catch(() => undefined);
   const target = tabId === null ? await activeTabTarget() : await tabTarget(tabId);
   const url = target?.url;
   const [web, allSitesAccess, [root, verification, policy]] = await Promise.all([
