@@ -14,6 +14,7 @@ import { REPO_ROOT } from './support/paths.ts';
 
 // The extension APIs the test calls from an extension page (module-scoped; see chromium.ts).
 declare const chrome: {
+  readonly runtime: { sendMessage(message: unknown): Promise<unknown> };
   readonly declarativeNetRequest: { getDynamicRules(): Promise<{ condition: { initiatorDomains?: string[] } }[]> };
   readonly storage: {
     readonly local: {
@@ -75,6 +76,10 @@ async function blockedSites(): Promise<string[]> {
  */
 async function plantStore(json: string | null): Promise<string | null> {
   const host = await extensionHost(browser);
+  // First a request the background answers: its worker has then started and issued its start-up
+  // read of the store. A worker still starting could otherwise read the store planted here and
+  // write it back migrated before it is read back below (seen right after the browser launched).
+  await host.evaluate(() => chrome.runtime.sendMessage({ type: 'exportRules', payload: {} }));
   await host.evaluate(async ([key, text]) => {
     await chrome.storage.local.clear();
     if (text !== null) await chrome.storage.local.set({ [key]: JSON.parse(text) });
