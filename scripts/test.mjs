@@ -22,9 +22,9 @@ function run(title, command, args, env = {}) {
   return result.status === 0;
 }
 
-function vitest(title, config, report) {
+function vitest(title, config, report, extraReporters = []) {
   const outputFile = path.join(root, 'tmp', `${report}.json`);
-  const ok = run(title, bin('vitest'), ['run', ...(config ? ['--config', config] : []), '--reporter=default', '--reporter=json', `--outputFile=${outputFile}`]);
+  const ok = run(title, bin('vitest'), ['run', ...(config ? ['--config', config] : []), '--reporter=default', '--reporter=json', ...extraReporters.map((reporter) => `--reporter=${reporter}`), `--outputFile=${outputFile}`]);
   try {
     const json = JSON.parse(readFileSync(outputFile, 'utf8'));
     totals.passed += json.numPassedTests;
@@ -73,7 +73,7 @@ const steps = [
     // Both browsers are found or installed before the end-to-end suites start.
     findChromium();
     findFirefox();
-    return vitest('end-to-end tests (Chromium, Firefox)', 'test/e2e/vitest.config.ts', 'e2e');
+    return vitest('end-to-end tests (Chromium, Firefox)', 'test/e2e/vitest.config.ts', 'e2e', ['./test/e2e/support/retry-reporter.ts']);
   },
 ];
 for (const step of steps) if (!step()) finish(false);
