@@ -7,8 +7,7 @@ import { undoKey } from '../core/plans.ts';
 import { migrate } from '../storage/migrate.ts';
 import { effectiveRules, parseManagedPolicy } from '../core/managed.ts';
 import { browser } from './api.ts';
-import { cookiesAround, readPolicy, startSiteRead, tabIdFromSearch, type RawSiteRead } from './site-read.ts';
-import { readRoot } from './storage.ts';
+import { cookiesAround, readPolicy, readRoot, startSiteRead, tabIdFromSearch, type RawSiteRead } from './site-read.ts';
 import { sendRequest } from './messaging.ts';
 
 // Pages where the browser lets no extension act, though they are https: its own stores.

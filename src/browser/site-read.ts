@@ -166,8 +166,11 @@ export interface RawSiteRead {
   readonly policy: unknown;
 }
 
-/** The stored settings root; a failed read rejects (the popup says so), it is never taken for "no settings". */
-async function readRoot(): Promise<unknown> {
+/**
+ * The raw stored settings root, unvalidated (callers pass it through src/storage/migrate.ts). A
+ * failed read rejects, so it is never taken for "no settings".
+ */
+export async function readRoot(): Promise<unknown> {
   return (await browser.storage.local.get(STORE_KEY))[STORE_KEY];
 }
 
@@ -175,6 +178,18 @@ async function readRoot(): Promise<unknown> {
 async function readSession(key: string): Promise<unknown> {
   try {
     return (await browser.storage.session.get(key))[key];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Managed (policy) settings; undefined when none are set or the browser has no managed storage.
+ * The first read of a browser session can take seconds in Chromium (it loads its policies).
+ */
+export async function readManaged(): Promise<unknown> {
+  try {
+    return await browser.storage.managed.get(null);
   } catch {
     return undefined;
   }
@@ -190,7 +205,7 @@ export async function readPolicy(): Promise<unknown> {
   // Not shared yet (the browser has just started): wait briefly, then go on without it. The
   // background shares it as soon as it has it, and the pages reload on that storage change.
   const slow = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 50));
-  return Promise.race([browser.storage.managed.get(null).catch(() => undefined), slow]);
+  return Promise.race([readManaged(), slow]);
 }
 
 /** The first web frame URL of each host other than the page's own (frames of one host see the same cookies). */

@@ -3,12 +3,8 @@ import { browser } from './api.ts';
 import { STORE_KEY } from './storage-keys.ts';
 
 export { POLICY_KEY, STORE_KEY, VERIFY_KEY } from './storage-keys.ts';
-
-/** The raw stored root, unvalidated: callers pass it through src/storage/migrate.ts. */
-export async function readRoot(): Promise<unknown> {
-  const items = await browser.storage.local.get(STORE_KEY);
-  return items[STORE_KEY];
-}
+// The one reader of the root, kept free of the polyfill for the popup's first script.
+export { readManaged, readRoot } from './site-read.ts';
 
 export async function writeRoot(root: unknown): Promise<void> {
   await browser.storage.local.set({ [STORE_KEY]: root });
@@ -21,18 +17,6 @@ export async function readSession(key: string): Promise<unknown> {
 
 export async function writeSession(key: string, value: unknown): Promise<void> {
   await browser.storage.session.set({ [key]: value });
-}
-
-/**
- * Managed (policy) settings; undefined when none are set or the browser has no managed storage.
- * The first read of a browser session can take seconds in Chromium (it loads its policies).
- */
-export async function readManaged(): Promise<unknown> {
-  try {
-    return await browser.storage.managed.get(null);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Calls back whenever the stored root changes in any context (popup, options, background). */
