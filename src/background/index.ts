@@ -39,16 +39,18 @@ const syncBlocking = (): void => {
     .catch((error: unknown) => logError('updating blocking rules', error));
 };
 // Rules also change away from the site's own popup: on the options page, by an import, or when
-// the organisation's policy arrives after the browser has started. Apply them to the tabs already
-// open at once rather than at their next navigation (a lookup per tab; a cookie read per ruled one).
+// the organisation's policy arrives seconds after the browser has started. Apply them to the tabs
+// already open at once rather than at their next navigation (a lookup per tab; a cookie read per
+// ruled one). At a plain worker start nothing changed, so only the organisation's rules, which can
+// be the ones just arrived, call for the pass.
 const enforceOpenTabs = (): void => {
   webTabs()
     .then((tabs) => Promise.all(tabs.map(({ tabId, url }) => handleNavigation(tabId, url).catch((error: unknown) => logError(`enforcing on open tab ${url}`, error)))))
     .catch((error: unknown) => logError('listing open tabs', error));
 };
-watchRules(() => {
+watchRules((update) => {
   syncBlocking();
-  enforceOpenTabs();
+  if (update.cause === 'changed' || update.managedRules) enforceOpenTabs();
 });
 ensureMigrated()
   .catch((error: unknown) => logError('migrating settings', error))

@@ -62,19 +62,28 @@ function rebuild(): Promise<RuleIndex> {
   return next;
 }
 
+/**
+ * Why the index was rebuilt: the rules changed (stored rules or the policy), or the worker started
+ * and has merged the organisation's policy in, `managedRules` telling whether it holds any rule.
+ */
+export type RulesUpdate = { readonly cause: 'changed' } | { readonly cause: 'started'; readonly managedRules: boolean };
+
 /** Keeps the cached index current; registered once at worker start. `onChange` runs after each rebuild. */
-export function watchRules(onChange: () => void): void {
-  const refresh = (): void => {
-    void rebuild().then(onChange);
+export function watchRules(onChange: (update: RulesUpdate) => void): void {
+  const refresh = (update: RulesUpdate): void => {
+    void rebuild().then(() => onChange(update));
   };
-  onRootChanged(refresh);
+  onRootChanged(() => refresh({ cause: 'changed' }));
   onManagedChanged(() => {
     policy = null;
     policyLoading = null;
-    void loadPolicy().then(refresh);
+    void loadPolicy().then(() => refresh({ cause: 'changed' }));
   });
   // The policy arrives late at browser start: merge it in when it does.
-  void loadPolicy().then(refresh, (error: unknown) => logError('reading the managed policy', error));
+  void loadPolicy().then(
+    (loaded) => refresh({ cause: 'started', managedRules: loaded.optOutSites.length + loaded.doNotTrackSites.length > 0 }),
+    (error: unknown) => logError('reading the managed policy', error),
+  );
 }
 
 /**
