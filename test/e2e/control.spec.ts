@@ -46,6 +46,14 @@ async function analyticsCookies(): Promise<Cookie[]> {
   return (await browser.context.cookies()).filter((c) => ANALYTICS.includes(c.name) && c.domain.endsWith('hubdemo.test'));
 }
 
+/** Switches do-not-track on in the site's popup, waits until it shows on, and closes the popup. */
+async function doNotTrackFromPopup(page: Page): Promise<void> {
+  const popup = await openPopupFor(browser, page);
+  await popup.getByRole('switch', { name: 'Do not track' }).click();
+  await popup.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true');
+  await popup.close();
+}
+
 /** Page-view beacons logged since the last clear. */
 function pageViewBeacons() {
   return demo.beacons().filter((b) => b.path === '/__ptq.gif' && b.query['k'] === '1');
@@ -128,10 +136,7 @@ describe('opt out', () => {
   test('chosen on the options page, applies at once to a tab already open on the site, without a reload', async () => {
     const page = await freshSite();
     await visit(page, '/');
-    const popup = await openPopupFor(browser, page);
-    await popup.getByRole('switch', { name: 'Do not track' }).click();
-    await popup.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true');
-    await popup.close();
+    await doNotTrackFromPopup(page);
     expect((await analyticsCookies()).length).toBe(4);
     const loadedAt = await page.evaluate(() => performance.timeOrigin);
 
@@ -285,10 +290,7 @@ describe('options page', () => {
   test('exports the rules to a file, imports them back, and refuses a malformed file changing nothing', async () => {
     const page = await freshSite();
     await visit(page, '/');
-    const popup = await openPopupFor(browser, page);
-    await popup.getByRole('switch', { name: 'Do not track' }).click();
-    await popup.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true');
-    await popup.close();
+    await doNotTrackFromPopup(page);
 
     const options = await browser.openPopupPage(0, 'options.html');
     await options.waitForSelector('[data-rule="hubdemo.test"]');
