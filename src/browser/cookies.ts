@@ -11,8 +11,6 @@ import { siteCookies, type SiteContext } from '../core/site.ts';
 import { browser, isFirefox, type Cookies } from './api.ts';
 import { cookiesAround, toRecord } from './site-read.ts';
 
-export { toRecord, cookiesAround, cookiesForUrl } from './site-read.ts';
-
 function describe(cookie: { name: string; url: string; partitionKey?: unknown }, reason: unknown): FailedCookie {
   const { hostname, pathname } = new URL(cookie.url);
   return {

@@ -7,8 +7,9 @@
 //     rest (example.co.uk, foo.github.io) a superset, since every registrable domain ends with it.
 //  2. client.ts finishes with the Public Suffix List: it keeps the site's own cookies
 //     (src/core/site.ts) and reads again only what the guess got wrong.
-// The functions the background shares (tab targets, cookie reads) live here for the same reason;
-// tabs.ts and cookies.ts re-export them.
+// What the rest of the adapter shares with these reads (a tab's target and store, the cookie
+// reads, the storage reads) lives here for the same reason, re-exported where the background
+// expects it (tabs.ts, storage.ts) or imported directly (cookies.ts, client.ts).
 import type { Cookies, Tabs } from 'webextension-polyfill';
 import type { CookieRecord, SameSite } from '../model/cookie.ts';
 import { isFirefox, nativeBrowser as browser } from './native.ts';

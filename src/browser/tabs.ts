@@ -1,7 +1,7 @@
 // Which page, which cookie store: the facts about a tab that every action needs.
 import { browser } from './api.ts';
 
-export { activeTabTarget, frameUrls, tabTarget, type TabTarget } from './site-read.ts';
+export { tabTarget, type TabTarget } from './site-read.ts';
 
 /** Navigates the tab to `url` (when given) or reloads it, so the page drops identity it holds in memory. */
 export async function reloadTab(tabId: number, url: string | null): Promise<boolean> {
