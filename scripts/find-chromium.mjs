@@ -99,6 +99,21 @@ export function findFirefox() {
   });
 }
 
+/**
+ * What a browser says of its own version (`chromium --version`), or why it could not say.
+ * Debian's chromium wrapper script may print shell noise on stderr; only stdout is read.
+ * @param {string} executable
+ * @returns {string}
+ */
+export function browserVersion(executable) {
+  try {
+    const out = execFileSync(executable, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 30_000 });
+    return out.trim().split('\n').at(-1)?.trim() || `${executable}: no version printed`;
+  } catch (error) {
+    return `${executable}: --version failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+  }
+}
+
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   try {
     process.stdout.write(`${process.argv.includes('--firefox') ? findFirefox() : findChromium()}\n`);

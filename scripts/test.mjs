@@ -3,7 +3,7 @@
 //   no remote code) -> end-to-end tests in Chromium and Firefox.
 // Prints one closing line "N passed, N failed" over all vitest suites.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium, findFirefox } from './find-chromium.mjs';
@@ -13,6 +13,8 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 mkdirSync(path.join(root, 'tmp'), { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const started = Date.now();
+// Leftovers of an earlier run must not show up in this run's summary.
+for (const file of ['e2e-browsers.txt', 'e2e-retried.jsonl']) rmSync(path.join(root, 'tmp', file), { force: true });
 
 function run(title, command, args, env = {}) {
   const t0 = Date.now();
@@ -53,7 +55,20 @@ function lintFirefox() {
   return errors === 0 && warnings === 0;
 }
 
+/** The browsers the end-to-end run used, and every test that passed only on its retry. */
+function e2eSummary() {
+  const browsers = path.join(root, 'tmp', 'e2e-browsers.txt');
+  if (existsSync(browsers)) console.log(`\n${readFileSync(browsers, 'utf8').trim()}`);
+  const retriedFile = path.join(root, 'tmp', 'e2e-retried.jsonl');
+  if (!existsSync(retriedFile)) return;
+  const retried = readFileSync(retriedFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  if (retried.length === 0) return;
+  console.log(`\nWARNING: ${retried.length} end-to-end test${retried.length === 1 ? '' : 's'} passed only on a retry (a flaky test is a bug to find); the first error of each:`);
+  for (const { test, error, at } of retried) console.log(`  - ${test}\n      ${error}${at ? `\n      ${at}` : ''}`);
+}
+
 function finish(ok) {
+  e2eSummary();
   console.log(`\nnpm test ${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s (${totals.skipped} skipped)`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
   process.exit(ok ? 0 : 1);

@@ -11,7 +11,7 @@ import { launchChromiumWithoutExtension } from './support/chromium.ts';
 import type { PlainChromium } from './support/chromium.ts';
 import { startDemo, trackerSnapshot, waitForTracker } from './support/demo.ts';
 import type { BeaconRecord, DemoHandle, PresetName } from './support/demo.ts';
-import { launchFirefox } from './support/firefox.ts';
+import { launchFirefox, pollInPage } from './support/firefox.ts';
 import { REPO_ROOT } from './support/paths.ts';
 import { PROBE_GECKO_ID, writeProbeExtension } from './support/probe-extension.ts';
 
@@ -414,7 +414,7 @@ describe('Firefox harness smoke test', () => {
     try {
       const site = await firefox.browser.newPage();
       await site.goto(demo.url('www.hubdemo.test', '/'));
-      await site.waitForFunction(() => document.documentElement.dataset['demoTracker'] === 'ready');
+      await pollInPage(site, () => document.documentElement.dataset['demoTracker'] === 'ready', undefined, { what: 'the demo tracker' });
       const [beacon] = await beaconsOfThisTest(1);
       const siteCookieHeader = await site.evaluate(() => document.cookie);
       expect(siteCookieHeader).toContain(`__hstc=${HUBDEMO_DOMAIN_HASH}.`);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, type FirefoxHarness } from './support/firefox.ts';
+import { launchFirefox, pollInPage, type FirefoxHarness } from './support/firefox.ts';
 import { startDemo, type DemoHandle } from './support/demo.ts';
 import { FIREFOX_BUILD, splitHstc } from './support/extension.ts';
 
@@ -33,7 +33,7 @@ function cookieMap(header: string): Map<string, string> {
 }
 
 async function waitForTracker(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.dataset['demoTracker'] === 'ready');
+  await pollInPage(page, () => document.documentElement.dataset['demoTracker'] === 'ready', undefined, { what: 'the demo tracker' });
 }
 
 async function showPopupFor(tabId: number): Promise<void> {
@@ -77,7 +77,7 @@ describe('Cookie Lens in Firefox', () => {
     // Marks the page, so the wait below is for the reloaded one, not this one after the removal.
     await site.evaluate(() => Reflect.set(window, 'beforeReset', true));
     await clickButton('Remove and reload');
-    await site.waitForFunction(() => !Reflect.has(window, 'beforeReset') && document.documentElement.dataset['demoTracker'] === 'ready' && document.cookie.includes('__hstc='), { timeout: 10_000 });
+    await pollInPage(site, () => !Reflect.has(window, 'beforeReset') && document.documentElement.dataset['demoTracker'] === 'ready' && document.cookie.includes('__hstc='), undefined, { what: 'the reloaded page with a new __hstc' });
     const fresh = splitHstc(cookieMap(await site.evaluate(() => document.cookie)).get('__hstc') ?? '');
     expect(fresh.visitorId).not.toBe(hstc.visitorId);
     expect(fresh.session).toBe(1);
@@ -152,15 +152,15 @@ describe('Cookie Lens in Firefox with first-party isolation', () => {
 
       // Do not track: a cookie we write must carry the site's first-party domain to be seen by it.
       await page.evaluate(() => [...document.querySelectorAll('[role="switch"]')].find((b) => b.textContent?.includes('Do not track'))?.dispatchEvent(new MouseEvent('click', { bubbles: true })));
-      await site.waitForFunction(() => document.cookie.includes('__hs_do_not_track=yes'), { timeout: 10_000 });
+      await pollInPage(site, () => document.cookie.includes('__hs_do_not_track=yes'), undefined, { what: '__hs_do_not_track=yes in the page' });
 
       // Reset removes the isolated cookies; the site then has a new visitor.
-      await page.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true');
+      await pollInPage(page, () => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true', undefined, { what: 'the switch to show on' });
       await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Reset to a new visitor'))?.click());
       await page.waitForSelector('[data-reset-cookie]');
       await site.evaluate(() => Reflect.set(window, 'beforeReset', true));
       await page.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Remove and reload'))?.click());
-      await site.waitForFunction(() => !Reflect.has(window, 'beforeReset') && document.documentElement.dataset['demoTracker'] === 'ready' && document.cookie.includes('hubspotutk='), { timeout: 10_000 });
+      await pollInPage(site, () => !Reflect.has(window, 'beforeReset') && document.documentElement.dataset['demoTracker'] === 'ready' && document.cookie.includes('hubspotutk='), undefined, { what: 'the reloaded page with a new hubspotutk' });
       expect(cookieMap(await site.evaluate(() => document.cookie)).get('hubspotutk')).not.toBe(written.get('hubspotutk'));
       expect(cookieMap(await site.evaluate(() => document.cookie)).get('__hs_do_not_track')).toBe('yes');
     } finally {

@@ -4,7 +4,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, EvaluateFunc, Page } from 'puppeteer-core';
 import { findFirefox } from '../../../scripts/find-chromium.mjs';
 import { firefoxLocalDomains } from '../../demo-site/hosts.mjs';
 import { freshTmpDir } from './paths.ts';
@@ -104,6 +104,17 @@ function contextsOf(tree: unknown): ContextInfo[] {
   };
   if (isJsonObject(tree) && Array.isArray(tree['contexts'])) tree['contexts'].forEach(visit);
   return found;
+}
+
+/**
+ * Waits until `predicate` returns true in `page`, asking from Node every 50 ms. Puppeteer's
+ * `waitForFunction` builds its predicate with `Function()` inside the page, which the extension
+ * pages' CSP forbids on some Firefox versions (ESR 140: "call to Function() blocked by CSP");
+ * `evaluate` sends a function declaration instead and works on every version.
+ */
+export async function pollInPage<A>(page: Page, predicate: EvaluateFunc<[A]>, arg: A, options: { timeoutMs?: number; what?: string } = {}): Promise<void> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  await waitFor(async () => ((await page.evaluate(predicate, arg)) ? true : undefined), timeoutMs, options.what ?? 'a condition in the page');
 }
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
