@@ -5,7 +5,7 @@
 // cookies in our own words. The generated file is committed, so building the extension does not
 // need the CSV.
 //
-//   node scripts/gen-ocd-facts.mjs            regenerate from ../shared/data/open-cookie-database/
+//   node scripts/gen-ocd-facts.mjs            regenerate from data/open-cookie-database/
 //   node scripts/gen-ocd-facts.mjs --check    exit 1 when the committed file is out of date
 //   node scripts/gen-ocd-facts.mjs <dir>      use another copy of the data folder
 //
@@ -226,7 +226,7 @@ export const OCD_FACTS = ${JSON.stringify(records.join(PLATFORM_SEPARATOR))};
 async function main() {
   const args = process.argv.slice(2);
   const check = args.includes('--check');
-  const dataDir = args.find((arg) => !arg.startsWith('--')) ?? path.resolve(root, '..', 'shared', 'data', 'open-cookie-database');
+  const dataDir = args.find((arg) => !arg.startsWith('--')) ?? path.resolve(root, 'data', 'open-cookie-database');
   const csv = await readFile(path.join(dataDir, 'open-cookie-database.csv'), 'utf8');
   const sourceNote = await readFile(path.join(dataDir, 'SOURCE.md'), 'utf8').catch(() => '');
   const commit = /commit ([0-9a-f]{7,40}) \((\d{4}-\d{2}-\d{2})\)/.exec(sourceNote);

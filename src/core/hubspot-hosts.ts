@@ -1,4 +1,4 @@
-// HubSpot's network hosts (shared/docs/hubspot-cookies.md section 6), for per-site blocking and
+// HubSpot's network hosts (docs/facts/hubspot-cookies.md section 6), for per-site blocking and
 // for checking that tracking really stopped.
 
 /**

@@ -1,5 +1,5 @@
 // The HubSpot cookie names each action works on, grouped by what they do
-// (facts from /work/shared/docs/hubspot-cookies.md, sections 1 and 5).
+// (facts from docs/facts/hubspot-cookies.md, sections 1 and 5).
 
 /** What makes the visitor recognisable: a reset deletes these by default. */
 export const IDENTITY_COOKIES: ReadonlySet<string> = new Set(['__hstc', 'hubspotutk', '__hssc', '__hssrc', 'messagesUtk']);

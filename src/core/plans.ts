@@ -8,7 +8,7 @@
 // therefore write their cookie again whenever they remove a variant of it, and that write must
 // come last. No plan removes and writes the same cookie.
 //
-// Facts behind the choices: shared/docs/hubspot-cookies.md, sections 1, 4 and 5.
+// Facts behind the choices: docs/facts/hubspot-cookies.md, sections 1, 4 and 5.
 import { cookieIdentity } from '../model/cookie.ts';
 import type { CookieRecord } from '../model/cookie.ts';
 import { newCookieDetails, recordFromSetDetails, restoreDetailsFor } from './cookie-details.ts';

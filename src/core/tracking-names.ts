@@ -3,7 +3,7 @@
 // unit test (test/unit/core/tracking-names.test.ts) holds it to the decoders' own categories.
 
 const EXACT: ReadonlySet<string> = new Set([
-  // HubSpot (shared/docs/hubspot-cookies.md)
+  // HubSpot (docs/facts/hubspot-cookies.md)
   '__hstc', 'hubspotutk', '__hssc', '__hssrc', 'hsfirstvisit', '__hs_testcookie', 'hs_dbg', '__hsfp',
   // Google Analytics and Ads
   '_ga', '_gid', '__utma', '__utmb', '__utmc', '__utmz', '_gcl_au', '_gcl_aw', '_gcl_dc',

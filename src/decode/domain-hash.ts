@@ -1,6 +1,6 @@
 // The domain hash HubSpot puts first in `__hstc` and `__hssc`. It is Urchin's (old Google
 // Analytics `__utma`) hash, except that the empty string hashes to 0 where Urchin returns 1.
-// Source: /work/shared/docs/hubspot-cookies.md section 3, whose table the tests check.
+// Source: docs/facts/hubspot-cookies.md section 3, whose table the tests check.
 //
 // The hashed text is a cookie domain with its leading dot, so the hash says which domain the
 // site's HubSpot account wrote the cookie for. We cannot invert it, but we can try each domain

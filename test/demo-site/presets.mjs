@@ -1,7 +1,7 @@
 // @ts-check
 // Server-side cookie presets for the demo site: one data table, used by the server to set the
 // cookies, by docs/DEMO-SITE.md (generated from `renderPresetDocs()`) and by the e2e spec.
-// Value formats come from /work/shared/docs/hubspot-cookies.md and other-trackers.md; the ids
+// Value formats come from docs/facts/hubspot-cookies.md and other-trackers.md; the ids
 // and tokens themselves are made up for the demo.
 import { SITE_COOKIE_DOMAIN, SITE_HOSTS } from './hosts.mjs';
 

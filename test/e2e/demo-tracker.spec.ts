@@ -1,5 +1,5 @@
 // @e2e-without-extension: proves the demo site and its stand-in tracker behave as documented in
-// /work/shared/docs/hubspot-cookies.md, in real Chromium (no extension), plus a Firefox smoke test
+// docs/facts/hubspot-cookies.md, in real Chromium (no extension), plus a Firefox smoke test
 // of the harness with a throwaway probe extension.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 // Issue 7 end to end in Chromium: Google Analytics, Meta and OneTrust cookies decoded beside
 // HubSpot's, and the consent the visitor gave (analytics declined in OneTrust) checked against the
 // cookies actually present. Expected values are read from the cookie jar with the documented
-// formats (shared/docs/other-trackers.md), not from Cookie Lens's decoders.
+// formats (docs/facts/other-trackers.md), not from Cookie Lens's decoders.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
 import { startDemo, type DemoHandle } from './support/demo.ts';
@@ -60,7 +60,7 @@ describe('other trackers and consent against reality', () => {
     const page = await browser.context.newPage();
     await page.goto(demo.url('www.hubdemo.test', '/?tracker=0'));
     const url = demo.url('www.hubdemo.test', '/');
-    // A declined HubSpot banner choice next to a HubSpot visitor cookie: shared/docs/hubspot-cookies.md section 7.
+    // A declined HubSpot banner choice next to a HubSpot visitor cookie: docs/facts/hubspot-cookies.md section 7.
     await browser.context.addCookies([
       { name: '__hs_cookie_cat_pref', value: '1:false_2:false_3:true', url },
       { name: '__hstc', value: '200321585.0a1b2c3d4e5f40718293a4b5c6d7e8f9.1728971805584.1728971805584.1728971805584.1', url },

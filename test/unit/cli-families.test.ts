@@ -28,7 +28,7 @@ describe('cookie-lens decode --json', () => {
   });
 
   test('documented values decode to their fields (GA, Meta, OneTrust)', async () => {
-    // shared/docs/other-trackers.md formats: _ga = GA1.<depth>.<random>.<first visit s>; _fbp = fb.<n>.<ms>.<random>.
+    // docs/facts/other-trackers.md formats: _ga = GA1.<depth>.<random>.<first visit s>; _fbp = fb.<n>.<ms>.<random>.
     const out = await decodeJson('_ga=GA1.1.804271633.1718000000; _fbp=fb.1.1718000000123.1406383152; OptanonConsent=groups=C0001%3A1%2CC0002%3A0');
     expect(out[0]).toMatchObject({ name: '_ga', vendor: 'google-analytics', fields: { clientId: '804271633.1718000000', firstVisit: '2024-06-10T06:13:20.000Z' } });
     expect(out[1]).toMatchObject({ name: '_fbp', vendor: 'meta', category: 'advertising' });

@@ -1,5 +1,5 @@
 // The Open Cookie Database lookup. Expected facts are read by hand from the rows of
-// /work/shared/data/open-cookie-database/open-cookie-database.csv named in each case, with the
+// data/open-cookie-database/open-cookie-database.csv named in each case, with the
 // category mapping and the fixes described in scripts/gen-ocd-facts.mjs.
 import { describe, expect, test } from 'vitest';
 import { lookupNameFacts, parseRetention } from '../../src/explain/name-facts.ts';

@@ -1,6 +1,6 @@
 // Cloudflare cookies that appear on HubSpot-hosted sites, because HubSpot serves them through
 // Cloudflare. All HttpOnly, set by the network, never by page script.
-// Source: /work/shared/docs/hubspot-cookies.md section 1. The values below are made up.
+// Source: docs/facts/hubspot-cookies.md section 1. The values below are made up.
 //
 //   __cf_bm  <43-char token>-<unix seconds>-<version>-<base64 data>   bot management, 30 minutes
 //            Xk3v9Qw2.Lr7uT0bN5mZ8pYc1eDfGhJ4aS6oVtWxK_q-1728971805-1.0.1.1-aGVsbG8gd29ybGQ

@@ -1,5 +1,5 @@
 // HubSpot's consent and privacy-switch cookies, written by the cookie banner (js.hs-banner.com)
-// or by the site through `_hsq`/`_hsp`. Source: /work/shared/docs/hubspot-cookies.md, sections 1 and 5.
+// or by the site through `_hsq`/`_hsp`. Source: docs/facts/hubspot-cookies.md, sections 1 and 5.
 //
 //   __hs_cookie_cat_pref       1:true,2:false,3:true (legacy banner) or 1:true_2:false_3:true (2024 banner);
 //                              1 = analytics, 2 = advertisement, 3 = functionality

@@ -1,5 +1,5 @@
 // Every cookie family HubSpot's scripts write on a visitor's browser, plus the Cloudflare cookies
-// that come with HubSpot's hosting. Facts: /work/shared/docs/hubspot-cookies.md.
+// that come with HubSpot's hosting. Facts: docs/facts/hubspot-cookies.md.
 import type { CookieFamily } from '../types.ts';
 import { cloudflareFamilies } from './cloudflare.ts';
 import { consentFamilies } from './consent.ts';

@@ -1,5 +1,5 @@
 // HubSpot cookies that make site features work (chat, A/B tests, member login, password pages,
-// language switcher) and legacy or debugging names. Source: /work/shared/docs/hubspot-cookies.md
+// language switcher) and legacy or debugging names. Source: docs/facts/hubspot-cookies.md
 // section 1. Where the doc marks a format UNSURE, the value is shown raw and flagged uncertain.
 //
 //   hs-messages-is-open               true/false: the chat widget is open

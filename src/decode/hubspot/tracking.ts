@@ -1,5 +1,5 @@
 // HubSpot's visitor tracking cookies, written by the tracking code (js.hs-analytics.net).
-// Formats from /work/shared/docs/hubspot-cookies.md sections 1 and 2; all times are epoch ms.
+// Formats from docs/facts/hubspot-cookies.md sections 1 and 2; all times are epoch ms.
 //
 //   __hstc      = domainHash.visitorId.firstVisitMs.previousSessionMs.currentSessionMs.sessionNumber
 //                 114212440.0a1b2c3d4e5f40718293a4b5c6d7e8f9.1728971805584.1728971805584.1728971805584.1

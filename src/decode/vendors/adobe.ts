@@ -1,4 +1,4 @@
-// Adobe Experience Cloud Identity Service. Source: /work/shared/docs/other-trackers.md section 1,
+// Adobe Experience Cloud Identity Service. Source: docs/facts/other-trackers.md section 1,
 // after Adobe's region reference and its consent documentation.
 //
 //   AMCV_<OrgID>%40AdobeOrg   -637568504|MCIDTS|19354|MCMID|58702937013693114950418173561563338052|

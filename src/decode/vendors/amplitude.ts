@@ -1,4 +1,4 @@
-// Amplitude Browser SDK 2. Source: /work/shared/docs/other-trackers.md section 1, after Amplitude's
+// Amplitude Browser SDK 2. Source: docs/facts/other-trackers.md section 1, after Amplitude's
 // "Cookies and consent management" page. Values are base64 of URL-encoded JSON; times are ms.
 //
 //   AMP_<first 10 characters of the API key>

@@ -1,4 +1,4 @@
-// Borlabs Cookie (WordPress). Source: /work/shared/docs/other-trackers.md section 2.
+// Borlabs Cookie (WordPress). Source: docs/facts/other-trackers.md section 2.
 //
 //   borlabs-cookie   URL-encoded JSON with consents:{essential:[…],marketing:[…],statistics:[…]}:
 //                    each accepted category with the services accepted in it

@@ -1,4 +1,4 @@
-// Microsoft Clarity. Source: /work/shared/docs/other-trackers.md section 1, after clarity-js
+// Microsoft Clarity. Source: docs/facts/other-trackers.md section 1, after clarity-js
 // `src/data/metadata.ts`. Older code separates fields with `|` (often stored as `%7C`), current
 // code with `^`; both are accepted.
 //

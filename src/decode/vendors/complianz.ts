@@ -1,4 +1,4 @@
-// Complianz (WordPress). Source: /work/shared/docs/other-trackers.md section 2. One cookie per
+// Complianz (WordPress). Source: docs/facts/other-trackers.md section 2. One cookie per
 // category holds `allow` or `deny`; a few more record the banner's state.
 //
 //   cmplz_statistics=deny   cmplz_marketing=allow   cmplz_preferences=allow   cmplz_functional=allow

@@ -1,4 +1,4 @@
-// Cookiebot (Usercentrics). Source: /work/shared/docs/other-trackers.md section 2, after
+// Cookiebot (Usercentrics). Source: docs/facts/other-trackers.md section 2, after
 // Cookiebot's developer documentation (the `consent.*` properties).
 //
 //   CookieConsent   a URL-encoded JavaScript object literal, not JSON (unquoted keys, single-quoted strings):

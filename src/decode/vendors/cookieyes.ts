@@ -1,4 +1,4 @@
-// CookieYes. Source: /work/shared/docs/other-trackers.md section 2.
+// CookieYes. Source: docs/facts/other-trackers.md section 2.
 //
 //   cookieyes-consent   consentid:d0owaVVvazVQeldUemZ0aVF5OGs1RVdLM3pPQlBaY24,consent:no,action:yes,
 //                       necessary:yes,functional:no,analytics:no,performance:no,advertisement:no,other:no

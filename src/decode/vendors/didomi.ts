@@ -1,4 +1,4 @@
-// Didomi. Source: /work/shared/docs/other-trackers.md section 2, after Didomi's developer docs.
+// Didomi. Source: docs/facts/other-trackers.md section 2, after Didomi's developer docs.
 //
 //   didomi_token   base64 of JSON: {"user_id":"17a8626c-ba32-6c23-8dea-b0b18636bb32",
 //                  "created":"2021-07-08T12:49:24.198Z","updated":"2021-07-08T12:49:24.198Z","version":2,

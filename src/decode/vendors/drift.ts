@@ -1,4 +1,4 @@
-// Drift chat. Source: /work/shared/docs/other-trackers.md section 1 (the two-year lifetime comes
+// Drift chat. Source: docs/facts/other-trackers.md section 1 (the two-year lifetime comes
 // from the Open Cookie Database's `drift_` entry and is uncertain, so none is stated).
 //
 //   driftt_aid, drift_aid              c8b86c4b-0e8a-443f-8c6b-8195d50bc7c9   anonymous visitor UUID (usually the same in both)

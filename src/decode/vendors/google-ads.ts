@@ -1,4 +1,4 @@
-// Google Ads conversion linker (gtag.js). Source: /work/shared/docs/other-trackers.md section 1.
+// Google Ads conversion linker (gtag.js). Source: docs/facts/other-trackers.md section 1.
 // Times are seconds.
 //
 //   _gcl_au            1.1.1765371502.1750842798          version.domainDepth?.random.created

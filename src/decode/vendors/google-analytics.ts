@@ -1,5 +1,5 @@
 // Google Analytics: GA4 and Universal Analytics (gtag.js, analytics.js) and legacy ga.js (Urchin).
-// Source: /work/shared/docs/other-trackers.md section 1 (table) and 1.1-1.3. All times are seconds.
+// Source: docs/facts/other-trackers.md section 1 (table) and 1.1-1.3. All times are seconds.
 //
 //   _ga        GA1.1.1958185836.1757409569            version.domainDepth.random.firstVisitSeconds
 //   _gid       GA1.2.1546017697.1720017649            same layout; the last field is the creation time

@@ -1,4 +1,4 @@
-// Hotjar. Source: /work/shared/docs/other-trackers.md section 1. Values are base64 of JSON; times
+// Hotjar. Source: docs/facts/other-trackers.md section 1. Values are base64 of JSON; times
 // are milliseconds.
 //
 //   _hjSessionUser_<siteId>  {"id":"cac4629f-…","created":1747197725885,"existing":true}

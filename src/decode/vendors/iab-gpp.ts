@@ -1,4 +1,4 @@
-// IAB Global Privacy Platform. Source: /work/shared/docs/other-trackers.md sections 2 and 4. The
+// IAB Global Privacy Platform. Source: docs/facts/other-trackers.md sections 2 and 4. The
 // string is decoded by the IAB Tech Lab's own library, @iabgpp/cmpapi (its GppModel class, which,
 // unlike CmpApi, installs nothing on the page). The library is large: it is reached only through
 // the dynamic import in `load()`, so the bundler keeps it out of the popup's main chunk.

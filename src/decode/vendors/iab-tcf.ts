@@ -1,4 +1,4 @@
-// IAB Transparency & Consent Framework v2 consent strings. Source: /work/shared/docs/other-trackers.md
+// IAB Transparency & Consent Framework v2 consent strings. Source: docs/facts/other-trackers.md
 // sections 2 and 4. Decoded by the IAB Tech Lab's own library, @iabtechlabtcf/core, which is large:
 // it is reached only through the dynamic import in `load()`, so the bundler keeps it out of the
 // popup's main chunk, and `decode` refuses until then.

@@ -1,5 +1,5 @@
 // Every tracker and consent-manager family except HubSpot's, one module per vendor. Formats,
-// units and sources: /work/shared/docs/other-trackers.md. The IAB TCF and GPP families reach
+// units and sources: docs/facts/other-trackers.md. The IAB TCF and GPP families reach
 // their libraries only through `load()`, so those libraries stay out of the main bundle.
 import type { CookieFamily } from '../types.ts';
 import { adobeFamilies } from './adobe.ts';

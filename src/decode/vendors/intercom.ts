@@ -1,4 +1,4 @@
-// Intercom Messenger. Source: /work/shared/docs/other-trackers.md section 1 (lifetimes from the
+// Intercom Messenger. Source: docs/facts/other-trackers.md section 1 (lifetimes from the
 // Open Cookie Database; the device id's lifetime is unsettled).
 //
 //   intercom-id-<appId>          5f1c…   anonymous visitor UUID

@@ -1,4 +1,4 @@
-// Klaro. Source: /work/shared/docs/other-trackers.md section 2, after the klaro_consent_manager
+// Klaro. Source: docs/facts/other-trackers.md section 2, after the klaro_consent_manager
 // documentation and published configs.
 //
 //   klaro   %7B%22necessary-cookies%22%3Atrue%2C%22google-analytics%22%3Afalse%7D

@@ -1,4 +1,4 @@
-// LinkedIn Insight Tag and linkedin.com. Source: /work/shared/docs/other-trackers.md section 1.
+// LinkedIn Insight Tag and linkedin.com. Source: docs/facts/other-trackers.md section 1.
 // LinkedIn stores some values in double quotes, which the shared clean-up strips.
 //
 //   li_fat_id   85929337-d448-42da-a095-0b3c5500fa50          first-party, after a LinkedIn ad click

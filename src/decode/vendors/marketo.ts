@@ -1,4 +1,4 @@
-// Marketo Munchkin (Adobe). Source: /work/shared/docs/other-trackers.md section 1, after Marketo's
+// Marketo Munchkin (Adobe). Source: docs/facts/other-trackers.md section 1, after Marketo's
 // Munchkin API reference (`createTrackingCookie`).
 //
 //   _mkto_trk   id:112-TZM-766&token:_mch-aws.amazon.com-1701693326512-48258

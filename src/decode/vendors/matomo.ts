@@ -1,4 +1,4 @@
-// Matomo (formerly Piwik). Source: /work/shared/docs/other-trackers.md section 1 and 1.4, after
+// Matomo (formerly Piwik). Source: docs/facts/other-trackers.md section 1 and 1.4, after
 // piwik.js (`setVisitorIdCookie`, `updateDomainHash`, the referrer cookie's field order). Times
 // are seconds.
 //

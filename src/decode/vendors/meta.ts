@@ -1,4 +1,4 @@
-// Meta (Facebook) Pixel. Source: /work/shared/docs/other-trackers.md section 1, after Meta's
+// Meta (Facebook) Pixel. Source: docs/facts/other-trackers.md section 1, after Meta's
 // Conversions API page on fbp and fbc. Times are milliseconds.
 //
 //   _fbp   fb.1.1596403881668.1116446470     version.subdomainIndex.created.random

@@ -1,4 +1,4 @@
-// Microsoft Advertising Universal Event Tracking (Bing Ads). Source: /work/shared/docs/other-trackers.md
+// Microsoft Advertising Universal Event Tracking (Bing Ads). Source: docs/facts/other-trackers.md
 // section 1. Both lifetimes are disputed (the doc: 1 day and 13 months; the Open Cookie Database:
 // 30 minutes and 16 days), so none is stated.
 //

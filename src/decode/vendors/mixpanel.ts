@@ -1,4 +1,4 @@
-// Mixpanel. Source: /work/shared/docs/other-trackers.md section 1.
+// Mixpanel. Source: docs/facts/other-trackers.md section 1.
 //
 //   mp_<32-hex project token>_mixpanel   URL-encoded JSON:
 //   {"distinct_id":"$device:19079a8c2582ed-04a088e2a33668-19525637-384000-19079a8c2582ed",

@@ -1,4 +1,4 @@
-// OneTrust. Source: /work/shared/docs/other-trackers.md section 2, after the commercetools
+// OneTrust. Source: docs/facts/other-trackers.md section 2, after the commercetools
 // cookie-consent README and OneTrust's knowledge base.
 //
 //   OptanonConsent   a query string: isGpcEnabled=0&datestamp=Wed+Feb+01+2023+12%3A35%3A32+GMT%2B0100+(Central+European+Standard+Time)

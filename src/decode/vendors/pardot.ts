@@ -1,4 +1,4 @@
-// Salesforce Marketing Cloud Account Engagement (Pardot). Source: /work/shared/docs/other-trackers.md
+// Salesforce Marketing Cloud Account Engagement (Pardot). Source: docs/facts/other-trackers.md
 // section 1, after Pardot's FAQ and Salesforce help article 000381788.
 //
 //   visitor_id<accountId>        visitor_id12345=123456789   numeric visitor id

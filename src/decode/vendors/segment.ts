@@ -1,4 +1,4 @@
-// Segment analytics.js. Source: /work/shared/docs/other-trackers.md section 1, after Segment's
+// Segment analytics.js. Source: docs/facts/other-trackers.md section 1, after Segment's
 // identity docs and Customer.io's cookie page.
 //
 //   ajs_anonymous_id   %22c72107e0-886b-4e13-88c8-5cb782099de3%22   a JSON string: the anonymous UUID

@@ -1,4 +1,4 @@
-// TikTok Pixel. Source: /work/shared/docs/other-trackers.md section 1.
+// TikTok Pixel. Source: docs/facts/other-trackers.md section 1.
 //
 //   _ttp   new: 01K1A8BXG7CFS8QC92XKKJD081_.tt.1   a ULID, then a suffix of unsettled meaning
 //          old: kEDQ0tJexuVClkJ41P2SHjupLEY        an opaque 27-character id

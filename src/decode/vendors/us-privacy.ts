@@ -1,5 +1,5 @@
 // IAB US Privacy string (CCPA), the predecessor of GPP's uspv1 section. Source:
-// /work/shared/docs/other-trackers.md section 2; the field order matches the uspv1 section of the
+// docs/facts/other-trackers.md section 2; the field order matches the uspv1 section of the
 // IAB's own GPP library (Version, Notice, OptOutSale, LspaCovered).
 //
 //   us_privacy, usprivacy   1YNN   version, notice given, opted out of sale, covered by the LSPA

@@ -1,4 +1,4 @@
-// vanilla-cookieconsent (orestbida/cookieconsent). Source: /work/shared/docs/other-trackers.md
+// vanilla-cookieconsent (orestbida/cookieconsent). Source: docs/facts/other-trackers.md
 // section 2, after its v2 configuration comments and real cc_cookie values.
 //
 //   cc_cookie   v3: {"categories":["necessary","analytics"],"revision":0,"data":null,

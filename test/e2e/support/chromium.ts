@@ -1,6 +1,6 @@
 // Real Chromium for the end-to-end tests: Debian's chromium driven by playwright-core, headless,
 // with unpacked extensions loaded, the demo hosts mapped to 127.0.0.1 and no outside network.
-// Recipes and pitfalls: /work/shared/docs/browser-testing.md (numbers below refer to its pitfalls).
+// Recipes and pitfalls: docs/testing/browser-testing.md (numbers below refer to its pitfalls).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

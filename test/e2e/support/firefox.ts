@@ -1,6 +1,6 @@
 // Real Firefox ESR for the end-to-end tests: puppeteer-core over WebDriver BiDi, headless, with
 // the extension installed as a temporary add-on through raw `webExtension.install`.
-// Recipe and pitfalls: /work/shared/docs/firefox-testing.md.
+// Recipe and pitfalls: docs/testing/firefox-testing.md.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { hubspotDomainHash, hubspotHashCandidates, matchHubspotDomainHash } from '../../../src/decode/domain-hash.ts';
 
-// Every row of the table in /work/shared/docs/hubspot-cookies.md section 3.
+// Every row of the table in docs/facts/hubspot-cookies.md section 3.
 const DOC_TABLE: readonly (readonly [string, number])[] = [
   ['.example.com', 114212440],
   ['example.com', 60493049],

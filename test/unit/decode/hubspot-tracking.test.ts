@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseHstc } from '../../../src/decode/hubspot/index.ts';
 import { CTX, NOW, decodeCookie, siblings } from './hubspot-support.ts';
 
-// Section 7 of /work/shared/docs/hubspot-cookies.md: a first visit on www.example.com.
+// Section 7 of docs/facts/hubspot-cookies.md: a first visit on www.example.com.
 const VISITOR = '0a1b2c3d4e5f40718293a4b5c6d7e8f9';
 const HSTC = `114212440.${VISITOR}.1728971805584.1728971805584.1728971805584.1`;
 const HSSC = '114212440.1.1728971805585';

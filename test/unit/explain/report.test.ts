@@ -1,5 +1,5 @@
 // The popup's summary of what HubSpot knows, from the documented example values
-// (shared/docs/hubspot-cookies.md section 7, for www.example.com).
+// (docs/facts/hubspot-cookies.md section 7, for www.example.com).
 import { describe, expect, test } from 'vitest';
 import { buildSiteReport } from '../../../src/explain/report.ts';
 import { siteFromUrl } from '../../../src/core/site.ts';

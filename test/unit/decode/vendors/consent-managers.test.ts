@@ -1,5 +1,5 @@
 // Consent managers and IAB strings. Expected values come from the examples and worked values in
-// /work/shared/docs/other-trackers.md section 2 or are derived by hand as noted.
+// docs/facts/other-trackers.md section 2 or are derived by hand as noted.
 import { describe, expect, test } from 'vitest';
 import { base64, context, count, decodeAs, decoded, family, flag, id, instant, list, problemOf, text, uncertainKeys, valuesOf } from './helpers.ts';
 import type { DecodeContext, DecodeOutcome } from '../../../../src/decode/types.ts';

@@ -1,5 +1,5 @@
 // Google Analytics and Google Ads. Expected values come from the worked examples in
-// /work/shared/docs/other-trackers.md section 1 (dates as the doc states them) or are read off the
+// docs/facts/other-trackers.md section 1 (dates as the doc states them) or are read off the
 // example values by hand (a time in seconds times 1000).
 import { describe, expect, test } from 'vitest';
 import { count, decodeAs, decoded, domain, familyFor, flag, id, instant, plainContext, problemOf, text, uncertainKeys, valuesOf } from './helpers.ts';

@@ -1,6 +1,6 @@
 // Meta, Matomo, Hotjar, Clarity, LinkedIn, TikTok, Marketo, Pardot, Segment, Mixpanel, Amplitude,
 // Intercom, Adobe, Drift and Microsoft UET. Expected values come from the examples and worked
-// values in /work/shared/docs/other-trackers.md section 1, or are read off the example by hand.
+// values in docs/facts/other-trackers.md section 1, or are read off the example by hand.
 import { describe, expect, test } from 'vitest';
 import { base64, count, decodeAs, decoded, domain, flag, id, instant, problemOf, text, uncertainKeys, valuesOf } from './helpers.ts';
 import { sha1Hex } from '../../../../src/decode/vendors/util.ts';
