@@ -1,5 +1,5 @@
 // `npm test`: every gate in order, stopping at the first that fails.
-//   typecheck -> unit tests -> build (+ zips) -> web-ext lint -> build checks (sizes, manifest,
+//   typecheck -> lint -> unit tests -> build (+ zips) -> web-ext lint -> build checks (sizes, manifest,
 //   no remote code) -> end-to-end tests in Chromium and Firefox.
 // Prints one closing line "N passed, N failed" over all vitest suites.
 import { spawnSync } from 'node:child_process';
@@ -76,6 +76,8 @@ function finish(ok) {
 
 const steps = [
   () => run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']) && run('typecheck (pure core)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.pure.json']),
+  // Biome: recommended rules, no explicit any, no import cycles, and the layer boundaries (biome.jsonc).
+  () => run('lint (biome)', bin('biome'), ['lint', '--colors=off', '.']),
   () => vitest('unit tests', null, 'unit'),
   // The committed Open Cookie Database facts must match the data they were generated from
   // (data/open-cookie-database/, kept in the repository with its licence).

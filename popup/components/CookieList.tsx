@@ -39,6 +39,7 @@ export function CookieList({ views, completed, now, title, contradictions = [] }
     });
   };
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: one delegated listener for the rows' buttons, which keyboards press themselves
     <section class="cookies" aria-label={title ?? t('cookies_title')} onClick={toggle}>
       {title === undefined ? <h2>{t('cookies_title', [String(views.length)])}</h2> : null}
       {views.length === 0 ? <p class="help">{t('cookies_none')}</p> : null}
@@ -130,6 +131,7 @@ function CookieDetails({ id, view, outcome, now, against }: { id: string; view: 
       ) : null}
       <dl class="attributes">
         {/* Focusable: a long value scrolls inside its box, and keyboard users must reach it. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be reachable by keyboard (axe: scrollable-region-focusable) */}
         <dt>{t('attr_value')}</dt><dd><code class="raw-value" dir="auto" tabIndex={0}>{cookie.value}</code></dd>
         <dt>{t('attr_domain')}</dt><dd>{cookie.domain} ({t(scopeLabel(view))})</dd>
         <dt>{t('attr_path')}</dt><dd>{cookie.path}</dd>

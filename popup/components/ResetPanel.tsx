@@ -40,7 +40,7 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
   };
   const dntOn = report.summary.doNotTrack === 'on';
   return (
-    <div id="reset-panel" class="reset-panel" role="region" aria-labelledby="reset-title">
+    <section id="reset-panel" class="reset-panel" aria-labelledby="reset-title">
       <h3 id="reset-title">{t('reset_title')}</h3>
       {plan.remove.length === 0 ? <p>{t('reset_nothing')}</p> : <p>{t('reset_willRemove', [String(plan.remove.length)])}</p>}
       <ul class="reset-list" aria-label={t('reset_listLabel')}>
@@ -85,6 +85,6 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
         </button>
         <button type="button" class="button secondary" onClick={onCancel}>{t('reset_cancel')}</button>
       </div>
-    </div>
+    </section>
   );
 }

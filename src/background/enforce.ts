@@ -1,12 +1,10 @@
 // Keeps each site's choice true in the background: when a page of the site commits, and whenever
 // a cookie that a rule cares about changes. For sites without a rule an event costs a name check
 // and a few Map probes (RuleIndex), never a storage read.
-import type { CookieRecord } from '../model/cookie.ts';
 import { planEnforcement } from '../core/plans.ts';
 import { isTrackedCookieName, type RuleIndex, type SiteRule } from '../core/rules.ts';
 import { activeRuleFor, ownerHost } from '../core/cookie-change.ts';
 import { siteFromUrl, type SiteContext } from '../core/site.ts';
-import { IDENTITY_COOKIES } from '../core/hubspot-sets.ts';
 import { isBeaconHost } from '../core/hubspot-hosts.ts';
 import { removeDetailsFor } from '../core/cookie-details.ts';
 import type { CookieChange } from '../browser/cookies.ts';
@@ -18,44 +16,7 @@ import { applyChanges, choiceContext } from './site-actions.ts';
 import { noteCookieRefresh, noteTrackingRequest } from './verify.ts';
 import { logError } from './log.ts';
 import { badgeCookieChanged } from './badge.ts';
-
-// ---- Identity quarantine after a reset -------------------------------------------------------
-// The page being reset keeps the old visitor id in memory until it reloads and may write it back
-// in between; such writes are removed on sight for a short window. In memory on purpose: the
-// window is seconds long and the worker is busy (alive) throughout it.
-const QUARANTINE_MS = 15_000;
-const quarantine = new Map<string, { readonly storeId: string; readonly values: ReadonlySet<string>; readonly until: number }>();
-
-export function quarantineIdentity(site: string, storeId: string, removed: readonly CookieRecord[], now: number): void {
-  const values = new Set<string>();
-  for (const cookie of removed) {
-    if (cookie.name === 'hubspotutk' || cookie.name === 'messagesUtk') values.add(cookie.value);
-    if (cookie.name === '__hstc') {
-      const id = cookie.value.split('.')[1];
-      if (id !== undefined && id !== '') values.add(id);
-    }
-  }
-  if (values.size > 0) quarantine.set(site, { storeId, values, until: now + QUARANTINE_MS });
-}
-
-/** Undo brings the old identity back on purpose: stop removing it. */
-export function liftQuarantine(site: string): void {
-  quarantine.delete(site);
-}
-
-function carriesQuarantinedId(cookie: CookieRecord, now: number): boolean {
-  if (!IDENTITY_COOKIES.has(cookie.name)) return false;
-  for (const [site, entry] of quarantine) {
-    if (entry.until < now) {
-      quarantine.delete(site);
-      continue;
-    }
-    const host = ownerHost(cookie);
-    if (entry.storeId !== cookie.storeId || !(host === site || host.endsWith(`.${site}`))) continue;
-    for (const id of entry.values) if (cookie.value.includes(id)) return true;
-  }
-  return false;
-}
+import { carriesQuarantinedId, quarantineActive } from './quarantine.ts';
 
 // ---- Enforcement -------------------------------------------------------------------------------
 // One run per site and store at a time; events arriving meanwhile ask for one more run after it,
@@ -88,7 +49,7 @@ async function enforceSite(rule: SiteRule, site: SiteContext, storeId: string): 
 function onCookieChangeWithIndex(index: RuleIndex, change: CookieChange): void {
   const { cookie } = change;
   const now = Date.now();
-  if (!change.removed && quarantine.size > 0 && carriesQuarantinedId(cookie, now)) {
+  if (!change.removed && quarantineActive() && carriesQuarantinedId(cookie, now)) {
     void removeCookie(removeDetailsFor(cookie)).then((failure) => {
       if (failure !== null) logError('removing a re-written visitor id after a reset', failure);
     });
@@ -107,7 +68,7 @@ function onCookieChangeWithIndex(index: RuleIndex, change: CookieChange): void {
 /** cookies.onChanged: the hot path. Untracked names and unruled sites return at once. */
 export function handleCookieChange(change: CookieChange): void {
   badgeCookieChanged(change.cookie.name, ownerHost(change.cookie));
-  if (!isTrackedCookieName(change.cookie.name) && quarantine.size === 0) return;
+  if (!isTrackedCookieName(change.cookie.name) && !quarantineActive()) return;
   const index = ruleIndex();
   if (index instanceof Promise) {
     void index.then((loaded) => onCookieChangeWithIndex(loaded, change));

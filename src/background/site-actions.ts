@@ -15,7 +15,7 @@ import { tabTarget, reloadTab, type TabTarget } from '../browser/tabs.ts';
 import { setSiteBlock } from '../browser/network.ts';
 import { loadPolicy, updateStore } from './settings.ts';
 import { resetVerification } from './verify.ts';
-import { liftQuarantine, quarantineIdentity } from './enforce.ts';
+import { liftQuarantine, quarantineIdentity } from './quarantine.ts';
 import { snapshotKey } from '../storage/schema.ts';
 import { deleteRule, pruneUndo, putRule, putUndoSnapshot, ruleOf, takeUndoSnapshot } from '../storage/store.ts';
 

@@ -39,6 +39,7 @@ export type MigrateResult =
   | { ok: false; problem: MigrateProblem };
 
 type StepSource = Exclude<StoredVersion, typeof CURRENT_VERSION>;
+// biome-ignore lint/suspicious/noEmptyInterface: filled in when version 2 ships
 interface NextVersion {
   // 1: 2  (when version 2 ships)
 }
