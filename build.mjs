@@ -2,7 +2,9 @@
 //   dist/chrome/  and  dist/firefox/   loadable unpacked extensions
 //   dist/cli.mjs                       the command-line decoder (Node)
 //   dist/artifacts/*.zip               store-ready archives (with --zip, via web-ext build)
-// Usage: node build.mjs [--zip] [--watch] [--no-minify]
+// Usage: node build.mjs [--zip] [--watch] [--no-minify] [--out DIR]
+//   --watch   builds everything once (as without it), then rebuilds the JavaScript on change
+//   --out     writes to DIR instead of dist/ (the watch test uses it)
 //   --no-minify keeps names readable, for profiles (`npm run bench -- --profile`); not for release
 import { build, context } from 'esbuild';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +15,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
+const outIndex = process.argv.indexOf('--out');
+const distRoot = outIndex > 0 && process.argv[outIndex + 1] !== undefined ? path.resolve(process.argv[outIndex + 1]) : path.join(root, 'dist');
 
 export const GECKO_ID = '{dab49fc6-2b5a-4a54-842b-b6ecc07ef8dd}';
 const TARGETS = ['chrome', 'firefox'];
@@ -238,6 +242,31 @@ function extensionBuildOptions(outdir) {
   };
 }
 
+function publicSuffixBuildOptions(outdir) {
+  return { ...common, plugins: [compactSuffixTrie, lazyLabelHashes], entryPoints: { psl: path.join(root, 'src/core/psl-entry.ts') }, outdir, format: 'esm', metafile: true };
+}
+
+function cliBuildOptions() {
+  return {
+    ...common,
+    entryPoints: [path.join(root, 'src/cli/bin.ts')],
+    outfile: path.join(distRoot, 'cli.mjs'),
+    platform: 'node',
+    format: 'esm',
+    banner: { js: '#!/usr/bin/env node' },
+  };
+}
+
+/** Every esbuild build of one browser's folder: the one list that a build and --watch both use. */
+function targetBuilds(outdir) {
+  return {
+    popup: popupBuildOptions(outdir),
+    extension: extensionBuildOptions(outdir),
+    lazy: lazyLibraryBuildOptions(outdir),
+    psl: publicSuffixBuildOptions(outdir),
+  };
+}
+
 function lazyLibraryBuildOptions(outdir) {
   return {
     ...common,
@@ -276,18 +305,14 @@ function checkPopupModules(outdir, metafile) {
 async function buildAll() {
   const started = performance.now();
   const locales = await mergeLocales();
-  await rm(path.join(root, 'dist'), { recursive: true, force: true });
+  await rm(distRoot, { recursive: true, force: true });
   const metafiles = {};
   for (const target of TARGETS) {
-    const outdir = path.join(root, 'dist', target);
+    const outdir = path.join(distRoot, target);
     await mkdir(outdir, { recursive: true });
-    const results = await Promise.all([
-      build(popupBuildOptions(outdir)),
-      build(extensionBuildOptions(outdir)),
-      build(lazyLibraryBuildOptions(outdir)),
-      build({ ...common, plugins: [compactSuffixTrie, lazyLabelHashes], entryPoints: { psl: path.join(root, 'src/core/psl-entry.ts') }, outdir, format: 'esm', metafile: true }),
-    ]);
-    const psl = results[3];
+    const builds = Object.entries(targetBuilds(outdir));
+    const results = await Promise.all(builds.map(([, options]) => build(options)));
+    const psl = results[builds.findIndex(([name]) => name === 'psl')];
     if (!Object.keys(psl.metafile.inputs).some((input) => SUFFIX_TRIE.test(input))) throw new Error('compact-suffix-trie: tldts no longer has its trie in dist/es6/src/data/trie.js; update build.mjs');
     if (!Object.keys(psl.metafile.inputs).some((input) => SUFFIX_LOOKUP.test(input))) throw new Error('lazy-label-hashes: tldts no longer has its lookup in dist/es6/src/suffix-trie.js; update build.mjs');
     metafiles[target] = {
@@ -297,40 +322,28 @@ async function buildAll() {
     checkPopupModules(outdir, metafiles[target]);
     await writeStatic(target, outdir, locales);
   }
-  await build({
-    ...common,
-    entryPoints: [path.join(root, 'src/cli/bin.ts')],
-    outfile: path.join(root, 'dist/cli.mjs'),
-    platform: 'node',
-    format: 'esm',
-    banner: { js: '#!/usr/bin/env node' },
-  });
-  await writeFile(path.join(root, 'dist/meta.json'), JSON.stringify(metafiles.chrome));
+  await build(cliBuildOptions());
+  await writeFile(path.join(distRoot, 'meta.json'), JSON.stringify(metafiles.chrome));
   if (args.has('--zip')) {
     for (const target of TARGETS) {
       execFileSync(path.join(root, 'node_modules/.bin/web-ext'), [
-        'build', '--source-dir', `dist/${target}`, '--artifacts-dir', 'dist/artifacts',
+        'build', '--source-dir', path.join(distRoot, target), '--artifacts-dir', path.join(distRoot, 'artifacts'),
         '--filename', `cookie-lens-${target}-{version}.zip`, '--overwrite-dest',
       ], { cwd: root, stdio: 'inherit' });
     }
   }
-  console.log(`built dist/chrome, dist/firefox, dist/cli.mjs in ${Math.round(performance.now() - started)} ms`);
+  console.log(`built ${path.relative(root, distRoot) || '.'}/chrome, firefox and cli.mjs in ${Math.round(performance.now() - started)} ms`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // A watch starts with a whole build, so that every file (psl.js, cli.mjs, manifest, locales)
+  // is there and checked, then watches the same builds.
+  await buildAll();
   if (watch) {
-    const locales = await mergeLocales();
     for (const target of TARGETS) {
-      const outdir = path.join(root, 'dist', target);
-      await mkdir(outdir, { recursive: true });
-      await writeStatic(target, outdir, locales);
-      for (const options of [popupBuildOptions(outdir), extensionBuildOptions(outdir), lazyLibraryBuildOptions(outdir)]) {
-        const ctx = await context(options);
-        await ctx.watch();
-      }
+      for (const options of Object.values(targetBuilds(path.join(distRoot, target)))) await (await context(options)).watch();
     }
+    await (await context(cliBuildOptions())).watch();
     console.log('watching: JavaScript rebuilds on change; rerun for manifest, locales and static files');
-  } else {
-    await buildAll();
   }
 }
