@@ -1,10 +1,22 @@
 // Entry point of dist/cli.mjs: the only CLI file that touches Node itself.
-import { readFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { runCli } from './main.ts';
 
+/** Set while stdout's buffer is full (a slow pipe): the next site waits for it to drain. */
+let backlog: Promise<unknown> | undefined;
+
 process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
+  stdout: (s) => {
+    if (!process.stdout.write(s)) backlog ??= once(process.stdout, 'drain').finally(() => (backlog = undefined));
+  },
   stderr: (s) => process.stderr.write(s),
   readFile: (path) => readFile(path, 'utf8'),
+  isDirectory: async (path) => (await stat(path).catch(() => undefined))?.isDirectory() === true,
+  listDirectory: async (path) =>
+    (await readdir(path, { withFileTypes: true })).map((entry) => ({ name: entry.name, directory: entry.isDirectory() })),
+  drained: async () => {
+    await backlog;
+  },
   now: () => Date.now(),
 });

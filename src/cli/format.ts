@@ -4,16 +4,13 @@
 import type { Field, FieldValue, Problem } from '../decode/types.ts';
 import { excerpt } from '../decode/parse.ts';
 import { instantToIso, problemToJson } from '../explain/json.ts';
-import type { DecodedCookie } from '../explain/json.ts';
 import { messageKeyPart } from '../i18n/messages.ts';
 import type { NameFactsLookup } from '../explain/json.ts';
 import type { Translator } from '../i18n/messages.ts';
-
-export interface CookieReport {
-  readonly name: string;
-  readonly host: string;
-  readonly decoded: DecodedCookie;
-}
+import type { CookieReport, SiteAuditJson, SiteContradiction } from './audit.ts';
+import type { HarCookie } from './har.ts';
+import type { Contradiction } from '../core/consent-check.ts';
+import type { JsonFieldValue } from '../explain/json.ts';
 
 const MAX_CELL = 80;
 const HEADINGS = ['NAME', 'VENDOR', 'CATEGORY', 'FIELD', 'VALUE'] as const;
@@ -55,16 +52,32 @@ function problemRow(kind: 'problem' | 'warning', problem: Problem, translate: Tr
   return [kind, about.length === 0 ? message : `${message} (${about})`];
 }
 
+/** "deleted" with what removed the cookie, for a table cell. */
+function deletionText(cookie: HarCookie): string {
+  const where = cookie.domain === null ? '' : ` on ${printable(cookie.domain, 253)}${cookie.path === null ? '' : ` path ${printable(cookie.path)}`}`;
+  return `deleted by the response${where}`;
+}
+
+function vendorName(vendor: string, translate: Translator): string {
+  return translate.dynamic(`vendor_${messageKeyPart(vendor)}`) ?? vendor;
+}
+
 function reportRows(report: CookieReport, translate: Translator, lookupNameFacts?: NameFactsLookup): Row[] {
-  const name = printable(report.name, 48);
-  const { decoded } = report;
+  const name = printable(report.cookie.name, 48);
+  const { decoded, deletedFamily } = report;
+  if (report.cookie.deleted) {
+    const facts = deletedFamily === undefined ? lookupNameFacts?.(report.cookie.name) : undefined;
+    const vendor = deletedFamily !== undefined ? vendorName(deletedFamily.vendor, translate) : facts === undefined ? '-' : printable(facts.vendor, 48);
+    const category = deletedFamily?.category ?? facts?.category ?? '-';
+    return [[name, vendor, category, '-', deletionText(report.cookie)]];
+  }
   if (decoded === undefined) {
-    const facts = lookupNameFacts?.(report.name);
+    const facts = lookupNameFacts?.(report.cookie.name);
     return facts === undefined
       ? [[name, '-', '-', '-', 'not recognised']]
       : [[name, printable(facts.vendor, 48), facts.category, '-', 'not decoded (vendor and category from the Open Cookie Database)']];
   }
-  const vendor = translate.dynamic(`vendor_${messageKeyPart(decoded.family.vendor)}`) ?? decoded.family.vendor;
+  const vendor = vendorName(decoded.family.vendor, translate);
   const details: [string, string][] = decoded.outcome.ok
     ? [
         ...decoded.outcome.fields.map((field) => fieldRow(field, translate)),
@@ -75,28 +88,105 @@ function reportRows(report: CookieReport, translate: Translator, lookupNameFacts
   return details.map(([label, value], index) => (index === 0 ? [name, vendor, decoded.family.category, label, value] : ['', '', '', label, value]));
 }
 
-function renderTable(rows: readonly Row[]): string {
-  const widths = HEADINGS.map((heading, column) => Math.max(heading.length, ...rows.map((row) => row[column]?.length ?? 0)));
+function renderTable(rows: readonly (readonly string[])[], headings: readonly string[] = HEADINGS): string {
+  const widths = headings.map((heading, column) => Math.max(heading.length, ...rows.map((row) => row[column]?.length ?? 0)));
   const line = (cells: readonly string[]): string =>
     cells
       .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
       .join('  ')
       .trimEnd();
-  return [line(HEADINGS), ...rows.map(line)].join('\n');
+  return [line(headings), ...rows.map(line)].join('\n');
 }
 
-/** All reports, grouped by host in order of first appearance, as text ending in a newline. */
-export function formatReports(reports: readonly CookieReport[], translate: Translator, lookupNameFacts?: NameFactsLookup): string {
+const CATEGORY_WORDS: Readonly<Record<Contradiction['category'], string>> = { analytics: 'analytics', advertising: 'advertising', functional: 'functionality' };
+
+function day(epochMs: number): string {
+  return instantToIso(epochMs)?.slice(0, 10) ?? `${epochMs} ms`;
+}
+
+/** One finding as an English sentence, e.g. "analytics declined in OptanonConsent (OneTrust) on 2024-10-15, yet _ga (Google Analytics) is present, last written 2024-10-15". */
+export function contradictionSentence(contradiction: Contradiction, translate: Translator): string {
+  const { consentCookie, manager, category, declinedAt, cookie, vendor, lastWrite } = contradiction;
+  const declined = `${CATEGORY_WORDS[category]} declined in ${printable(consentCookie, 48)} (${vendorName(manager, translate)})${declinedAt === undefined ? '' : ` on ${day(declinedAt)}`}`;
+  const written = lastWrite === undefined ? '' : `, last written ${day(lastWrite.epochMs)}${lastWrite.basis === 'expiry' ? ' (estimated from its expiry)' : ''}`;
+  return `${declined}, yet ${printable(cookie, 48)} (${vendorName(vendor, translate)}) is present${written}`;
+}
+
+function contradictionLines(found: readonly SiteContradiction[], translate: Translator, withSite: boolean): string {
+  if (found.length === 0) return '';
+  const lines = found.map(({ site, contradiction }) => `  ${withSite ? `${printable(site, 253)}: ` : ''}${contradictionSentence(contradiction, translate)}`);
+  return `Consent against reality\n\n${lines.join('\n')}\n`;
+}
+
+/** Where a cookie a response set lives and until when, e.g. "domain .example.com, path /, until 2025-04-13T05:56:45.584Z". */
+function storedText(cookie: HarCookie): string {
+  const parts: string[] = [];
+  if (cookie.domain !== null) parts.push(cookie.hostOnly === true ? `host ${printable(cookie.domain, 253)} only` : `domain ${printable(cookie.domain, 253)}`);
+  if (cookie.path !== null) parts.push(`path ${printable(cookie.path)}`);
+  if (cookie.expires !== null) parts.push(`until ${instantToIso(cookie.expires) ?? `${cookie.expires} ms`}`);
+  else if (cookie.source === 'response') parts.push('until the browser closes');
+  return parts.join(', ');
+}
+
+/** The rows of one cookie; a cookie a response set starts with where it is stored. */
+function rowsWithStorage(report: CookieReport, translate: Translator, lookupNameFacts?: NameFactsLookup): Row[] {
+  const rows = reportRows(report, translate, lookupNameFacts);
+  const [first, ...rest] = rows;
+  if (report.cookie.source !== 'response' || report.cookie.deleted || first === undefined) return rows;
+  const [name, vendor, category] = first;
+  const withStorage: Row[] = [[name, vendor, category, 'Stored', storedText(report.cookie)], ['', '', '', first[3], first[4]], ...rest];
+  // A cookie with nothing decoded has a "-" row, which says nothing once "Stored" is there.
+  return withStorage.filter(([, , , label, value]) => !(label === '-' && value === '-'));
+}
+
+/**
+ * All reports, grouped by host and by what happened (sent to the host in a request, or set by its
+ * response) in order of first appearance, then the consent findings, as text ending in a newline.
+ */
+export function formatReports(reports: readonly CookieReport[], contradictions: readonly SiteContradiction[], translate: Translator, lookupNameFacts?: NameFactsLookup): string {
   if (reports.length === 0) return 'No cookies found.\n';
-  const byHost = new Map<string, CookieReport[]>();
+  const groups = new Map<string, { title: string; reports: CookieReport[] }>();
   for (const report of reports) {
-    const group = byHost.get(report.host);
-    if (group === undefined) byHost.set(report.host, [report]);
-    else group.push(report);
+    const { host, source } = report.cookie;
+    const key = `${source}\u0000${host}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { title: `Cookies ${source === 'request' ? 'sent to' : 'set by'} ${printable(host, 253)}`, reports: [report] });
+    else group.reports.push(report);
   }
   const sections: string[] = [];
-  for (const [host, group] of byHost) {
-    sections.push(`Cookies for ${printable(host, 253)}\n\n${renderTable(group.flatMap((report) => reportRows(report, translate, lookupNameFacts)))}\n`);
+  for (const { title, reports: group } of groups.values()) {
+    sections.push(`${title}\n\n${renderTable(group.flatMap((report) => rowsWithStorage(report, translate, lookupNameFacts)))}\n`);
   }
+  const findings = contradictionLines(contradictions, translate, new Set(contradictions.map(({ site }) => site)).size > 1);
+  if (findings.length > 0) sections.push(findings);
   return sections.join('\n');
+}
+
+const TRACKER_HEADINGS = ['TRACKER', 'CATEGORY', 'KNOWS', 'VALUE'] as const;
+
+function jsonValueText(value: JsonFieldValue): string {
+  if (value === null) return '-';
+  return printable(Array.isArray(value) ? value.join(', ') : String(value));
+}
+
+/**
+ * One site of an audit over many HAR files: what each tracker knows (one row per decoded field,
+ * `cookie.field`), the cookies it deleted, the names nobody recognised, and the consent findings.
+ */
+export function formatSiteAudit(audit: SiteAuditJson, contradictions: readonly SiteContradiction[], translate: Translator): string {
+  const files = audit.files.length === 1 ? '1 file' : `${audit.files.length} files`;
+  const heading = `Site ${printable(audit.site, 253)} (${files}, ${audit.cookies.length} cookies)\n`;
+  const rows: string[][] = [];
+  for (const tracker of audit.trackers) {
+    const trackerRows: [string, string][] = Object.entries(tracker.knows).map(([key, value]) => [printable(key, 64), jsonValueText(value)]);
+    for (const name of tracker.cookies) if (!trackerRows.some(([key]) => key.startsWith(`${printable(name, 64)}.`))) trackerRows.push([printable(name, 64), 'set, nothing decoded']);
+    for (const name of tracker.deleted) trackerRows.push([printable(name, 64), 'deleted']);
+    trackerRows.forEach(([key, value], index) => rows.push(index === 0 ? [vendorName(tracker.vendor, translate), tracker.categories.join(', '), key, value] : ['', '', key, value]));
+  }
+  const unknown = [...new Set(audit.cookies.filter((row) => row.vendor === null).map((row) => printable(row.name, 48)))];
+  const parts = [heading, rows.length === 0 ? 'No tracker recognised.\n' : `${renderTable(rows, TRACKER_HEADINGS)}\n`];
+  if (unknown.length > 0) parts.push(`Not recognised: ${unknown.join(', ')}\n`);
+  const findings = contradictionLines(contradictions, translate, false);
+  parts.push(findings.length > 0 ? findings : 'Consent against reality: no contradiction found.\n');
+  return parts.join('\n');
 }

@@ -1,41 +1,63 @@
-// The command-line decoder: `cookie-lens decode` for a pasted Cookie header or a HAR file.
-// Everything outside (arguments, output, files, clock) is injected, so tests run it in-process.
-import type { DecodeContext } from '../decode/types.ts';
-import { decodeCookie, decodedToJson } from '../explain/json.ts';
+// The command-line decoder: `cookie-lens decode` for a pasted Cookie header, a HAR file, or many
+// HAR files (a crawl) site by site. Everything outside (arguments, output, files, clock) is
+// injected, so tests run it in-process; bin.ts wires it to Node.
 import { createCatalogTranslator } from '../i18n/messages.ts';
 import type { MessageCatalog, Translator } from '../i18n/messages.ts';
 import coreMessages from '../../locales/en/core.json';
 import hubspotMessages from '../../locales/en/hubspot.json';
 import trackersMessages from '../../locales/en/trackers.json';
 import { parseCookieHeader } from './cookie-header.ts';
-import { formatReports } from './format.ts';
+import { formatReports, formatSiteAudit } from './format.ts';
 import { lookupNameFacts } from '../explain/name-facts.ts';
 import type { NameFactsLookup } from '../explain/json.ts';
-import type { CookieReport } from './format.ts';
 import { cookiesFromHar, hostOf } from './har.ts';
-import type { HarCookie } from './har.ts';
+import type { HarCookie, HarReadResult } from './har.ts';
+import { contradictionsBySite, decodeReports, reportToJson, siteContradictionToJson, siteOfHost, trackersOf } from './audit.ts';
+import type { DecodeJson, SiteAuditJson } from './audit.ts';
+
+export interface DirectoryItem {
+  readonly name: string;
+  readonly directory: boolean;
+}
 
 export interface CliIo {
   readonly stdout: (s: string) => void;
   readonly stderr: (s: string) => void;
   readonly readFile: (path: string) => Promise<string>;
+  /**
+   * True for a directory; false for anything else, a missing path included (reading it then says
+   * why). Without it, no path is taken for a directory.
+   */
+  readonly isDirectory?: (path: string) => Promise<boolean>;
+  /** The entries of a directory; rejects when it cannot be read. */
+  readonly listDirectory?: (path: string) => Promise<readonly DirectoryItem[]>;
+  /** Resolves once what was written to stdout has gone out, so a long audit holds no backlog. */
+  readonly drained?: () => Promise<void>;
   readonly now: () => number;
 }
 
 export const EXIT_OK = 0;
-/** The input could not be read or is not what it claims to be (file, JSON, HAR). */
+/** The input could not be read or is not what it claims to be (file, JSON, HAR, an empty log). */
 export const EXIT_BAD_INPUT = 1;
 /** The command line itself is wrong (unknown command or option, missing or bad argument). */
 export const EXIT_USAGE = 2;
+/** A HAR without any cookie data (no Cookie or Set-Cookie header, no cookies array): sanitised. */
+export const EXIT_SANITISED = 3;
 
 export const USAGE = `Usage:
   cookie-lens decode --url URL 'COOKIE HEADER' [--json]
   cookie-lens decode --har FILE.har [--url URL] [--json]
+  cookie-lens decode --har DIR|FILE [--har DIR|FILE ...] [--json]
 
 Decodes tracking cookies (HubSpot and others) and says what they hold.
   --url URL   the page the cookies belong to (with --har: overrides each entry's host)
-  --har FILE  read request Cookie and response Set-Cookie headers from a HAR file
-  --json      print a JSON array instead of a table
+  --har PATH  read the request and response cookies (headers and cookies arrays) of a HAR file;
+              give it several times, or a directory (every *.har inside, recursively), to audit
+              a crawl: one summary per site
+  --json      print JSON (one object; for a crawl, one object per site and line)
+
+Exit codes: 0 done, 1 a file could not be read or is not a HAR, 2 bad command line,
+3 a HAR looks sanitised (no cookie data at all).
 `;
 
 const englishCatalog: MessageCatalog = { ...coreMessages, ...trackersMessages, ...hubspotMessages };
@@ -52,7 +74,7 @@ export function englishTranslator(): Translator {
 
 interface DecodeOptions {
   readonly url?: string;
-  readonly har?: string;
+  readonly har: readonly string[];
   readonly json: boolean;
   readonly header?: string;
 }
@@ -66,7 +88,7 @@ function parseArguments(argv: readonly string[]): ParsedArguments {
   if (command !== 'decode') return { kind: 'error', reason: `unknown command "${command}" (the only command is decode)` };
 
   let url: string | undefined;
-  let har: string | undefined;
+  const har: string[] = [];
   let json = false;
   const positionals: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -81,60 +103,166 @@ function parseArguments(argv: readonly string[]): ParsedArguments {
       const value = inlineValue ?? rest[++i];
       if (value === undefined || value.length === 0) return { kind: 'error', reason: `${option} needs a value` };
       if (option === '--url') url = value;
-      else har = value;
+      else har.push(value);
     } else if (argument.startsWith('--')) {
       return { kind: 'error', reason: `unknown option "${option}"` };
     } else {
       positionals.push(argument);
     }
   }
-  if (har !== undefined && positionals.length > 0) return { kind: 'error', reason: 'give either --har FILE or a Cookie header, not both' };
+  if (har.length > 0 && positionals.length > 0) return { kind: 'error', reason: 'give either --har FILE or a Cookie header, not both' };
   if (positionals.length > 1) return { kind: 'error', reason: `expected one Cookie header but got ${positionals.length} arguments (put the header in quotes)` };
   const header = positionals[0];
-  if (har === undefined && header === undefined) return { kind: 'error', reason: 'missing the Cookie header to decode (or --har FILE)' };
-  if (har === undefined && url === undefined) return { kind: 'error', reason: 'missing --url: the page address is needed to check which domain the cookies were written for' };
-  const options: DecodeOptions = { json, ...(url === undefined ? {} : { url }), ...(har === undefined ? {} : { har }), ...(header === undefined ? {} : { header }) };
+  if (har.length === 0 && header === undefined) return { kind: 'error', reason: 'missing the Cookie header to decode (or --har FILE)' };
+  if (har.length === 0 && url === undefined) return { kind: 'error', reason: 'missing --url: the page address is needed to check which domain the cookies were written for' };
+  const options: DecodeOptions = { json, har, ...(url === undefined ? {} : { url }), ...(header === undefined ? {} : { header }) };
   return { kind: 'decode', options };
 }
 
-type CookiesRead = { readonly ok: true; readonly cookies: readonly HarCookie[] } | { readonly ok: false; readonly reason: string; readonly exit: number };
-
-async function readCookies(options: DecodeOptions, readFile: CliIo['readFile']): Promise<CookiesRead> {
-  let hostOverride: string | undefined;
-  if (options.url !== undefined) {
-    const host = /^https?:\/\//i.test(options.url) ? hostOf(options.url) : undefined;
-    if (host === undefined) return { ok: false, reason: `bad URL "${options.url}": expected an http or https address`, exit: EXIT_USAGE };
-    hostOverride = host;
-  }
-  if (options.har === undefined) {
-    const host = hostOverride ?? '';
-    return { ok: true, cookies: parseCookieHeader(options.header ?? '').map(({ name, value }) => ({ name, value, host })) };
-  }
-  let text: string;
-  try {
-    text = await readFile(options.har);
-  } catch (error) {
-    return { ok: false, reason: `cannot read ${options.har}: ${error instanceof Error ? error.message : String(error)}`, exit: EXIT_BAD_INPUT };
-  }
-  const result = cookiesFromHar(text, hostOverride);
-  return result.ok ? result : { ok: false, reason: `${options.har}: ${result.reason}`, exit: EXIT_BAD_INPUT };
+/** One line on stderr: whatever a reason holds (a file name, an error message) never breaks the line. */
+function complain(io: CliIo, reason: string): void {
+  io.stderr(`cookie-lens: ${reason.replace(/\s+/g, ' ')}\n`);
 }
 
-/** Decodes every cookie with the other cookies of the same host as its siblings. */
-async function decodeAll(cookies: readonly HarCookie[], now: number): Promise<CookieReport[]> {
-  const siblingsByHost = new Map<string, Map<string, string>>();
-  for (const { name, value, host } of cookies) {
-    const siblings = siblingsByHost.get(host) ?? new Map<string, string>();
-    siblings.set(name, value);
-    siblingsByHost.set(host, siblings);
+type HarFileRead = { readonly ok: true; readonly result: Extract<HarReadResult, { ok: true }> } | { readonly ok: false; readonly reason: string; readonly exit: number };
+
+async function readHarFile(path: string, io: CliIo, hostOverride: string | undefined): Promise<HarFileRead> {
+  let text: string;
+  try {
+    text = await io.readFile(path);
+  } catch (error) {
+    return { ok: false, reason: `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, exit: EXIT_BAD_INPUT };
   }
-  const reports: CookieReport[] = [];
-  for (const cookie of cookies) {
-    const siblings = siblingsByHost.get(cookie.host) ?? new Map<string, string>();
-    const ctx: DecodeContext = cookie.cookieDomain === undefined ? { now, host: cookie.host, siblings } : { now, host: cookie.host, siblings, cookieDomain: cookie.cookieDomain };
-    reports.push({ name: cookie.name, host: cookie.host, decoded: await decodeCookie(cookie.name, cookie.value, ctx) });
+  const result = cookiesFromHar(text, { hostOverride, fallbackTime: io.now() });
+  if (result.ok) return { ok: true, result };
+  return { ok: false, reason: `${path}: ${result.reason}`, exit: result.kind === 'sanitised' ? EXIT_SANITISED : EXIT_BAD_INPUT };
+}
+
+/** The cookies of a Cookie header: sent by the browser, so live, with no domain, path or expiry known. */
+function headerCookies(header: string, host: string): HarCookie[] {
+  return parseCookieHeader(header).map(({ name, value }) => ({
+    name, value, host, domain: null, path: null, hostOnly: null, expires: null, secure: null, httpOnly: null, sameSite: null, partitioned: null, source: 'request', deleted: false,
+  }));
+}
+
+/** Decodes and prints one set of cookies (a header or one HAR file); `capturedAt` is when they were seen. */
+async function printDecoded(cookies: readonly HarCookie[], capturedAt: number | undefined, json: boolean, io: CliIo): Promise<void> {
+  const now = io.now();
+  const reports = await decodeReports(cookies, now);
+  const contradictions = contradictionsBySite(reports, databaseFacts, capturedAt ?? now);
+  const translate = englishTranslator();
+  if (json) {
+    const output: DecodeJson = {
+      cookies: reports.map((report) => reportToJson(report, translate, databaseFacts)),
+      contradictions: contradictions.map(siteContradictionToJson),
+    };
+    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+  } else {
+    io.stdout(formatReports(reports, contradictions, translate, databaseFacts));
   }
-  return reports;
+}
+
+// ---- Many HAR files: an audit of a crawl --------------------------------------------------------
+
+type AuditItem = { readonly path: string } | { readonly failure: string };
+
+/**
+ * The HAR files under the given paths, one at a time: a file as given, a directory's `*.har`
+ * files recursively in name order (symbolic links to directories are not followed, so a loop
+ * cannot trap the walk). Only one directory listing is held per level.
+ */
+async function* harFiles(paths: readonly string[], io: CliIo): AsyncGenerator<AuditItem> {
+  for (const path of paths) {
+    if (io.isDirectory === undefined || !(await io.isDirectory(path))) {
+      yield { path };
+      continue;
+    }
+    let found = 0;
+    for await (const item of walkDirectory(path, io)) {
+      if ('path' in item) found += 1;
+      yield item;
+    }
+    if (found === 0) yield { failure: `${path}: no .har files in this directory` };
+  }
+}
+
+async function* walkDirectory(directory: string, io: CliIo): AsyncGenerator<AuditItem> {
+  let items: readonly DirectoryItem[];
+  try {
+    if (io.listDirectory === undefined) throw new Error('directories cannot be listed here');
+    items = await io.listDirectory(directory);
+  } catch (error) {
+    yield { failure: `cannot read ${directory}: ${error instanceof Error ? error.message : String(error)}` };
+    return;
+  }
+  const sorted = [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const base = directory.endsWith('/') ? directory : `${directory}/`;
+  for (const item of sorted) {
+    if (item.directory) yield* walkDirectory(`${base}${item.name}`, io);
+    else if (item.name.toLowerCase().endsWith('.har')) yield { path: `${base}${item.name}` };
+  }
+}
+
+interface OpenSite {
+  readonly site: string;
+  readonly files: string[];
+  readonly cookies: Map<string, HarCookie>;
+  capturedAt: number | undefined;
+}
+
+function variantKey(cookie: HarCookie): string {
+  return [cookie.host, cookie.name, cookie.domain ?? '', cookie.path ?? ''].join('\u0000');
+}
+
+/** Decodes one site's cookies and prints its summary (a table, or one JSON line). */
+async function emitSite(open: OpenSite, json: boolean, io: CliIo): Promise<void> {
+  const now = io.now();
+  const translate = englishTranslator();
+  const reports = await decodeReports([...open.cookies.values()], now);
+  const contradictions = contradictionsBySite(reports, databaseFacts, open.capturedAt ?? now);
+  const rows = reports.map((report) => reportToJson(report, translate, databaseFacts));
+  const audit: SiteAuditJson = { site: open.site, files: open.files, cookies: rows, trackers: trackersOf(rows), contradictions: contradictions.map(siteContradictionToJson) };
+  io.stdout(json ? `${JSON.stringify(audit)}\n` : `${formatSiteAudit(audit, contradictions, translate)}\n`);
+  await io.drained?.();
+}
+
+/**
+ * Reads the files one at a time and prints one summary per site: the site of a file is the
+ * registrable domain of its first entry (the page the crawler opened); files of the same site
+ * that follow each other are summed into one summary, so memory holds one site at a time. A bad
+ * file is reported on stderr and the audit goes on; the exit code tells that one was bad.
+ */
+async function auditFiles(paths: readonly string[], hostOverride: string | undefined, json: boolean, io: CliIo): Promise<number> {
+  let exit = EXIT_OK;
+  const fail = (reason: string, code: number): void => {
+    complain(io, reason);
+    // A file that could not be read outranks a sanitised one.
+    if (exit === EXIT_OK || code === EXIT_BAD_INPUT) exit = code;
+  };
+  let open: OpenSite | undefined;
+  for await (const item of harFiles(paths, io)) {
+    if ('failure' in item) {
+      fail(item.failure, EXIT_BAD_INPUT);
+      continue;
+    }
+    const read = await readHarFile(item.path, io, hostOverride);
+    if (!read.ok) {
+      fail(read.reason, read.exit);
+      continue;
+    }
+    const { cookies, capturedAt, firstHost } = read.result;
+    const site = firstHost === undefined ? '(no host)' : siteOfHost(firstHost);
+    if (open !== undefined && open.site !== site) {
+      await emitSite(open, json, io);
+      open = undefined;
+    }
+    open ??= { site, files: [], cookies: new Map(), capturedAt: undefined };
+    open.files.push(item.path);
+    for (const cookie of cookies) open.cookies.set(variantKey(cookie), cookie);
+    if (capturedAt !== undefined) open.capturedAt = Math.max(open.capturedAt ?? capturedAt, capturedAt);
+  }
+  if (open !== undefined) await emitSite(open, json, io);
+  return exit;
 }
 
 /** Runs the command line; resolves to the process exit code and never rejects. */
@@ -145,21 +273,36 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_OK;
   }
   if (parsed.kind === 'error') {
-    io.stderr(`cookie-lens: ${parsed.reason}\n`);
+    complain(io, parsed.reason);
     return EXIT_USAGE;
   }
-  const read = await readCookies(parsed.options, io.readFile);
-  if (!read.ok) {
-    io.stderr(`cookie-lens: ${read.reason.replace(/\s+/g, ' ')}\n`);
-    return read.exit;
+  const { options } = parsed;
+  let hostOverride: string | undefined;
+  if (options.url !== undefined) {
+    const host = /^https?:\/\//i.test(options.url) ? hostOf(options.url) : undefined;
+    if (host === undefined) {
+      complain(io, `bad URL "${options.url}": expected an http or https address`);
+      return EXIT_USAGE;
+    }
+    hostOverride = host;
   }
-  const reports = await decodeAll(read.cookies, io.now());
-  const translate = englishTranslator();
-  if (parsed.options.json) {
-    const json = reports.map((report) => decodedToJson(report.name, report.decoded, translate, databaseFacts));
-    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
-  } else {
-    io.stdout(formatReports(reports, translate, databaseFacts));
+  try {
+    const [onlyHar] = options.har;
+    if (onlyHar === undefined) {
+      await printDecoded(headerCookies(options.header ?? '', hostOverride ?? ''), undefined, options.json, io);
+      return EXIT_OK;
+    }
+    if (options.har.length > 1 || (await io.isDirectory?.(onlyHar)) === true) return await auditFiles(options.har, hostOverride, options.json, io);
+    const read = await readHarFile(onlyHar, io, hostOverride);
+    if (!read.ok) {
+      complain(io, read.reason);
+      return read.exit;
+    }
+    await printDecoded(read.result.cookies, read.result.capturedAt, options.json, io);
+    return EXIT_OK;
+  } catch (error) {
+    // Decoders and readers state their problems instead of throwing; this is the last guard.
+    complain(io, `internal error: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_BAD_INPUT;
   }
-  return EXIT_OK;
 }

@@ -2,7 +2,8 @@
 import type { CookieView, HubspotSummary } from './report.ts';
 import type { DecodeOutcome } from '../decode/types.ts';
 import type { Translator } from '../i18n/messages.ts';
-import { fieldsToJson, instantToIso, problemToJson, type CookieJson } from './json.ts';
+import { contradictionToJson, fieldsToJson, instantToIso, problemToJson, type ContradictionJson, type CookieJson } from './json.ts';
+import { findConsentContradictions } from '../core/consent-check.ts';
 
 export interface ExportedCookie extends CookieJson {
   domain: string;
@@ -25,6 +26,8 @@ export interface ExportedReport {
   generatedAt: string | null;
   summary: Record<string, string | number | boolean | null>;
   cookies: ExportedCookie[];
+  /** The consent-against-reality findings the popup shows, in the same order. */
+  contradictions: ContradictionJson[];
 }
 
 export function exportCookie(view: CookieView, outcome: DecodeOutcome | null, t: Translator): ExportedCookie {
@@ -82,6 +85,13 @@ export function buildExport(
     generatedAt: instantToIso(now),
     summary: summaryJson(summary),
     cookies: views.map((v) => exportCookie(v, completed.get(v.id) ?? v.outcome, t)),
+    contradictions: findConsentContradictions(
+      views.map((v) => ({
+        name: v.cookie.name, family: v.family, category: v.category, outcome: completed.get(v.id) ?? v.outcome,
+        expirationDate: v.cookie.expirationDate, value: v.cookie.value, vendor: v.vendor,
+      })),
+      now,
+    ).map(contradictionToJson),
   };
 }
 

@@ -5,6 +5,7 @@ import { decodeLoaded, findFamily } from '../decode/registry.ts';
 import type { CookieFamily } from '../decode/types.ts';
 import { messageKeyPart } from '../i18n/messages.ts';
 import type { Translator } from '../i18n/messages.ts';
+import type { ConsentCategory, Contradiction, LastWrite } from '../core/consent-check.ts';
 
 export type JsonFieldValue = string | number | boolean | string[] | null;
 
@@ -130,4 +131,34 @@ export async function cookieToJson(
   lookupNameFacts?: NameFactsLookup,
 ): Promise<CookieJson> {
   return decodedToJson(name, await decodeCookie(name, value, ctx), translate, lookupNameFacts);
+}
+
+/**
+ * A consent-against-reality finding as JSON (see core/consent-check.ts): `cookie` is present
+ * although `consentCookie` (written by `manager`) declines its `category`. Times are ISO 8601 UTC
+ * or null; `lastWriteBasis` says whether `lastWrite` was read from the value (`decoded`) or
+ * estimated from the expiry and the documented lifetime (`expiry`).
+ */
+export interface ContradictionJson {
+  consentCookie: string;
+  manager: string;
+  category: ConsentCategory;
+  declinedAt: string | null;
+  cookie: string;
+  vendor: string;
+  lastWrite: string | null;
+  lastWriteBasis: LastWrite['basis'] | null;
+}
+
+export function contradictionToJson(contradiction: Contradiction): ContradictionJson {
+  return {
+    consentCookie: contradiction.consentCookie,
+    manager: contradiction.manager,
+    category: contradiction.category,
+    declinedAt: contradiction.declinedAt === undefined ? null : instantToIso(contradiction.declinedAt),
+    cookie: contradiction.cookie,
+    vendor: contradiction.vendor,
+    lastWrite: contradiction.lastWrite === undefined ? null : instantToIso(contradiction.lastWrite.epochMs),
+    lastWriteBasis: contradiction.lastWrite?.basis ?? null,
+  };
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
@@ -16,13 +16,17 @@ interface Run {
   readonly stderr: string;
 }
 
+const inFixtures = (path: string): string => (path.startsWith('/') ? path : `${FIXTURES}${path}`);
+
 async function run(...argv: string[]): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
     stdout: (s) => (stdout += s),
     stderr: (s) => (stderr += s),
-    readFile: (path) => readFile(path.startsWith('/') ? path : `${FIXTURES}${path}`, 'utf8'),
+    readFile: (path) => readFile(inFixtures(path), 'utf8'),
+    isDirectory: async (path) => (await stat(inFixtures(path)).catch(() => undefined))?.isDirectory() === true,
+    listDirectory: async (path) => (await readdir(inFixtures(path), { withFileTypes: true })).map((entry) => ({ name: entry.name, directory: entry.isDirectory() })),
     now: () => NOW,
   });
   return { code, stdout, stderr };
@@ -31,6 +35,16 @@ async function run(...argv: string[]): Promise<Run> {
 function parseJson(text: string): unknown {
   return JSON.parse(text);
 }
+
+/** The row keys of a cookie from a Cookie header: sent to the --url host, nothing else known. */
+const sent = (value: string) => ({
+  host: 'www.example.com', domain: null, path: null, hostOnly: null, value, expires: null, source: 'request', deleted: false, secure: null, httpOnly: null, sameSite: null, partitioned: null,
+});
+
+/** The row keys of a cookie a response set with a Domain attribute on path /. */
+const setBy = (host: string, domain: string, value: string, expires: string | null, flags: { secure: boolean; httpOnly: boolean; sameSite: string | null }) => ({
+  host, domain, path: '/', hostOnly: false, value, expires, source: 'response', deleted: false, ...flags, partitioned: false,
+});
 
 const HSTC_FIELDS = {
   domainHash: 114212440,
@@ -50,7 +64,7 @@ describe('decode a Cookie header', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const lines = stdout.split('\n');
-    expect(lines[0]).toBe('Cookies for www.example.com');
+    expect(lines[0]).toBe('Cookies sent to www.example.com');
     expect(lines[2]).toMatch(/^NAME +VENDOR +CATEGORY +FIELD +VALUE$/);
     expect(lines[3]).toMatch(/^__hstc +HubSpot +analytics +Domain hash +114212440$/);
     expect(stdout).toMatch(/Written for domain +\.example\.com\n/);
@@ -65,9 +79,11 @@ describe('decode a Cookie header', () => {
     const { code, stdout, stderr } = await run('decode', '--json', `--url=https://www.example.com/`, header);
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    expect(parseJson(stdout)).toEqual([
-      { name: '__hstc', vendor: 'hubspot', category: 'analytics', recognised: true, fields: HSTC_FIELDS, problems: [] },
-      { name: 'hubspotutk', vendor: 'hubspot', category: 'analytics', recognised: true, fields: { visitorId: VISITOR, matchesHstc: true }, problems: [] },
+    expect(parseJson(stdout)).toEqual({
+      contradictions: [],
+      cookies: [
+      { name: '__hstc', vendor: 'hubspot', category: 'analytics', recognised: true, fields: HSTC_FIELDS, problems: [], ...sent(HSTC) },
+      { name: 'hubspotutk', vendor: 'hubspot', category: 'analytics', recognised: true, fields: { visitorId: VISITOR, matchesHstc: true }, problems: [], ...sent(VISITOR) },
       {
         name: '__hssc',
         vendor: 'hubspot',
@@ -82,6 +98,7 @@ describe('decode a Cookie header', () => {
             message: "A value differs from what the site's scripts normally write.",
           },
         ],
+        ...sent('114212440.1.1728971805585'),
       },
       {
         name: '__hs_do_not_track',
@@ -90,15 +107,16 @@ describe('decode a Cookie header', () => {
         recognised: true,
         fields: { honoured: false },
         problems: [{ code: 'not-honoured', field: 'honoured', detail: '1', message: 'HubSpot ignores this value: only yes turns tracking off.' }],
+        ...sent('1'),
       },
-      { name: 'app_session', vendor: null, category: null, recognised: false, fields: {}, problems: [] },
-    ]);
+      { name: 'app_session', vendor: null, category: null, recognised: false, fields: {}, problems: [], ...sent('abc') },
+    ]});
     expect(stdout.endsWith('\n')).toBe(true);
   });
 
   test('a failed decode has no fields and states the problem', async () => {
     const { stdout } = await run('decode', '--json', '--url', 'https://www.example.com/', '__hstc=1.2.3');
-    expect(parseJson(stdout)).toEqual([
+    expect(parseJson(stdout)).toEqual({ contradictions: [], cookies: [
       {
         name: '__hstc',
         vendor: 'hubspot',
@@ -106,14 +124,15 @@ describe('decode a Cookie header', () => {
         recognised: true,
         fields: {},
         problems: [{ code: 'segment-count', detail: '3 parts, expected 6', message: 'The value does not have the expected number of parts.' }],
+        ...sent('1.2.3'),
       },
-    ]);
+    ]});
   });
 
   test('a pasted "Cookie:" prefix is fine, and so is an empty header', async () => {
-    expect(parseJson((await run('decode', '--json', '--url', 'https://www.example.com/', `Cookie: hubspotutk=${VISITOR}`)).stdout)).toMatchObject([{ name: 'hubspotutk', fields: { visitorId: VISITOR } }]);
+    expect(parseJson((await run('decode', '--json', '--url', 'https://www.example.com/', `Cookie: hubspotutk=${VISITOR}`)).stdout)).toMatchObject({ cookies: [{ name: 'hubspotutk', fields: { visitorId: VISITOR } }] });
     expect(await run('decode', '--url', 'https://www.example.com/', '')).toEqual({ code: 0, stdout: 'No cookies found.\n', stderr: '' });
-    expect(await run('decode', '--json', '--url', 'https://www.example.com/', '')).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
+    expect(await run('decode', '--json', '--url', 'https://www.example.com/', '')).toEqual({ code: 0, stdout: '{\n  "cookies": [],\n  "contradictions": []\n}\n', stderr: '' });
   });
 
   test('control characters from the site never reach the terminal raw', async () => {
@@ -127,18 +146,20 @@ describe('decode a Cookie header', () => {
   test('values longer than a table cell are cut in the table, not in JSON', async () => {
     const long = `hs_ab_test=${'x'.repeat(200)}`;
     expect((await run('decode', '--url', 'https://www.example.com/', long)).stdout).toContain(`${'x'.repeat(80)}…`);
-    expect(parseJson((await run('decode', '--json', '--url', 'https://www.example.com/', long)).stdout)).toMatchObject([{ fields: { value: 'x'.repeat(200) } }]);
+    expect(parseJson((await run('decode', '--json', '--url', 'https://www.example.com/', long)).stdout)).toMatchObject({ cookies: [{ fields: { value: 'x'.repeat(200) }, value: 'x'.repeat(200) }] });
   });
 });
 
 describe('decode a HAR file', () => {
-  test('--json: request and response cookies, one per name and host, last value wins', async () => {
+  test('--json: request and response cookies with where they live, one per host, name, domain and path, last value wins', async () => {
     const { code, stdout, stderr } = await run('decode', '--har', 'example.har', '--json');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(parseJson(stdout)).toEqual([
-      { name: '__hstc', vendor: 'hubspot', category: 'analytics', recognised: true, fields: HSTC_FIELDS, problems: [] },
-      { name: 'hubspotutk', vendor: 'hubspot', category: 'analytics', recognised: true, fields: { visitorId: VISITOR, matchesHstc: true }, problems: [] },
+    expect(parseJson(stdout)).toEqual({
+      contradictions: [],
+      cookies: [
+      { name: '__hstc', vendor: 'hubspot', category: 'analytics', recognised: true, fields: HSTC_FIELDS, problems: [], ...sent(HSTC) },
+      { name: 'hubspotutk', vendor: 'hubspot', category: 'analytics', recognised: true, fields: { visitorId: VISITOR, matchesHstc: true }, problems: [], ...sent(VISITOR) },
       {
         name: '__hssc',
         vendor: 'hubspot',
@@ -147,10 +168,14 @@ describe('decode a HAR file', () => {
         // The second page view's value, and live because __hssrc is there.
         fields: { domainHash: 114212440, domainHashMatches: '.example.com', pageViews: 2, sessionStart: '2024-10-15T05:56:45.585Z', stale: false },
         problems: [],
+        ...sent('114212440.2.1728971805585'),
       },
-      { name: '__hssrc', vendor: 'hubspot', category: 'analytics', recognised: true, fields: { value: '1' }, problems: [] },
-      { name: 'app_session', vendor: null, category: null, recognised: false, fields: {}, problems: [] },
-      { name: '__hs_cookie_cat_pref', vendor: 'hubspot', category: 'necessary', recognised: true, fields: { analytics: true, advertisement: false, functionality: true }, problems: [] },
+      { name: '__hssrc', vendor: 'hubspot', category: 'analytics', recognised: true, fields: { value: '1' }, problems: [], ...sent('1') },
+      { name: 'app_session', vendor: null, category: null, recognised: false, fields: {}, problems: [], ...sent('abc123') },
+      { name: '__hs_cookie_cat_pref', vendor: 'hubspot', category: 'necessary', recognised: true, fields: { analytics: true, advertisement: false, functionality: true }, problems: [],
+        // Max-Age=15552000 (180 days) after the entry's time.
+        ...setBy('www.example.com', '.example.com', '1:true_2:false_3:true', '2025-04-13T05:56:45.584Z', { secure: false, httpOnly: false, sameSite: 'lax' }),
+      },
       {
         name: '__cf_bm',
         vendor: 'cloudflare',
@@ -158,6 +183,7 @@ describe('decode a HAR file', () => {
         recognised: true,
         fields: { token: 'Xk3v9Qw2.Lr7uT0bN5mZ8pYc1eDfGhJ4aS6oVtWxK_q', issuedAt: '2024-10-15T05:56:45.000Z', version: '1.0.1.1' },
         problems: [],
+        ...setBy('www.example.com', '.example.com', 'Xk3v9Qw2.Lr7uT0bN5mZ8pYc1eDfGhJ4aS6oVtWxK_q-1728971805-1.0.1.1-aGVsbG8gd29ybGQ', '2024-10-15T06:26:45.000Z', { secure: true, httpOnly: true, sameSite: 'none' }),
       },
       {
         name: '__cfruid',
@@ -166,6 +192,7 @@ describe('decode a HAR file', () => {
         recognised: true,
         fields: { token: '0123456789abcdef0123456789abcdef01234567', issuedAt: '2024-10-15T05:56:45.000Z' },
         problems: [],
+        ...setBy('js.hs-scripts.com', '.hs-scripts.com', '0123456789abcdef0123456789abcdef01234567-1728971805', null, { secure: true, httpOnly: true, sameSite: null }),
       },
       {
         name: '_cfuvid',
@@ -174,20 +201,22 @@ describe('decode a HAR file', () => {
         recognised: true,
         fields: { token: 'Xk3v9Qw2.Lr7uT0bN5mZ8pYc1eDfGhJ4aS6oVtWxK_q', issuedAt: FIRST_VISIT_ISO, version: '0.0.1.1' },
         problems: [],
+        ...setBy('js.hs-scripts.com', '.hs-scripts.com', 'Xk3v9Qw2.Lr7uT0bN5mZ8pYc1eDfGhJ4aS6oVtWxK_q-1728971805584-0.0.1.1-604800000', null, { secure: true, httpOnly: true, sameSite: null }),
       },
-    ]);
+    ]});
   });
 
   test('the table groups cookies by host', async () => {
     const { code, stdout } = await run('decode', '--har', 'example.har');
     expect(code).toBe(0);
-    expect(stdout.match(/^Cookies for .*$/gm)).toEqual(['Cookies for www.example.com', 'Cookies for js.hs-scripts.com']);
-    expect(stdout).toMatch(/__cfruid +Cloudflare \(HubSpot's network provider\) +necessary +Token +0123456789abcdef0123456789abcdef01234567\n/);
+    expect(stdout.match(/^Cookies .*$/gm)).toEqual(['Cookies sent to www.example.com', 'Cookies set by www.example.com', 'Cookies set by js.hs-scripts.com']);
+    expect(stdout).toMatch(/\n__cfruid +Cloudflare \(HubSpot's network provider\) +necessary +Stored +domain \.hs-scripts\.com, path \/, until the browser closes\n +Token +0123456789abcdef0123456789abcdef01234567\n/);
+    expect(stdout).toMatch(/\n__cf_bm +Cloudflare \(HubSpot's network provider\) +necessary +Stored +domain \.example\.com, path \/, until 2024-10-15T06:26:45\.000Z\n/);
   });
 
   test('--url puts every cookie on that host', async () => {
     const { stdout } = await run('decode', '--har', 'example.har', '--url', 'https://example.com/');
-    expect(stdout.match(/^Cookies for .*$/gm)).toEqual(['Cookies for example.com']);
+    expect(stdout.match(/^Cookies .*$/gm)).toEqual(['Cookies sent to example.com', 'Cookies set by example.com']);
     // The entry whose own URL is unusable now counts too.
     expect(stdout).toMatch(/^ignored +- +- +- +not recognised$/m);
   });
