@@ -3,6 +3,12 @@ import { once } from 'node:events';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { runCli } from './main.ts';
 
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 /** Set while stdout's buffer is full (a slow pipe): the next site waits for it to drain. */
 let backlog: Promise<unknown> | undefined;
 
