@@ -9,12 +9,13 @@ import { CHROME_BUILD } from '../test/e2e/support/extension.ts';
 import { PopupBench, type PopupSample } from './popup.ts';
 import { benchWorkerStart, startPageWrites, type PageWritesResult, type WorkerStartResult } from './worker.ts';
 import { benchDecode, benchHotPath, type DecodeResult, type HotPathResult } from './node.ts';
+import { benchCliAudit, type CliAuditResult } from './cli.ts';
 import { measureSizes, type SizeRow } from './sizes.ts';
 import { profilePopup, type PopupProfile } from './profile.ts';
 import { pairedRatios, spread, type Spread } from './stats.ts';
 import { renderReport } from './report.ts';
 
-const SECTIONS = ['popup', 'worker', 'background', 'decode', 'sizes'] as const;
+const SECTIONS = ['popup', 'worker', 'background', 'decode', 'cli', 'sizes'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Options {
@@ -186,6 +187,8 @@ export interface BenchResults {
   readonly workerStart: WorkerStartResult | null;
   readonly background: { readonly pure: HotPathResult; readonly page: { readonly unruled: PageWritesResult; readonly ruled: PageWritesResult } | null } | null;
   readonly decode: DecodeResult | null;
+  /** Absent in results written before the CLI section existed. */
+  readonly cli?: CliAuditResult | null;
   readonly sizes: readonly SizeRow[] | null;
   readonly profile: PopupProfile | null;
   readonly errors: readonly string[];
@@ -273,6 +276,7 @@ export async function main(args: readonly string[]): Promise<number> {
 
   const pure = options.only.has('background') ? await attempt(errors, 'background, pure hot path', async () => benchHotPath(nodeOptions)) : null;
   const decode = options.only.has('decode') ? await attempt(errors, 'decode rate', async () => benchDecode(nodeOptions)) : null;
+  const cli = options.only.has('cli') ? await attempt(errors, 'CLI audit of a crawl', () => benchCliAudit(REPO_ROOT)) : null;
   rmSync(snapshot, { recursive: true, force: true });
 
   const cpu = cpus();
@@ -288,6 +292,7 @@ export async function main(args: readonly string[]): Promise<number> {
     workerStart,
     background: pure === null ? null : { pure, page },
     decode,
+    cli,
     sizes,
     profile,
     errors,

@@ -103,6 +103,14 @@ export function renderReport(results: BenchResults): string {
     lines.push('');
   }
 
+  if (results.cli !== undefined && results.cli !== null) {
+    const { cli } = results;
+    lines.push('### Command line over a crawl (Node, wall time)', '');
+    lines.push('| input | files per second, median (min–max) | heap after the runs |', '|---|---|---|');
+    lines.push(`| \`decode --json --har DIR\`, ${cli.files} copies of the demo site's HAR (${kb(cli.fileBytes)} each), one site per file | ${spreadOf(cli.filesPerSecond, (n) => n.toFixed(0), '')} | ${cli.heapUsedMiB.toFixed(0)} MiB |`);
+    lines.push('');
+  }
+
   if (results.sizes !== null) {
     lines.push('### Sizes (gzip level 9; enforced by test/build/sizes.test.ts)', '');
     lines.push('| part | raw | gzip (zip: the file) | budget |', '|---|---|---|---|');
