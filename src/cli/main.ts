@@ -119,9 +119,13 @@ function parseArguments(argv: readonly string[]): ParsedArguments {
   return { kind: 'decode', options };
 }
 
-/** One line on stderr: whatever a reason holds (a file name, an error message) never breaks the line. */
+/**
+ * One line on stderr: whatever a reason holds (a file name from a crawled directory, an error
+ * message) never breaks the line nor reaches the terminal as a control character.
+ */
 function complain(io: CliIo, reason: string): void {
-  io.stderr(`cookie-lens: ${reason.replace(/\s+/g, ' ')}\n`);
+  const oneLine = reason.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  io.stderr(`cookie-lens: ${oneLine}\n`);
 }
 
 type HarFileRead = { readonly ok: true; readonly result: Extract<HarReadResult, { ok: true }> } | { readonly ok: false; readonly reason: string; readonly exit: number };

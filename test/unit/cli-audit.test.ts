@@ -162,6 +162,18 @@ describe('many HAR files: one summary per site', () => {
       expect(stdout.trimEnd().split('\n').map(json)).toMatchObject([{ site: 'c.test', files: [`${dir}/c-good.har`] }]);
     });
 
+    test('a file name with control characters is escaped in the message', async () => {
+      const hostile = await mkdtemp(path.join(tmpdir(), 'cookie-lens-hostile-'));
+      try {
+        await writeFile(path.join(hostile, 'evil\u001b[2J\nname.har'), 'nope');
+        const { code, stderr } = await run('decode', '--har', hostile);
+        expect(code).toBe(1);
+        expect(stderr).toBe(`cookie-lens: ${hostile}/evil\\u001b[2J name.har: invalid JSON: Unexpected token 'o', "nope" is not valid JSON\n`);
+      } finally {
+        await rm(hostile, { recursive: true, force: true });
+      }
+    });
+
     test('a directory without HAR files', async () => {
       expect(await run('decode', '--har', `${dir}/empty`)).toEqual({ code: 1, stdout: '', stderr: `cookie-lens: ${dir}/empty: no .har files in this directory\n` });
     });
