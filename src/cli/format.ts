@@ -178,10 +178,15 @@ export function formatSiteAudit(audit: SiteAuditJson, contradictions: readonly S
   const heading = `Site ${printable(audit.site, 253)} (${files}, ${audit.cookies.length} cookies)\n`;
   const rows: string[][] = [];
   for (const tracker of audit.trackers) {
-    const trackerRows: [string, string][] = Object.entries(tracker.knows).map(([key, value]) => [printable(key, 64), jsonValueText(value)]);
-    for (const name of tracker.cookies) if (!trackerRows.some(([key]) => key.startsWith(`${printable(name, 64)}.`))) trackerRows.push([printable(name, 64), 'set, nothing decoded']);
+    const known = Object.entries(tracker.knows);
+    const trackerRows: [string, string][] = known.map(([key, value]) => [printable(key, 64), jsonValueText(value)]);
+    for (const name of tracker.cookies) {
+      if (!known.some(([key]) => key.startsWith(`${name}.`))) trackerRows.push([printable(name, 64), 'set, nothing decoded']);
+    }
     for (const name of tracker.deleted) trackerRows.push([printable(name, 64), 'deleted']);
-    trackerRows.forEach(([key, value], index) => rows.push(index === 0 ? [vendorName(tracker.vendor, translate), tracker.categories.join(', '), key, value] : ['', '', key, value]));
+    for (const [index, [key, value]] of trackerRows.entries()) {
+      rows.push(index === 0 ? [vendorName(tracker.vendor, translate), tracker.categories.join(', '), key, value] : ['', '', key, value]);
+    }
   }
   const unknown = [...new Set(audit.cookies.filter((row) => row.vendor === null).map((row) => printable(row.name, 48)))];
   const parts = [heading, rows.length === 0 ? 'No tracker recognised.\n' : `${renderTable(rows, TRACKER_HEADINGS)}\n`];

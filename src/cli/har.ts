@@ -162,7 +162,7 @@ function arrayCookies(list: unknown, source: CookieSource, entry: EntryContext):
     if (name === undefined || value === undefined) continue;
     const where = arrayDomain(optionalString(item, 'domain'), entry.host);
     const rawPath = optionalString(item, 'path');
-    const path = rawPath !== undefined && rawPath.startsWith('/') ? rawPath : source === 'response' ? defaultPath(entry.url) : null;
+    const path = rawPath?.startsWith('/') ? rawPath : source === 'response' ? defaultPath(entry.url) : null;
     const rawExpires = optionalString(item, 'expires');
     const parsedExpires = rawExpires === undefined ? Number.NaN : Date.parse(rawExpires);
     const expires = Number.isNaN(parsedExpires) ? null : parsedExpires;
