@@ -49,11 +49,35 @@ export async function decodeReports(cookies: readonly HarCookie[], now: number):
   return reports;
 }
 
-/** The consent findings of one site's reports; deleted cookies are not present, so they never count. */
+function seenBefore(a: HarCookie['seen'], b: HarCookie['seen']): boolean {
+  return a.at < b.at || (a.at === b.at && a.entry < b.entry);
+}
+
+/** Whether a cookie of domain `domain` (`.example.com`, or a host for a host-only one) is sent to `host`. */
+function domainCovers(domain: string, hostOnly: boolean | null, host: string): boolean {
+  if (hostOnly === true || !domain.startsWith('.')) return domain === host;
+  return host === domain.slice(1) || host.endsWith(domain);
+}
+
+/**
+ * Whether a cookie the browser sent was removed afterwards: a later response deleted the same
+ * name on a domain that covers the host it was sent to. (A sent cookie's own domain is unknown,
+ * so this is the only way to tie the two together.)
+ */
+function removedLater(cookie: HarCookie, deletions: readonly HarCookie[]): boolean {
+  if (cookie.source !== 'request' || cookie.domain !== null) return false;
+  return deletions.some((deletion) => deletion.name === cookie.name && deletion.domain !== null && domainCovers(deletion.domain, deletion.hostOnly, cookie.host) && seenBefore(cookie.seen, deletion.seen));
+}
+
+/**
+ * The consent findings of one site's reports, over the cookies present at the end of the capture:
+ * deleted cookies, and cookies sent before a response deleted them, do not count.
+ */
 export function contradictionsOf(reports: readonly CookieReport[], lookupNameFacts: NameFactsLookup, now: number): Contradiction[] {
+  const deletions = reports.filter(({ cookie }) => cookie.deleted).map(({ cookie }) => cookie);
   const present: ConsentCheckCookie[] = [];
   for (const { cookie, decoded } of reports) {
-    if (cookie.deleted) continue;
+    if (cookie.deleted || removedLater(cookie, deletions)) continue;
     const facts = decoded === undefined ? lookupNameFacts(cookie.name) : undefined;
     present.push({
       name: cookie.name,

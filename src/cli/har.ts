@@ -33,6 +33,8 @@ export interface HarCookie {
   readonly source: CookieSource;
   /** The response removes the cookie (Max-Age <= 0, or an expiry at or before the entry's time). */
   readonly deleted: boolean;
+  /** When it was seen: the entry's start time (ms), then the entry's position in the file. */
+  readonly seen: { readonly at: number; readonly entry: number };
 }
 
 export interface HarContents {
@@ -111,13 +113,15 @@ interface EntryContext {
   readonly url: string | undefined;
   /** The entry's start time (ms): deletions are judged against it. */
   readonly at: number;
+  /** The entry's position in log.entries. */
+  readonly index: number;
 }
 
 function requestHeaderCookies(request: JsonRecord, entry: EntryContext): HarCookie[] {
   const cookies: HarCookie[] = [];
   for (const header of headerValues(request['headers'], 'cookie')) {
     for (const { name, value } of parseCookieHeader(header)) {
-      cookies.push({ name, value, host: entry.host, domain: null, path: null, hostOnly: null, expires: null, secure: null, httpOnly: null, sameSite: null, partitioned: null, source: 'request', deleted: false });
+      cookies.push({ name, value, host: entry.host, domain: null, path: null, hostOnly: null, expires: null, secure: null, httpOnly: null, sameSite: null, partitioned: null, source: 'request', deleted: false, seen: { at: entry.at, entry: entry.index } });
     }
   }
   return cookies;
@@ -145,6 +149,7 @@ function responseHeaderCookies(response: JsonRecord, entry: EntryContext): HarCo
         partitioned: parsed.partitioned,
         source: 'response',
         deleted,
+        seen: { at: entry.at, entry: entry.index },
       });
     }
   }
@@ -182,6 +187,7 @@ function arrayCookies(list: unknown, source: CookieSource, entry: EntryContext):
       partitioned: optionalBoolean(item, 'partitioned'),
       source,
       deleted,
+      seen: { at: entry.at, entry: entry.index },
     });
   }
   return cookies;
@@ -260,7 +266,7 @@ export function cookiesFromHar(text: string, options: HarReadOptions): HarReadRe
   let sawCookieData = false;
   let capturedAt: number | undefined;
   let firstHost: string | undefined;
-  for (const entry of entries) {
+  for (const [index, entry] of entries.entries()) {
     if (!isRecord(entry)) continue;
     const request = isRecord(entry['request']) ? entry['request'] : undefined;
     const response = isRecord(entry['response']) ? entry['response'] : undefined;
@@ -271,7 +277,7 @@ export function cookiesFromHar(text: string, options: HarReadOptions): HarReadRe
     firstHost ??= host;
     const started = typeof entry['startedDateTime'] === 'string' ? Date.parse(entry['startedDateTime']) : Number.NaN;
     if (!Number.isNaN(started)) capturedAt = Math.max(capturedAt ?? started, started);
-    const context: EntryContext = { host, url, at: Number.isNaN(started) ? options.fallbackTime : started };
+    const context: EntryContext = { host, url, at: Number.isNaN(started) ? options.fallbackTime : started, index };
     const found = [
       ...(request === undefined ? [] : mergeSources(requestHeaderCookies(request, context), arrayCookies(request['cookies'], 'request', context))),
       ...(response === undefined ? [] : mergeSources(responseHeaderCookies(response, context), arrayCookies(response['cookies'], 'response', context))),

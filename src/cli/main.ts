@@ -143,9 +143,10 @@ async function readHarFile(path: string, io: CliIo, hostOverride: string | undef
 }
 
 /** The cookies of a Cookie header: sent by the browser, so live, with no domain, path or expiry known. */
-function headerCookies(header: string, host: string): HarCookie[] {
+function headerCookies(header: string, host: string, now: number): HarCookie[] {
   return parseCookieHeader(header).map(({ name, value }) => ({
     name, value, host, domain: null, path: null, hostOnly: null, expires: null, secure: null, httpOnly: null, sameSite: null, partitioned: null, source: 'request', deleted: false,
+    seen: { at: now, entry: 0 },
   }));
 }
 
@@ -293,7 +294,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const [onlyHar] = options.har;
     if (onlyHar === undefined) {
-      await printDecoded(headerCookies(options.header ?? '', hostOverride ?? ''), undefined, options.json, io);
+      await printDecoded(headerCookies(options.header ?? '', hostOverride ?? '', io.now()), undefined, options.json, io);
       return EXIT_OK;
     }
     if (options.har.length > 1 || (await io.isDirectory?.(onlyHar)) === true) return await auditFiles(options.har, hostOverride, options.json, io);

@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runInProcess } from './support/cli-run.ts';
+import { runCli } from '../../src/cli/main.ts';
+import { contradictionsOf, decodeReports } from '../../src/cli/audit.ts';
+import type { HarCookie } from '../../src/cli/har.ts';
+import type { NameFactsLookup } from '../../src/explain/json.ts';
 
 /** 2025-01-01T00:00:00Z */
 const NOW = 1_735_689_600_000;
@@ -56,7 +60,8 @@ describe('one HAR file', () => {
       { site: 'hubdemo.test', consentCookie: 'OptanonConsent', manager: 'onetrust', category: 'analytics', declinedAt: '2024-10-15T05:56:45.000Z', cookie: '_ga', vendor: 'google-analytics', lastWrite: '2024-10-15T05:56:45.584Z', lastWriteBasis: 'expiry' },
       { site: 'hubdemo.test', consentCookie: 'OptanonConsent', manager: 'onetrust', category: 'analytics', declinedAt: '2024-10-15T05:56:45.000Z', cookie: '_ga_DEMO42XY', vendor: 'google-analytics', lastWrite: '2024-10-15T05:56:45.000Z', lastWriteBasis: 'decoded' },
     ]);
-    expect(contradictions.map((c) => (c as { cookie: string }).cookie)).toEqual(['_ga', '_ga_DEMO42XY', '__hstc', 'hubspotutk', '__hssc', '__hssrc', '_fbp', '_fbc', '_gcl_au']);
+    // _gcl_au was sent with the page, then the server deleted it: not present at the end, so not a contradiction.
+    expect(contradictions.map((c) => (c as { cookie: string }).cookie)).toEqual(['_ga', '_ga_DEMO42XY', '__hstc', 'hubspotutk', '__hssc', '__hssrc', '_fbp', '_fbc']);
     const table = (await run('decode', '--har', 'demo-site.har')).stdout;
     expect(table).toContain('\nConsent against reality\n\n  analytics declined in OptanonConsent (OneTrust) on 2024-10-15, yet _ga (Google Analytics) is present, last written 2024-10-15 (estimated from its expiry)\n');
     expect(table).toMatch(/\n_gcl_au +Google Ads +advertising +- +deleted by the response on \.hubdemo\.test path \/\n/);
@@ -138,6 +143,30 @@ describe('many HAR files: one summary per site', () => {
     expect(separate).toEqual(together);
   });
 
+  test('streams: a site is written before the next site’s file is read, and only once its files are done', async () => {
+    const harOf = (host: string): string => JSON.stringify({ log: { entries: [{ request: { url: `https://${host}/`, headers: [{ name: 'Cookie', value: 'hubspotutk=1' }] } }] } });
+    const files: Record<string, string> = { '/crawl/1.har': harOf('www.a.test'), '/crawl/2.har': harOf('shop.a.test'), '/crawl/3.har': harOf('www.b.test'), '/crawl/4.har': harOf('www.c.test') };
+    const events: string[] = [];
+    const code = await runCli(['decode', '--json', '--har', '/crawl'], {
+      stdout: (s) => events.push(`line ${String((JSON.parse(s) as { site: string }).site)}`),
+      stderr: (s) => events.push(`error ${s}`),
+      readFile: async (file) => {
+        events.push(`read ${file}`);
+        return files[file] ?? '';
+      },
+      isDirectory: async (file) => file === '/crawl',
+      listDirectory: async () => Object.keys(files).reverse().map((file) => ({ name: file.slice('/crawl/'.length), directory: false })),
+      drained: async () => {
+        events.push('drained');
+      },
+      now: () => NOW,
+    });
+    expect(code).toBe(0);
+    expect(events).toEqual([
+      'read /crawl/1.har', 'read /crawl/2.har', 'read /crawl/3.har', 'line a.test', 'drained', 'read /crawl/4.har', 'line b.test', 'drained', 'line c.test', 'drained',
+    ]);
+  });
+
   describe('bad files on the way', () => {
     let dir = '';
     beforeAll(async () => {
@@ -190,5 +219,28 @@ describe('many HAR files: one summary per site', () => {
       expect(stderr).toMatch(/^cookie-lens: cannot read missing\.har: ENOENT: no such file or directory, open '[^']*missing\.har'\n$/);
       expect(stdout).toMatch(/^Site c\.test \(1 file, 1 cookies\)\n/);
     });
+  });
+});
+
+describe('present at the end of the capture', () => {
+  const base = { domain: null, path: null, hostOnly: null, expires: null, secure: null, httpOnly: null, sameSite: null, partitioned: null, source: 'request', deleted: false } as const;
+  const optOut: HarCookie = { ...base, name: '__hs_opt_out', value: 'yes', host: 'www.a.test', seen: { at: 1000, entry: 0 } };
+  const sentGa = (host: string, at: number): HarCookie => ({ ...base, name: '_ga', value: 'GA1.1.804271633.1728971805', host, seen: { at, entry: 1 } });
+  const deletedGa = (domain: string, hostOnly: boolean, at: number): HarCookie => ({
+    ...base, name: '_ga', value: '', host: 'www.a.test', domain, path: '/', hostOnly, expires: at, source: 'response', deleted: true, seen: { at, entry: 2 },
+  });
+  const noFacts: NameFactsLookup = () => undefined;
+  const found = async (cookies: HarCookie[]) => contradictionsOf(await decodeReports(cookies, NOW), noFacts, NOW).map((c) => c.cookie);
+
+  test.each([
+    ['nothing deleted', [optOut, sentGa('www.a.test', 1000)], ['_ga']],
+    ['deleted later on a domain covering the host', [optOut, sentGa('www.a.test', 1000), deletedGa('.a.test', false, 2000)], []],
+    ['deleted later, same time, a later entry', [optOut, sentGa('www.a.test', 1000), deletedGa('.a.test', false, 1000)], []],
+    ['deleted later on that host only', [optOut, sentGa('www.a.test', 1000), deletedGa('www.a.test', true, 2000)], []],
+    ['deleted before it was sent again', [optOut, sentGa('www.a.test', 3000), deletedGa('.a.test', false, 2000)], ['_ga']],
+    ['deleted on another host', [optOut, sentGa('shop.a.test', 1000), deletedGa('www.a.test', true, 2000)], ['_ga']],
+    ['deleted on a sibling domain', [optOut, sentGa('www.a.test', 1000), deletedGa('.b.a.test', false, 2000)], ['_ga']],
+  ] as const)('%s', async (_title, cookies, expected) => {
+    expect(await found([...cookies])).toEqual(expected);
   });
 });

@@ -124,16 +124,19 @@ const get = (url: string, cookie?: string, setCookies: string[] = [], extra: { r
 });
 const unknownAttributes = { domain: null, path: null, hostOnly: null, expires: null, secure: null, httpOnly: null, sameSite: null, partitioned: null };
 /** A request cookie from a Cookie header: only name and value are known. */
-const sent = (name: string, value: string, host: string): HarCookie => ({ name, value, host, ...unknownAttributes, source: 'request', deleted: false });
+const sent = (name: string, value: string, host: string): Unseen => ({ name, value, host, ...unknownAttributes, source: 'request', deleted: false });
 /** A response cookie with no attributes: host-only, default path, session. */
-const setPlain = (name: string, value: string, host: string, path = '/'): HarCookie => ({
+const setPlain = (name: string, value: string, host: string, path = '/'): Unseen => ({
   name, value, host, domain: host, path, hostOnly: true, expires: null, secure: false, httpOnly: false, sameSite: null, partitioned: false, source: 'response', deleted: false,
 });
 
-function cookiesOf(text: string, hostOverride?: string): readonly HarCookie[] {
+type Unseen = Omit<HarCookie, 'seen'>;
+
+/** The cookies read, without when each was seen (the test of `seen` is on its own). */
+function cookiesOf(text: string, hostOverride?: string): readonly Unseen[] {
   const result = read(text, hostOverride);
   expect(result.ok).toBe(true);
-  return result.ok ? result.cookies : [];
+  return result.ok ? result.cookies.map(({ seen: _seen, ...rest }) => rest) : [];
 }
 
 describe('cookiesFromHar: headers', () => {
@@ -256,6 +259,18 @@ describe('cookiesFromHar: the file as a whole', () => {
   test('the capture time is the latest entry time; the first host is the first entry’s', () => {
     const result = read(har([get('https://www.a.test/', 'x=1', [], { at: '2024-10-15T06:00:00Z' }), get('https://cdn.b.test/', 'y=1', [], { at: '2024-10-15T05:00:00Z' })]));
     expect(result).toMatchObject({ ok: true, capturedAt: Date.UTC(2024, 9, 15, 6), firstHost: 'www.a.test' });
+  });
+
+  test('each cookie says when it was seen: the entry’s time and position, a later sighting replacing an earlier one', () => {
+    const result = read(har([
+      get('https://a.test/', 'x=1', [], { at: '2024-10-15T06:00:00Z' }),
+      { ...get('https://a.test/', 'y=1'), startedDateTime: 'not a time' },
+      get('https://a.test/', 'x=2', [], { at: '2024-10-15T07:00:00Z' }),
+    ]));
+    expect(result.ok && result.cookies.map(({ name, seen }) => ({ name, seen }))).toEqual([
+      { name: 'x', seen: { at: Date.UTC(2024, 9, 15, 7), entry: 2 } },
+      { name: 'y', seen: { at: NOW, entry: 1 } },
+    ]);
   });
 
   test('an entry without a readable time judges deletions against the fallback time', () => {
