@@ -19,8 +19,11 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderr: (s) => process.stderr.write(s),
   readFile: (path) => readFile(path, 'utf8'),
   isDirectory: async (path) => (await stat(path).catch(() => undefined))?.isDirectory() === true,
+  // Pipes, sockets and devices are left out: reading a named pipe called x.har would wait forever.
   listDirectory: async (path) =>
-    (await readdir(path, { withFileTypes: true })).map((entry) => ({ name: entry.name, directory: entry.isDirectory() })),
+    (await readdir(path, { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory() || entry.isFile() || entry.isSymbolicLink())
+      .map((entry) => ({ name: entry.name, directory: entry.isDirectory() })),
   drained: async () => {
     await backlog;
   },

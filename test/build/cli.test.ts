@@ -1,7 +1,8 @@
 // The built command line (dist/cli.mjs, written by `node build.mjs`) run as a user runs it: a
 // child process of Node, from the repository root, with fixtures from test/fixtures/cli/.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { root } from './bundle.ts';
@@ -103,6 +104,20 @@ describe('dist/cli.mjs', () => {
     const table = cli('decode', '--har', `${FIXTURES}/crawl`);
     expect(table.code).toBe(0);
     expect(table.stdout.match(/^Site .*$/gm)).toEqual(['Site example.com (1 file, 3 cookies)', 'Site hubdemo.test (2 files, 11 cookies)']);
+  });
+
+  test('a directory holding a named pipe called *.har: the pipe is left alone, the audit does not hang', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cookie-lens-fifo-'));
+    try {
+      copyFileSync(path.join(root, FIXTURES, 'headers-only.har'), path.join(dir, 'a.har'));
+      const made = spawnSync('mkfifo', [path.join(dir, 'b.har')], { encoding: 'utf8' });
+      expect(made.status, `mkfifo (coreutils) must work here: ${made.stderr}`).toBe(0);
+      const { code, stdout, stderr } = cli('decode', '--json', '--har', dir);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      expect(stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { files: string[] }).files)).toEqual([[path.join(dir, 'a.har')]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe('bad input: a non-zero exit and one line on stderr, nothing on stdout', () => {
