@@ -232,7 +232,7 @@ function carriesCookies(side: JsonRecord, headerName: string): boolean {
 }
 
 /** The key that tells variants apart: the same name on another domain or path is another cookie. */
-function variantKey(cookie: HarCookie): string {
+export function variantKey(cookie: HarCookie): string {
   return [cookie.host, cookie.name, cookie.domain ?? '', cookie.path ?? ''].join('\u0000');
 }
 

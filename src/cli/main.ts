@@ -10,7 +10,7 @@ import { parseCookieHeader } from './cookie-header.ts';
 import { formatReports, formatSiteAudit } from './format.ts';
 import { lookupNameFacts } from '../explain/name-facts.ts';
 import type { NameFactsLookup } from '../explain/json.ts';
-import { cookiesFromHar, hostOf } from './har.ts';
+import { cookiesFromHar, hostOf, variantKey } from './har.ts';
 import type { HarCookie, HarReadResult } from './har.ts';
 import { contradictionsBySite, decodeReports, reportToJson, siteContradictionToJson, siteOfHost, trackersOf } from './audit.ts';
 import type { DecodeJson, SiteAuditJson } from './audit.ts';
@@ -213,10 +213,6 @@ interface OpenSite {
   readonly files: string[];
   readonly cookies: Map<string, HarCookie>;
   capturedAt: number | undefined;
-}
-
-function variantKey(cookie: HarCookie): string {
-  return [cookie.host, cookie.name, cookie.domain ?? '', cookie.path ?? ''].join('\u0000');
 }
 
 /** Decodes one site's cookies and prints its summary (a table, or one JSON line). */
