@@ -8,6 +8,7 @@ import { deleteRule, dismissSetAside, ruleOf } from '../storage/store.ts';
 import { setSiteBlock } from '../browser/network.ts';
 import { BLOCKED_TRACKING_DOMAINS } from '../core/hubspot-hosts.ts';
 import { logError } from './log.ts';
+import { deleteCookies } from './delete.ts';
 
 type Handlers = { [K in MessageName]: (payload: Api[K]['req']) => Promise<Api[K]['res']> };
 
@@ -16,6 +17,7 @@ const handlers: Handlers = {
   setOptOut: (p) => setOptOut(p.tabId, p.level, Date.now()),
   reset: (p) => reset(p.tabId, p.includeConsent, p.alsoRemove, Date.now()),
   undo: (p) => undo(p.tabId, p.snapshotId, Date.now()),
+  deleteCookies: (p) => deleteCookies(p.tabId, p.cookies, Date.now()),
   updateRule: async (p) => {
     const rule = await saveRule(p.site, { doNotTrack: p.doNotTrack, optOut: p.optOut }, Date.now());
     await setSiteBlock(p.site, BLOCKED_TRACKING_DOMAINS, rule?.optOut === 'block');

@@ -37,11 +37,23 @@ export interface UndoOutcome {
   readonly alreadyRestored: boolean;
 }
 
+export interface DeleteOutcome {
+  /** Cookies removed (each is in the site's undo snapshot). */
+  readonly removed: number;
+  readonly failed: readonly FailedCookie[];
+  /** Chosen cookies that were no longer there (or were not the site's): nothing was done for them. */
+  readonly notFound: number;
+  /** Present when something was removed: the snapshot Undo restores. */
+  readonly snapshotId: string | null;
+}
+
 export type Api = {
   setDoNotTrack: { req: { tabId: number; on: boolean }; res: ActionOutcome };
   setOptOut: { req: { tabId: number; level: OptOutLevel }; res: ActionOutcome };
   reset: { req: { tabId: number; includeConsent: boolean; alsoRemove: readonly string[] }; res: ResetOutcome };
   undo: { req: { tabId: number; snapshotId: string }; res: UndoOutcome };
+  /** Removes exactly these cookies of the tab's site, each given by its cookieIdentity. */
+  deleteCookies: { req: { tabId: number; cookies: readonly string[] }; res: DeleteOutcome };
   updateRule: { req: { site: string; doNotTrack: boolean; optOut: OptOutLevel }; res: { rule: SiteRule | null } };
   removeRule: { req: { site: string }; res: { removed: boolean } };
   importRules: { req: { text: string }; res: { imported: number } };
@@ -83,6 +95,7 @@ const payloadGuards: { [K in MessageName]: (p: Record<string, unknown>) => boole
   setOptOut: (p) => isTabId(p.tabId) && isLevel(p.level),
   reset: (p) => isTabId(p.tabId) && typeof p.includeConsent === 'boolean' && isStringArray(p.alsoRemove),
   undo: (p) => isTabId(p.tabId) && typeof p.snapshotId === 'string',
+  deleteCookies: (p) => isTabId(p.tabId) && isStringArray(p.cookies) && p.cookies.length > 0 && p.cookies.length <= 10_000,
   updateRule: (p) => isSite(p.site) && typeof p.doNotTrack === 'boolean' && isLevel(p.optOut),
   removeRule: (p) => isSite(p.site),
   importRules: (p) => typeof p.text === 'string',
