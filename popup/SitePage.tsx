@@ -8,7 +8,10 @@ import type { DecodeOutcome } from '../src/decode/types.ts';
 import { useServices } from './context.ts';
 import { Summary } from './components/Summary.tsx';
 import { Controls } from './components/Controls.tsx';
-import { CookieList } from './components/CookieList.tsx';
+import { CookieBrowser } from './components/CookieBrowser.tsx';
+import { StatusLine } from './components/StatusLine.tsx';
+import { CompactSummary } from './components/CompactSummary.tsx';
+import type { RowOrder } from '../src/explain/arrange.ts';
 import { EmbeddedSites } from './components/EmbeddedSites.tsx';
 import { ConsentWarnings } from './components/ConsentWarnings.tsx';
 import { StatePage } from './components/StatePage.tsx';
@@ -19,6 +22,7 @@ type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
 
 export function SitePage({ data, announce, onChanged }: { data: SiteData; announce: (text: string) => void; onChanged: () => void }) {
   const { client } = useServices();
+  const [order, setOrder] = useState<RowOrder>('category');
   const now = client.now();
   const report = useMemo(() => {
     const built = buildSiteReport(data.cookies, data.site, now, lookupNameFacts);
@@ -37,10 +41,12 @@ export function SitePage({ data, announce, onChanged }: { data: SiteData; announ
     <>
       <Header data={data} />
       {data.settingsProblem !== null ? <StatePage kind="settings" detail={data.settingsProblem} /> : null}
-      <Summary summary={report.summary} now={now} />
+      <StatusLine rule={data.rule} verification={data.verification} />
+      <CompactSummary><Summary summary={report.summary} now={now} /></CompactSummary>
       <Controls data={data} report={report} announce={announce} onChanged={onChanged} />
       <ConsentWarnings contradictions={contradictions} now={now} />
-      <CookieList views={report.views} completed={completed} now={now} contradictions={contradictions} />
+      <CookieBrowser views={report.views} completed={completed} now={now} contradictions={contradictions} tabId={data.tab.tabId}
+        announce={announce} onChanged={onChanged} order={order} onOrder={setOrder} />
       <EmbeddedSites embedded={data.embedded} site={data.site} now={now} />
       <ExportBar data={data} report={report} completed={completed} now={now} />
     </>

@@ -35,6 +35,8 @@ export class Formatter {
   readonly #dateOnly: Intl.DateTimeFormat;
   readonly #relative: Intl.RelativeTimeFormat;
   readonly #number: Intl.NumberFormat;
+  /** Made on first use: most openings show no counted message. */
+  #plural: Intl.PluralRules | undefined;
   /** BCP 47 tag every date and number on the page is formatted with; also the page's `lang`. */
   readonly locale: string;
 
@@ -50,6 +52,16 @@ export class Formatter {
 
   number(n: number): string {
     return this.#number.format(n);
+  }
+
+  /**
+   * A message in the plural form the language uses for `count` (Intl.PluralRules): the key
+   * `<base>_one`, `<base>_other`, ... with `$1` the count as a number in the page's language and
+   * `$2`.. the further substitutions. Falls back to `<base>_other`, which every such message has.
+   */
+  plural(base: string, count: number, more: readonly string[] = []): string {
+    const substitutions = [this.number(count), ...more];
+    return this.#t.dynamic(`${base}_${(this.#plural ??= new Intl.PluralRules(this.locale)).select(count)}`, substitutions) ?? this.#t.dynamic(`${base}_other`, substitutions) ?? base;
   }
 
   date(ms: number): string {

@@ -1,4 +1,5 @@
-// Every cookie of the site, grouped by category; each row expands to its decoded fields and attributes.
+// Every cookie of the site, grouped by category (or by vendor, or one list by name); each row
+// expands to its decoded fields and attributes, and has a button that deletes that cookie.
 import { useMemo, useState } from 'preact/hooks';
 import { useServices } from '../context.ts';
 import type { CookieView } from '../../src/explain/report.ts';
@@ -12,24 +13,63 @@ import { exportCookie } from '../../src/explain/export.ts';
 import type { CookieJson } from '../../src/explain/json.ts';
 import type { Translator } from '../../src/i18n/messages.ts';
 import { useAnnounce } from './Announcer.tsx';
+import { arrangeRows, type RowGroup, type RowOrder } from '../../src/explain/arrange.ts';
 
-const GROUPS: readonly { category: Category | null; title: MessageKey }[] = [
-  { category: 'analytics', title: 'category_analytics' },
-  { category: 'advertising', title: 'category_advertising' },
-  { category: 'functional', title: 'category_functional' },
-  { category: 'necessary', title: 'category_necessary' },
-  { category: null, title: 'category_unknown' },
-];
+const CATEGORY_TITLES: ReadonlyMap<Category | null, MessageKey> = new Map<Category | null, MessageKey>([
+  ['analytics', 'category_analytics'],
+  ['advertising', 'category_advertising'],
+  ['functional', 'category_functional'],
+  ['necessary', 'category_necessary'],
+  [null, 'category_unknown'],
+]);
 
-export function CookieList({ views, completed, now, title, contradictions = [] }: { views: readonly CookieView[]; completed: ReadonlyMap<string, DecodeOutcome>; now: number; title?: string; contradictions?: readonly Contradiction[] }) {
+/** The vendor as the popup names it: translated when the locale has a name for it. */
+export function vendorName(vendor: string | null, t: Translator): string {
+  return vendor === null ? t('vendor_unknown') : (t.dynamic(`vendor_${messageKeyPart(vendor)}`) ?? vendor);
+}
+
+export function categoryName(category: Category | null, t: Translator): string {
+  return t(CATEGORY_TITLES.get(category) ?? 'category_unknown');
+}
+
+export interface CookieListProps {
+  readonly views: readonly CookieView[];
+  readonly completed: ReadonlyMap<string, DecodeOutcome>;
+  readonly now: number;
+  readonly title?: string;
+  readonly contradictions?: readonly Contradiction[];
+  /** How rows are grouped and ordered (default: by category). */
+  readonly order?: RowOrder;
+  /** Only these rows are shown (a search); null or absent shows every row. */
+  readonly visible?: ReadonlySet<string> | null;
+  /** Given, every row gets a "Delete <name>" button and every vendor group a "Delete all" one. */
+  readonly onDelete?: (ids: readonly string[], focusAfter: string | null) => void;
+}
+
+export function CookieList({ views, completed, now, title, contradictions = [], order = 'category', visible = null, onDelete }: CookieListProps) {
   const { t } = useServices();
   // Which rows are open. One state for the whole list, and one click listener on it: rows are
   // plain elements, not components, so the first render of 180 of them stays cheap
-  // (docs/BENCHMARKS.md, "Findings").
+  // (docs/BENCHMARKS.md, "Findings"). The delete buttons are handled by the same listener.
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const against = useMemo(() => contradictionsByCookie(contradictions), [contradictions]);
-  const toggle = (event: MouseEvent): void => {
-    const head = event.target instanceof Element ? event.target.closest('button.cookie-head') : null;
+  const groups = useMemo(() => arrangeRows(views, order, (vendor) => vendorName(vendor, t)), [views, order, t]);
+  const shownGroups = useMemo(() => visibleGroups(groups, visible), [groups, visible]);
+  const onClick = (event: MouseEvent): void => {
+    const target = event.target instanceof Element ? event.target : null;
+    const remove = target?.closest('button[data-delete]');
+    if (remove instanceof HTMLElement && onDelete !== undefined) {
+      const id = remove.dataset['delete'] ?? '';
+      onDelete([id], nextRowId(shownGroups, id));
+      return;
+    }
+    const removeVendor = target?.closest('button[data-delete-vendor]');
+    if (removeVendor instanceof HTMLElement && onDelete !== undefined) {
+      const group = groups.find((g) => g.key === removeVendor.dataset['deleteVendor']);
+      if (group !== undefined) onDelete(group.views.map((v) => v.id), null);
+      return;
+    }
+    const head = target?.closest('button.cookie-head');
     const id = head instanceof HTMLElement ? head.dataset['row'] : undefined;
     if (id === undefined) return;
     setOpen((current) => {
@@ -38,25 +78,42 @@ export function CookieList({ views, completed, now, title, contradictions = [] }
       return next;
     });
   };
+  const deletable = onDelete !== undefined;
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: one delegated listener for the rows' buttons, which keyboards press themselves
-    <section class="cookies" aria-label={title ?? t('cookies_title')} onClick={toggle}>
+    <section class="cookies" aria-label={title ?? t('cookies_title')} onClick={onClick} data-order={order}>
       {title === undefined ? <h2>{t('cookies_title', [String(views.length)])}</h2> : null}
       {views.length === 0 ? <p class="help">{t('cookies_none')}</p> : null}
-      {GROUPS.map((group) => {
-        const inGroup = views.filter((v) => v.category === group.category);
-        if (inGroup.length === 0) return null;
-        return (
-          <div class="group" key={group.title} data-category={group.category ?? 'unknown'}>
-            <h3>{t(group.title)} <span class="count">{inGroup.length}</span></h3>
-            <ul class="cookie-rows">
-              {inGroup.map((view) => cookieRow(view, completed.get(view.id) ?? view.outcome, now, against.get(view.cookie.name) ?? NONE, open.has(view.id), t))}
-            </ul>
-          </div>
-        );
-      })}
+      {shownGroups.map(({ group, shown }) => (
+        <div class="group" key={group.key} data-category={group.kind === 'category' ? (group.category ?? 'unknown') : undefined} data-vendor={group.kind === 'vendor' ? (group.vendor ?? 'unknown') : undefined}>
+          {group.kind === 'all' ? null : (
+            <div class="group-head">
+              <h3>{group.kind === 'category' ? categoryName(group.category, t) : vendorName(group.vendor, t)} <span class="count">{shown.length}</span></h3>
+              {deletable && group.kind === 'vendor' && group.vendor !== null ? (
+                <button type="button" class="link delete-vendor" data-delete-vendor={group.key}>{t('vendor_deleteAll', [vendorName(group.vendor, t)])}</button>
+              ) : null}
+            </div>
+          )}
+          <ul class="cookie-rows">
+            {shown.map((view) => cookieRow(view, completed.get(view.id) ?? view.outcome, now, against.get(view.cookie.name) ?? NONE, open.has(view.id), deletable, t))}
+          </ul>
+        </div>
+      ))}
     </section>
   );
+}
+
+function visibleGroups(groups: readonly RowGroup[], visible: ReadonlySet<string> | null): { group: RowGroup; shown: readonly CookieView[] }[] {
+  return groups
+    .map((group) => ({ group, shown: visible === null ? group.views : group.views.filter((v) => visible.has(v.id)) }))
+    .filter(({ shown }) => shown.length > 0);
+}
+
+/** The row shown after `id` (or before it, for the last), where the keyboard focus goes once it is deleted. */
+function nextRowId(groups: readonly { shown: readonly CookieView[] }[], id: string): string | null {
+  const ids = groups.flatMap(({ shown }) => shown.map((v) => v.id));
+  const at = ids.indexOf(id);
+  return ids[at + 1] ?? ids[at - 1] ?? null;
 }
 
 const NONE: readonly Contradiction[] = [];
@@ -83,9 +140,9 @@ function decodedJson(view: CookieView, outcome: DecodeOutcome | null, t: Transla
 }
 
 /** One cookie's row: a button that opens its details, and the details when open. */
-function cookieRow(view: CookieView, outcome: DecodeOutcome | null, now: number, against: readonly Contradiction[], open: boolean, t: Translator) {
+function cookieRow(view: CookieView, outcome: DecodeOutcome | null, now: number, against: readonly Contradiction[], open: boolean, deletable: boolean, t: Translator) {
   const { cookie } = view;
-  const vendor = view.vendor === null ? t('vendor_unknown') : (t.dynamic(`vendor_${messageKeyPart(view.vendor)}`) ?? view.vendor);
+  const vendor = vendorName(view.vendor, t);
   const failed = outcome !== null && !outcome.ok;
   const detailsId = `d-${view.id.replace(/[^A-Za-z0-9_-]/g, (c) => c.charCodeAt(0).toString(16))}`;
   return (
@@ -99,6 +156,11 @@ function cookieRow(view: CookieView, outcome: DecodeOutcome | null, now: number,
         {view.attribution === 'none' ? <span class="tag">{t('row_notRecognised')}</span> : null}
         {against.length > 0 ? <span class="tag warn" data-against-consent>⚠ {t('row_againstConsent')}</span> : null}
       </button>
+      {deletable ? (
+        <button type="button" class="row-delete" data-delete={view.id} aria-label={t('row_delete', [cookie.name])} title={t('row_delete', [cookie.name])}>
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14"><path d="M6 2h4l1 1h3v2H2V3h3zM3 6h10l-1 9H4z" fill="currentColor" /></svg>
+        </button>
+      ) : null}
       {open ? <CookieDetails id={detailsId} view={view} outcome={outcome} now={now} against={against} /> : null}
     </li>
   );

@@ -250,7 +250,7 @@ describe('the popup by keyboard alone', () => {
     const fresh = splitHstc((await onlyCookie(browser.context, '__hstc')).value);
     expect(fresh.visitorId).not.toBe(splitHstc(identity.find((c) => c.name === '__hstc')?.value ?? '').visitorId);
 
-    await tabUntil(popup, (s) => s.role === 'button' && s.name === 'Undo reset');
+    await tabUntil(popup, (s) => s.role === 'button' && s.name === 'Undo');
     await popup.keyboard.press('Enter');
     await expect.poll(() => announced(popup), { timeout: 10_000 }).toBe(`Undo done: ${identity.length} cookies restored.`);
     await expectVisibleFocus(popup, 'button', /Reset to a new visitor/);

@@ -264,7 +264,7 @@ describe('reset and undo', () => {
     }
 
     const reopened = await openPopupFor(browser, page);
-    await reopened.getByRole('button', { name: 'Undo reset' }).click();
+    await reopened.getByRole('button', { name: 'Undo', exact: true }).click();
     await reopened.waitForSelector('[data-last-action]');
     expect(await reopened.locator('[data-last-action]').innerText()).toContain(`${identity.length} cookies restored`);
     const restored = await browser.context.cookies();

@@ -83,7 +83,7 @@ describe('Cookie Lens in Firefox', () => {
     expect(fresh.session).toBe(1);
 
     await showPopupFor(tabId);
-    await clickButton('Undo reset');
+    await clickButton('Undo');
     await popup.waitForSelector('[data-last-action]');
     const restored = cookieMap(await site.evaluate(() => document.cookie));
     expect(restored.get('__hstc')).toBe(written.get('__hstc'));

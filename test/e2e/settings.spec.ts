@@ -286,7 +286,7 @@ describe('restarts', () => {
     async function undoRestores(on: Page, identity: readonly string[]): Promise<void> {
       const undoPopup = await openPopupFor(browser, on);
       expect(await undoPopup.locator('.controls').innerText()).toContain('Undo brings back the 4 cookies');
-      await undoPopup.getByRole('button', { name: 'Undo reset' }).click();
+      await undoPopup.getByRole('button', { name: 'Undo', exact: true }).click();
       await expect.poll(() => undoPopup.locator('[data-last-action]').innerText(), { timeout: 5_000 }).toBe('Undo done: 4 cookies restored.');
       expect((await siteJar()).filter((c) => ANALYTICS.includes(c.name)).map((c) => `${c.name}=${c.value}`).sort()).toEqual(identity);
       await undoPopup.close();

@@ -136,7 +136,7 @@ describe('a private window', () => {
 
     const reopened = await browser.openPopupPage(incognitoTabId);
     await reopened.waitForSelector('body[data-ready="1"]');
-    await reopened.getByRole('button', { name: 'Undo reset' }).click();
+    await reopened.getByRole('button', { name: 'Undo', exact: true }).click();
     await reopened.waitForSelector('[data-last-action]');
     const privateAfter = await storeCookies(helper, '1');
     for (const cookie of privateBefore.filter((c) => ['__hstc', 'hubspotutk', '__hssc', '__hssrc'].includes(c.name))) {

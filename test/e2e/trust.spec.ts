@@ -505,7 +505,7 @@ describe('no network of its own', () => {
       await popup.getByRole('button', { name: 'Remove and reload' }).click();
       await reloaded;
       await waitForTracker(page);
-      await popup.getByRole('button', { name: 'Undo reset' }).click();
+      await popup.getByRole('button', { name: 'Undo', exact: true }).click();
       await popup.waitForSelector('[data-last-action]');
       // "All sites and settings" opens the options page in a tab of its own.
       const optionsOpened = browser.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(`${origin}options.html`) });
@@ -718,9 +718,9 @@ describe('a tracker rewriting its cookies every 100 ms', () => {
     const first = await resetNow();
     await startCookieLog(host);
     const popup = await openPopupFor(browser, page);
-    await popup.getByRole('button', { name: 'Undo reset' }).dblclick();
+    await popup.getByRole('button', { name: 'Undo', exact: true }).dblclick();
     await popup.waitForSelector('[data-last-action]');
-    await expect.poll(() => popup.getByRole('button', { name: 'Undo reset' }).count(), { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => popup.getByRole('button', { name: 'Undo', exact: true }).count(), { timeout: 5_000 }).toBe(0);
     await expectRestoredOnce(first);
     expect(await storedRoot(host)).not.toContain('"0/hubdemo.test"');
     await popup.close();
@@ -796,7 +796,7 @@ describe('failures are named, and nothing is lost', () => {
     const popup = await openPopupFor(browser, page);
     expect(await popup.locator('.controls').innerText()).toContain('Undo brings back the 2 cookies');
     for (const attempt of [1, 2]) {
-      await popup.getByRole('button', { name: 'Undo reset' }).click();
+      await popup.getByRole('button', { name: 'Undo', exact: true }).click();
       const done = attempt === 1 ? 'Undo done: 1 cookies restored.' : 'Undo done: 0 cookies restored.';
       await expect.poll(() => popup.locator('[data-last-action]').innerText(), { timeout: 5_000 }).toBe(done);
       const failed = await popup.locator('.failed').innerText();
@@ -863,7 +863,7 @@ describe('failures are named, and nothing is lost', () => {
       const reloaded = page.waitForEvent('load');
       await popup.getByRole('button', { name: 'Remove and reload' }).click();
       await reloaded;
-      await popup.getByRole('button', { name: 'Undo reset' }).waitFor();
+      await popup.getByRole('button', { name: 'Undo', exact: true }).waitFor();
       await popup.close();
     } finally {
       worker.off('console', onConsole);

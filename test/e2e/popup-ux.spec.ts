@@ -1,0 +1,164 @@
+// Issue 14, the popup on a 180-cookie site in Chromium: the search finds a cookie by part of its
+// name and by its vendor, "Delete <name>" removes exactly that cookie from the browser, Undo brings
+// it back identical, and the main controls are inside the first 600 px, both in the popup opened
+// as a 400 x 600 page and in the real toolbar popup. Expected values come from the browser's
+// cookie jar, never from Cookie Lens's own code.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
+import { startDemo, type DemoHandle } from './support/demo.ts';
+import { CHROME_BUILD, openPopupFor } from './support/extension.ts';
+
+let demo: DemoHandle;
+let browser: ChromiumHarness;
+
+beforeAll(async () => {
+  demo = await startDemo();
+  browser = await launchChromium({ extensionDirs: [CHROME_BUILD], pinExtension: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+interface JarCookie { name: string; value: string; domain: string; path: string; expires: number; httpOnly: boolean; secure: boolean; sameSite: string }
+
+async function jar(): Promise<JarCookie[]> {
+  const all = await browser.context.cookies();
+  return all
+    .filter((c) => c.domain.endsWith('hubdemo.test'))
+    .map(({ name, value, domain, path, expires, httpOnly, secure, sameSite }) => ({ name, value, domain, path, expires, httpOnly, secure, sameSite }));
+}
+
+const key = (c: JarCookie): string => `${c.domain}|${c.path}|${c.name}`;
+
+/** A page on the demo site holding the 180-cookie bulk preset, with the stand-in tracker off. */
+async function bulkSite(): Promise<Page> {
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  await demo.setPreset(page, 'bulk', { n: 180 });
+  await page.goto(demo.url('www.hubdemo.test', '/?tracker=0'));
+  expect((await jar()).length).toBe(180);
+  return page;
+}
+
+/** The bottom edge of an element in CSS pixels from the top of the (unscrolled) popup. */
+async function bottomOf(popup: Page, selector: string): Promise<number> {
+  return popup.locator(selector).first().evaluate((element) => element.getBoundingClientRect().bottom + window.scrollY);
+}
+
+describe('the popup on a 180-cookie site, at 400 x 600', () => {
+  test('the search finds one cookie by part of its name and the vendor\'s cookies by the vendor; Escape clears it', async () => {
+    const page = await bulkSite();
+    const cookies = await jar();
+    const popup = await openPopupFor(browser, page);
+    await popup.setViewportSize({ width: 400, height: 600 });
+    const rows = popup.locator('section.cookies li.cookie');
+    expect(await rows.count()).toBe(180);
+
+    const search = popup.getByRole('searchbox', { name: 'Search cookies' });
+    expect(await search.getAttribute('type')).toBe('search');
+    await search.fill('app0012');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().getAttribute('data-cookie')).toBe('intercom-id-app0012');
+    // The number of matches is announced through the live region.
+    await expect.poll(() => popup.locator('[data-announcer]').innerText(), { timeout: 5_000 }).toContain('1 of 180');
+
+    const hotjar = cookies.filter((c) => c.name.startsWith('_hjSessionUser_')).map((c) => c.name).sort();
+    expect(hotjar.length).toBeGreaterThan(1);
+    await search.fill('hotjar');
+    await expect.poll(() => rows.count()).toBe(hotjar.length);
+    const shown = await rows.evaluateAll((items) => items.map((li) => li.getAttribute('data-cookie') ?? ''));
+    expect(shown.sort()).toEqual(hotjar);
+
+    await search.press('Escape');
+    expect(await search.inputValue()).toBe('');
+    await expect.poll(() => rows.count()).toBe(180);
+    await popup.close();
+    await page.close();
+  });
+
+  test('"Delete <name>" removes exactly that cookie, the other 179 stay, and Undo brings it back identical', async () => {
+    const page = await bulkSite();
+    const before = await jar();
+    const target = before.find((c) => c.name === 'intercom-id-app0012');
+    if (target === undefined) throw new Error('the bulk preset has no intercom-id-app0012');
+    const popup = await openPopupFor(browser, page);
+    await popup.setViewportSize({ width: 400, height: 600 });
+
+    await popup.getByRole('button', { name: 'Delete intercom-id-app0012', exact: true }).click();
+    await expect.poll(async () => (await jar()).length, { timeout: 10_000 }).toBe(179);
+    const after = await jar();
+    expect(after.some((c) => c.name === target.name)).toBe(false);
+    const others = before.filter((c) => c.name !== target.name).sort((a, b) => key(a).localeCompare(key(b)));
+    expect(after.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(others);
+    // The row is gone from the popup too, and the keyboard focus stayed on a delete button.
+    await expect.poll(() => popup.locator('li.cookie').count()).toBe(179);
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(/^Delete /);
+
+    await popup.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(async () => (await jar()).length, { timeout: 10_000 }).toBe(180);
+    const restored = (await jar()).find((c) => c.name === target.name);
+    expect(restored).toEqual(target);
+    await popup.close();
+    await page.close();
+  });
+
+  test('the opt-out switch and the reset button are inside the first 600 px', async () => {
+    const page = await bulkSite();
+    const popup = await openPopupFor(browser, page);
+    await popup.setViewportSize({ width: 400, height: 600 });
+    const optOut = popup.getByRole('switch', { name: 'Opt out' });
+    const reset = popup.getByRole('button', { name: 'Reset to a new visitor' });
+    expect(await optOut.count()).toBe(1);
+    expect(await reset.count()).toBe(1);
+    expect(await bottomOf(popup, '.switch-row:nth-of-type(2) [role="switch"]')).toBeLessThanOrEqual(600);
+    expect(await optOut.evaluate((e) => e.getBoundingClientRect().bottom + window.scrollY)).toBeLessThanOrEqual(600);
+    expect(await reset.evaluate((e) => e.getBoundingClientRect().bottom + window.scrollY)).toBeLessThanOrEqual(600);
+    expect(await bottomOf(popup, '.status-line')).toBeLessThanOrEqual(600);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('the real toolbar popup on a 180-cookie site', () => {
+  test('the controls are in its first screen, and the search finds a cookie by name and by vendor', async () => {
+    const page = await bulkSite();
+    await page.bringToFront();
+    await browser.triggerToolbarPopup(page);
+    const view = browser.popupView();
+    await view.waitForOpen({ selector: 'body[data-ready="1"] li.cookie' });
+    const layout = await view.evaluate((popup) => {
+      const bottom = (element: Element | null | undefined): number => (element === null || element === undefined ? Infinity : element.getBoundingClientRect().bottom + popup.scrollY);
+      const switches = [...popup.document.querySelectorAll('[role="switch"]')];
+      const optOut = switches.find((s) => s.textContent?.includes('Opt out'));
+      const reset = [...popup.document.querySelectorAll('button')].find((b) => b.textContent?.includes('Reset to a new visitor'));
+      return { height: popup.innerHeight, optOut: bottom(optOut), reset: bottom(reset), rows: popup.document.querySelectorAll('li.cookie').length };
+    });
+    expect(layout.rows).toBe(180);
+    expect(layout.height).toBeGreaterThan(0);
+    expect(layout.optOut).toBeLessThanOrEqual(Math.min(600, layout.height));
+    expect(layout.reset).toBeLessThanOrEqual(Math.min(600, layout.height));
+
+    // Typing, as a key press reports it (an input event); the functions run in the extension and
+    // carry their text as literals, since the harness cannot pass arguments into the popup.
+    const rowsShown = () => view.evaluate((popup) => [...popup.document.querySelectorAll('section.cookies li.cookie')].map((li) => li.getAttribute('data-cookie') ?? ''));
+    await view.evaluate((popup) => {
+      const field = popup.document.querySelector<HTMLInputElement>('input[type="search"]');
+      if (field === null) throw new Error('no search field');
+      field.value = 'app0012';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect.poll(rowsShown).toEqual(['intercom-id-app0012']);
+    await view.evaluate((popup) => {
+      const field = popup.document.querySelector<HTMLInputElement>('input[type="search"]');
+      if (field === null) throw new Error('no search field');
+      field.value = 'Hotjar';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const hotjar = (await jar()).filter((c) => c.name.startsWith('_hjSessionUser_')).map((c) => c.name).sort();
+    await expect.poll(async () => (await rowsShown()).sort()).toEqual(hotjar);
+    await page.close();
+  });
+});
