@@ -9,6 +9,7 @@ import { findFamily, runDecoder } from '../src/decode/registry.ts';
 import { hubspotFamilies } from '../src/decode/hubspot/index.ts';
 import type { CookieFamily, DecodeContext } from '../src/decode/types.ts';
 import { buildSiteReport } from '../src/explain/report.ts';
+import { filterRows, searchEntry } from '../src/explain/search.ts';
 import { lookupNameFacts } from '../src/explain/name-facts.ts';
 import { siteFromUrl } from '../src/core/site.ts';
 import { migrate } from '../src/storage/migrate.ts';
@@ -187,6 +188,16 @@ export interface DecodeResult {
   readonly mixed: DecodeRate;
   /** The popup's whole per-site step (decode, attribute, summarise) over the mixed set, as cookies per second. */
   readonly explainedMixed: DecodeRate;
+  readonly search: SearchTimes;
+}
+
+/** The popup's search over the mixed set's rows (CPU milliseconds; one frame is 16.7 ms). */
+export interface SearchTimes {
+  readonly rows: number;
+  /** Building every row's searchable text, once per report. */
+  readonly indexMs: Spread;
+  /** Filtering every row for one query, as on each key press (the mean over a mix of queries). */
+  readonly filterMs: Spread;
 }
 
 interface Sample {
@@ -272,7 +283,21 @@ export function benchDecode(options: NodeBenchOptions): DecodeResult {
     return buildSiteReport(records, parsed.site, now, lookupNameFacts).views.length;
   });
 
+  // The search: the rows of the 180-cookie report, labelled as the popup labels them (vendor and
+  // category ids stand in for their translations, which have the same lengths to within a few
+  // characters), then a mix of queries as someone types them: short and long, found and not.
+  const views = buildSiteReport(records, parsed.site, now, lookupNameFacts).views;
+  const buildIndex = () => views.map((view) => searchEntry(view, view.outcome, { vendor: view.vendor ?? 'not recognised', category: view.category ?? 'other' }));
+  const index = buildIndex();
+  const queries = ['h', 'hu', 'hub', 'hubspot', 'app0012', 'analytics 2026', 'zzzz not there', 'x7Yq2x7Yq2 0179'];
+  const search: SearchTimes = {
+    rows: views.length,
+    indexMs: repeat(options, () => timeLoop(20, () => buildIndex().length) / 1e6),
+    filterMs: repeat(options, () => timeLoop(queries.length * 50, (i) => filterRows(index, queries[i % queries.length] ?? '')?.size ?? 0) / 1e6),
+  };
+
   return {
+    search,
     hstc: decodeRate('__hstc', hstc, options),
     hubspotFamilies: [...byFamily].map(([id, samples]) => decodeRate(id, samples, options)),
     hubspotSet: decodeRate('HubSpot set', hubspot, options),
