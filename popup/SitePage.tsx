@@ -11,7 +11,7 @@ import { Controls } from './components/Controls.tsx';
 import { CookieBrowser } from './components/CookieBrowser.tsx';
 import { StatusLine } from './components/StatusLine.tsx';
 import { CompactSummary } from './components/CompactSummary.tsx';
-import type { RowOrder } from '../src/explain/arrange.ts';
+import { DEFAULT_ROW_ORDER, type RowOrder } from '../src/core/row-order.ts';
 import { EmbeddedSites } from './components/EmbeddedSites.tsx';
 import { ConsentWarnings } from './components/ConsentWarnings.tsx';
 import { StatePage } from './components/StatePage.tsx';
@@ -22,7 +22,21 @@ type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
 
 export function SitePage({ data, announce, onChanged }: { data: SiteData; announce: (text: string) => void; onChanged: () => void }) {
   const { client } = useServices();
-  const [order, setOrder] = useState<RowOrder>('category');
+  const [order, setOrder] = useState<RowOrder>(DEFAULT_ROW_ORDER);
+  // The remembered layout, read after the first render so it never delays the popup.
+  useEffect(() => {
+    let live = true;
+    void client.loadViewPrefs().then((prefs) => {
+      if (live) setOrder(prefs.rowOrder);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client]);
+  const chooseOrder = (next: RowOrder): void => {
+    setOrder(next);
+    void client.send('setRowOrder', { order: next });
+  };
   const now = client.now();
   const report = useMemo(() => {
     const built = buildSiteReport(data.cookies, data.site, now, lookupNameFacts);
@@ -46,7 +60,7 @@ export function SitePage({ data, announce, onChanged }: { data: SiteData; announ
       <Controls data={data} report={report} announce={announce} onChanged={onChanged} />
       <ConsentWarnings contradictions={contradictions} now={now} />
       <CookieBrowser views={report.views} completed={completed} now={now} contradictions={contradictions} tabId={data.tab.tabId}
-        announce={announce} onChanged={onChanged} order={order} onOrder={setOrder} />
+        announce={announce} onChanged={onChanged} order={order} onOrder={chooseOrder} />
       <EmbeddedSites embedded={data.embedded} site={data.site} now={now} />
       <ExportBar data={data} report={report} completed={completed} now={now} />
     </>

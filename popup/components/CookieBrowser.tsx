@@ -7,7 +7,7 @@ import type { DecodeOutcome } from '../../src/decode/types.ts';
 import type { Contradiction } from '../../src/core/consent-check.ts';
 import type { FailedCookie } from '../../src/protocol/messages.ts';
 import { filterRows, searchEntry } from '../../src/explain/search.ts';
-import { ROW_ORDERS, isRowOrder, type RowOrder } from '../../src/explain/arrange.ts';
+import { ROW_ORDERS, isRowOrder, type RowOrder } from '../../src/core/row-order.ts';
 import { CookieList, categoryName, vendorName } from './CookieList.tsx';
 import { FailedList, useErrorText } from './Controls.tsx';
 

@@ -13,7 +13,8 @@ import { exportCookie } from '../../src/explain/export.ts';
 import type { CookieJson } from '../../src/explain/json.ts';
 import type { Translator } from '../../src/i18n/messages.ts';
 import { useAnnounce } from './Announcer.tsx';
-import { arrangeRows, type RowGroup, type RowOrder } from '../../src/explain/arrange.ts';
+import { arrangeRows, type RowGroup } from '../../src/explain/arrange.ts';
+import type { RowOrder } from '../../src/core/row-order.ts';
 
 const CATEGORY_TITLES: ReadonlyMap<Category | null, MessageKey> = new Map<Category | null, MessageKey>([
   ['analytics', 'category_analytics'],

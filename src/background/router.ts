@@ -9,6 +9,8 @@ import { setSiteBlock } from '../browser/network.ts';
 import { BLOCKED_TRACKING_DOMAINS } from '../core/hubspot-hosts.ts';
 import { logError } from './log.ts';
 import { deleteCookies } from './delete.ts';
+import { readLocal, writeLocal, VIEW_KEY } from '../browser/storage.ts';
+import { readViewPrefs, withRowOrder } from '../storage/view-prefs.ts';
 
 type Handlers = { [K in MessageName]: (payload: Api[K]['req']) => Promise<Api[K]['res']> };
 
@@ -18,6 +20,12 @@ const handlers: Handlers = {
   reset: (p) => reset(p.tabId, p.includeConsent, p.alsoRemove, Date.now()),
   undo: (p) => undo(p.tabId, p.snapshotId, Date.now()),
   deleteCookies: (p) => deleteCookies(p.tabId, p.cookies, Date.now()),
+  setRowOrder: async (p) => {
+    const read = readViewPrefs(await readLocal(VIEW_KEY));
+    if (!read.ok) throw new StoreRefusedError('popup layout preferences from a newer version');
+    await writeLocal(VIEW_KEY, withRowOrder(read.prefs, p.order));
+    return { order: p.order };
+  },
   updateRule: async (p) => {
     const rule = await saveRule(p.site, { doNotTrack: p.doNotTrack, optOut: p.optOut }, Date.now());
     await setSiteBlock(p.site, BLOCKED_TRACKING_DOMAINS, rule?.optOut === 'block');

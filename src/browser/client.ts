@@ -9,6 +9,8 @@ import { effectiveRules, parseManagedPolicy } from '../core/managed.ts';
 import { browser } from './api.ts';
 import { cookiesAround, readPolicy, readRoot, startSiteRead, tabIdFromSearch, type RawSiteRead } from './site-read.ts';
 import { sendRequest } from './messaging.ts';
+import { readViewPrefs } from '../storage/view-prefs.ts';
+import { readLocal, VIEW_KEY } from './storage.ts';
 
 // Pages where the browser lets no extension act, though they are https: its own stores.
 const BROWSER_STORE_HOSTS: ReadonlySet<string> = new Set(['chromewebstore.google.com', 'addons.mozilla.org']);
@@ -110,7 +112,10 @@ export function createBrowserClient(search: string, firstRead?: Promise<RawSiteR
       const onCookie = (info: { cookie: { domain: string; partitionKey?: { topLevelSite?: string } } }): void => {
         if (concernsSite(info.cookie.domain, info.cookie.partitionKey?.topLevelSite)) notify();
       };
-      const onStorage = (): void => notify();
+      // A layout preference changes nothing the page shows from the site: no reload for it.
+      const onStorage = (changes: Record<string, unknown>): void => {
+        if (Object.keys(changes).some((key) => key !== VIEW_KEY)) notify();
+      };
       browser.cookies.onChanged.addListener(onCookie);
       browser.storage.onChanged.addListener(onStorage);
       return () => {
@@ -124,6 +129,9 @@ export function createBrowserClient(search: string, firstRead?: Promise<RawSiteR
       const migrated = migrate(root);
       const rules = Object.values(effectiveRules(migrated.ok ? migrated.store.rules : {}, parseManagedPolicy(rawPolicy).policy));
       return migrated.ok ? { store: migrated.store, rules, problem: null } : { store: null, rules, problem: migrated.problem };
+    },
+    async loadViewPrefs() {
+      return readViewPrefs(await readLocal(VIEW_KEY)).prefs;
     },
     download(filename, mime, text) {
       const url = URL.createObjectURL(new Blob([text], { type: mime }));

@@ -2,12 +2,21 @@
 import { browser } from './api.ts';
 import { STORE_KEY } from './storage-keys.ts';
 
-export { POLICY_KEY, STORE_KEY, VERIFY_KEY } from './storage-keys.ts';
+export { POLICY_KEY, STORE_KEY, VERIFY_KEY, VIEW_KEY } from './storage-keys.ts';
 // The one reader of the root, kept free of the polyfill for the popup's first script.
 export { readManaged, readRoot } from './site-read.ts';
 
 export async function writeRoot(root: unknown): Promise<void> {
   await browser.storage.local.set({ [STORE_KEY]: root });
+}
+
+export async function readLocal(key: string): Promise<unknown> {
+  const items = await browser.storage.local.get(key);
+  return items[key];
+}
+
+export async function writeLocal(key: string, value: unknown): Promise<void> {
+  await browser.storage.local.set({ [key]: value });
 }
 
 export async function readSession(key: string): Promise<unknown> {

@@ -2,14 +2,7 @@
 // list by name. Pure, so the order is tested without a browser.
 import type { Category, VendorId } from '../decode/types.ts';
 import type { CookieView } from './report.ts';
-
-export type RowOrder = 'category' | 'vendor' | 'name';
-
-export const ROW_ORDERS: readonly RowOrder[] = ['category', 'vendor', 'name'];
-
-export function isRowOrder(value: unknown): value is RowOrder {
-  return typeof value === 'string' && (ROW_ORDERS as readonly string[]).includes(value);
-}
+import type { RowOrder } from '../core/row-order.ts';
 
 export type RowGroup =
   | { readonly kind: 'category'; readonly key: string; readonly category: Category | null; readonly views: readonly CookieView[] }

@@ -7,6 +7,7 @@ import type { SiteRule } from '../core/rules.ts';
 import type { UndoSnapshot } from '../core/plans.ts';
 import type { Verification } from '../core/verification.ts';
 import type { Store } from '../storage/schema.ts';
+import type { ViewPrefs } from '../storage/view-prefs.ts';
 import type { Api, MessageName, Reply } from './messages.ts';
 
 export interface TabInfo {
@@ -58,6 +59,8 @@ export interface PopupClient {
   watch(onChange: () => void): () => void;
   send<K extends MessageName>(type: K, payload: Api[K]['req']): Promise<Reply<K>>;
   loadSettings(): Promise<SettingsSnapshot>;
+  /** How the visitor likes the popup laid out (defaults when nothing is stored). */
+  loadViewPrefs(): Promise<ViewPrefs>;
   /** Offers a text file to the visitor (export). */
   download(filename: string, mime: string, text: string): void;
   copyText(text: string): Promise<boolean>;

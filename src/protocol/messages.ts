@@ -3,6 +3,7 @@
 // without a handler is a compile error. Replies are values, never exceptions (those do not
 // survive runtime messaging).
 import type { OptOutLevel, SiteRule } from '../core/rules.ts';
+import { isRowOrder, type RowOrder } from '../core/row-order.ts';
 
 export interface FailedCookie {
   readonly name: string;
@@ -54,6 +55,8 @@ export type Api = {
   undo: { req: { tabId: number; snapshotId: string }; res: UndoOutcome };
   /** Removes exactly these cookies of the tab's site, each given by its cookieIdentity. */
   deleteCookies: { req: { tabId: number; cookies: readonly string[] }; res: DeleteOutcome };
+  /** Remembers how the popup lays out the cookie rows. */
+  setRowOrder: { req: { order: RowOrder }; res: { order: RowOrder } };
   updateRule: { req: { site: string; doNotTrack: boolean; optOut: OptOutLevel }; res: { rule: SiteRule | null } };
   removeRule: { req: { site: string }; res: { removed: boolean } };
   importRules: { req: { text: string }; res: { imported: number } };
@@ -96,6 +99,7 @@ const payloadGuards: { [K in MessageName]: (p: Record<string, unknown>) => boole
   reset: (p) => isTabId(p.tabId) && typeof p.includeConsent === 'boolean' && isStringArray(p.alsoRemove),
   undo: (p) => isTabId(p.tabId) && typeof p.snapshotId === 'string',
   deleteCookies: (p) => isTabId(p.tabId) && isStringArray(p.cookies) && p.cookies.length > 0 && p.cookies.length <= 10_000,
+  setRowOrder: (p) => isRowOrder(p.order),
   updateRule: (p) => isSite(p.site) && typeof p.doNotTrack === 'boolean' && isLevel(p.optOut),
   removeRule: (p) => isSite(p.site),
   importRules: (p) => typeof p.text === 'string',

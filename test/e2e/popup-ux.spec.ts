@@ -122,6 +122,28 @@ describe('the popup on a 180-cookie site, at 400 x 600', () => {
   });
 });
 
+describe('grouping', () => {
+  test('"by vendor" groups rows under each vendor with a delete-all button, and the choice is remembered', async () => {
+    const page = await bulkSite();
+    const popup = await openPopupFor(browser, page);
+    await popup.getByRole('combobox', { name: 'Show' }).selectOption('vendor');
+    await popup.locator('.group[data-vendor="hotjar"]').waitFor();
+    const hotjar = (await jar()).filter((c) => c.name.startsWith('_hjSessionUser_')).length;
+    expect(await popup.locator('.group[data-vendor="hotjar"] li.cookie').count()).toBe(hotjar);
+    expect(await popup.getByRole('button', { name: "Delete all of Hotjar's cookies" }).count()).toBe(1);
+    await popup.close();
+
+    const reopened = await openPopupFor(browser, page);
+    await expect.poll(() => reopened.getByRole('combobox', { name: 'Show' }).inputValue()).toBe('vendor');
+    await reopened.locator('.group[data-vendor="hotjar"]').waitFor();
+    // Back to the default for the other tests of this browser.
+    await reopened.getByRole('combobox', { name: 'Show' }).selectOption('category');
+    await reopened.locator('.group[data-category="analytics"]').waitFor();
+    await reopened.close();
+    await page.close();
+  });
+});
+
 describe('the real toolbar popup on a 180-cookie site', () => {
   test('the controls are in its first screen, and the search finds a cookie by name and by vendor', async () => {
     const page = await bulkSite();

@@ -1,0 +1,11 @@
+// The ways the popup can lay out the cookie rows; the visitor's choice is remembered
+// (src/storage/view-prefs.ts) and applied by src/explain/arrange.ts.
+export type RowOrder = 'category' | 'vendor' | 'name';
+
+export const ROW_ORDERS: readonly RowOrder[] = ['category', 'vendor', 'name'];
+
+export const DEFAULT_ROW_ORDER: RowOrder = 'category';
+
+export function isRowOrder(value: unknown): value is RowOrder {
+  return typeof value === 'string' && (ROW_ORDERS as readonly string[]).includes(value);
+}
