@@ -18,7 +18,11 @@
 //   as other-trackers.md section 3 recommends; any other category is left out;
 // - names listed exactly although real cookies carry a suffix (`_hp2_id`, `pi_opt_in`) also get a prefix;
 // - a name listed twice keeps one entry when the categories agree (platforms joined, retention
-//   kept only when equal) and is left out when they disagree.
+//   kept only when equal) and is left out when they disagree;
+// - generic names (isGenericName: a name the database lists for more than one platform, a name of
+//   one or two characters, or an ordinary word in GENERIC_WORDS such as `sessionid`, `token` or
+//   `lang`) are any site's own cookies as often as a vendor's: they go to OCD_GENERIC with the
+//   vendor's domains, and are attributed only to a cookie on one of those domains.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +45,29 @@ const EXTRA_PREFIXES = new Map([
   ['_hp2_id', '_hp2_id.'],
   ['pi_opt_in', 'pi_opt_in'],
 ]);
+// Ordinary words and abbreviations any site's own code uses as cookie names (a login session, a
+// language, a CSRF token...). Listed for one vendor in the database, they still say nothing about
+// who set a cookie of that name on another site.
+export const GENERIC_WORDS = new Set([
+  'id', 'uid', 'uids', 'uuid', 'sid', 'ssid', 'sess', 'session', 'sessionid', 'session_id', 'user_session', 'user_id', 'userid',
+  'unique_id', 'device_id', 'token', 'api_token', 'auth_token', 'csrftoken', 'csrf', '_csrf', 'login', 'remember_me',
+  'lang', 'language', 'locale', 'localization', 'country', 'currency', 'timezone', 'tz', 'theme', 'color_mode',
+  'test', 'test_cookie', 'version', 'store', 'hash', 'callback', 'audience', 'audit', 'visitor', 'viewer', 'presence',
+  'sync', 'frontend', 'autocomplete', 'dnt', 'optout', 'opt_out', 'gdpr', 'consent', 'cart',
+]);
+
+/** A name that says nothing about its vendor on its own (see the notes at the top). */
+export function isGenericName(name, platformCount) {
+  return platformCount > 1 || name.length <= 2 || GENERIC_WORDS.has(name);
+}
+
+/** The domains in the database's Domain cell (`.adnxs.com`, `adform.net (3rd party)`, `a.com or b.com`), lower case, without a leading dot. */
+export function domainsOf(cell) {
+  return [...new Set(cell.toLowerCase().split(/[\s,;/]+/)
+    .map((token) => token.replace(/^\.+/, '').replace(/\.+$/, ''))
+    .filter((token) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(token)))];
+}
+
 // One letter per category in the generated records.
 const CATEGORY_CODES = new Map([
   ['Analytics', 'a'],
@@ -109,13 +136,13 @@ function readEntries(rows) {
   if (JSON.stringify(header) !== JSON.stringify(EXPECTED_HEADER)) throw new Error(`unexpected CSV header: ${JSON.stringify(header)}`);
   const skipped = { noPlatform: 0, category: 0, shortPrefix: 0, deniedPrefix: 0, badName: 0, conflicting: 0 };
   const groups = new Map(); // `${kind}\u0000${name}` -> entries
-  const add = (kind, name, platform, category, retention) => {
+  const add = (kind, name, platform, category, retention, domains = []) => {
     const key = `${kind}\u0000${name}`;
     if (!groups.has(key)) groups.set(key, []);
-    groups.get(key).push({ kind, name, platform, category, retention });
+    groups.get(key).push({ kind, name, platform, category, retention, domains });
   };
   for (const cells of body) {
-    const [, platformCell = '', categoryCell = '', nameCell = '', , , retentionCell = '', , , wildcardCell = ''] = cells;
+    const [, platformCell = '', categoryCell = '', nameCell = '', domainCell = '', , retentionCell = '', , , wildcardCell = ''] = cells;
     let name = nameCell.trim();
     let kind = wildcardCell.trim() === '1' ? 'prefix' : 'exact';
     if (name.endsWith('*')) {
@@ -148,13 +175,26 @@ function readEntries(rows) {
       continue;
     }
     const retention = normaliseRetention(retentionCell);
-    add(kind, name, platform, category, retention);
+    add(kind, name, platform, category, retention, domainsOf(domainCell));
     const extra = kind === 'exact' ? EXTRA_PREFIXES.get(name) : undefined;
     if (extra !== undefined) add('prefix', extra, platform, category, retention);
   }
 
   const entries = [];
+  const generic = [];
   for (const group of groups.values()) {
+    const [head] = group;
+    if (head.kind === 'exact' && isGenericName(head.name, new Set(group.map((entry) => entry.platform)).size)) {
+      // One entry per platform, each with its own category and domains: the domain decides.
+      const byPlatform = new Map();
+      for (const entry of group) {
+        const known = byPlatform.get(entry.platform);
+        if (known === undefined) byPlatform.set(entry.platform, { ...entry, domains: [...entry.domains] });
+        else known.domains = [...new Set([...known.domains, ...entry.domains])];
+      }
+      generic.push(...byPlatform.values());
+      continue;
+    }
     const categories = new Set(group.map((entry) => entry.category));
     if (categories.size > 1) {
       skipped.conflicting++;
@@ -165,7 +205,7 @@ function readEntries(rows) {
     const [first] = group;
     entries.push({ kind: first.kind, name: first.name, platform: platforms.join(' / '), category: first.category, retention: retentions.size === 1 ? first.retention : undefined });
   }
-  return { entries, skipped };
+  return { entries, generic, skipped };
 }
 
 // Separators of the generated records. No cookie name in the data contains one (a comma is not
@@ -181,8 +221,8 @@ const HEADER_END = ':';
  * category a letter and the retention an index into OCD_RETENTIONS in base 36. Grouping shares
  * the platform and category among names, which keeps the data small in the popup.
  */
-function render(entries, source) {
-  const retentions = [...new Set(entries.map((entry) => entry.retention).filter((retention) => retention !== undefined))].sort();
+function render(entries, generic, source) {
+  const retentions = [...new Set([...entries, ...generic].map((entry) => entry.retention).filter((retention) => retention !== undefined))].sort();
   const retentionIndex = new Map(retentions.map((retention, index) => [retention, index]));
   const byPlatform = new Map();
   for (const entry of entries) {
@@ -198,6 +238,10 @@ function render(entries, source) {
     const encoded = [...groups.keys()].sort(compare).map((header) => `${header}${HEADER_END}${groups.get(header).sort(compare).join(NAME_SEPARATOR)}`);
     return [platform, ...encoded].join(GROUP_SEPARATOR);
   });
+  const headerOf = (entry) => `e${entry.category}${entry.retention === undefined ? '' : retentionIndex.get(entry.retention).toString(36)}`;
+  const genericRows = [...generic]
+    .sort((a, b) => compare(a.name, b.name) || compare(a.platform, b.platform))
+    .map((entry) => [entry.name, entry.platform, headerOf(entry), [...entry.domains].sort(compare)]);
   return `// GENERATED by scripts/gen-ocd-facts.mjs: do not edit by hand; run \`node scripts/gen-ocd-facts.mjs\`.
 //
 // Data from the Open Cookie Database, https://github.com/jkwakman/Open-Cookie-Database
@@ -205,7 +249,7 @@ function render(entries, source) {
 // (https://www.apache.org/licenses/LICENSE-2.0). See THIRD_PARTY_NOTICES.md.
 //
 // Changed from the original: only cookie names, platforms, categories and retention periods are
-// kept (no descriptions, domains, controllers or links); categories are mapped onto Cookie Lens's
+// kept (no descriptions, controllers or links; domains only for generic names); categories are mapped onto Cookie Lens's
 // four; retention periods are normalised to ISO 8601 durations or \`session\`, and left out when
 // vague; too-short wildcard prefixes, conflicting duplicates and rows without a platform are
 // dropped; the platforms of \`_mkto_trk\` (Marketo) and \`ajs_*\` (Segment) are corrected.
@@ -214,12 +258,19 @@ function render(entries, source) {
 // \`Platform${GROUP_SEPARATOR}<group>${GROUP_SEPARATOR}<group>\`. A group is \`<kind><category>[<retention>]${HEADER_END}<name>${NAME_SEPARATOR}<name>…\`:
 // kind e (exact name) or p (prefix); category a (analytics), d (advertising), f (functional) or
 // n (necessary); retention an index into OCD_RETENTIONS in base 36, absent when unknown.
+//
+// Generic names (a name listed for several platforms, of one or two characters, or an ordinary
+// word such as \`sessionid\`, \`token\`, \`lang\`; see scripts/gen-ocd-facts.mjs) are not in
+// OCD_FACTS but in OCD_GENERIC: \`[name, platform, header, domains]\`, one row per platform, the
+// header as above. Such a name is attributed only to a cookie on one of the platform's domains.
 
 export const OCD_MIN_PREFIX_LENGTH = ${MIN_PREFIX_LENGTH};
 
 export const OCD_RETENTIONS: readonly string[] = ${JSON.stringify(retentions)};
 
 export const OCD_FACTS = ${JSON.stringify(records.join(PLATFORM_SEPARATOR))};
+
+export const OCD_GENERIC: readonly (readonly [name: string, platform: string, header: string, domains: readonly string[]])[] = ${JSON.stringify(genericRows)};
 `;
 }
 
@@ -231,8 +282,8 @@ async function main() {
   const sourceNote = await readFile(path.join(dataDir, 'SOURCE.md'), 'utf8').catch(() => '');
   const commit = /commit ([0-9a-f]{7,40}) \((\d{4}-\d{2}-\d{2})\)/.exec(sourceNote);
   const source = commit === null ? 'commit unknown' : `commit ${commit[1]} of ${commit[2]}`;
-  const { entries, skipped } = readEntries(parseCsv(csv.replace(/^\uFEFF/, '')));
-  const output = render(entries, source);
+  const { entries, generic, skipped } = readEntries(parseCsv(csv.replace(/^\uFEFF/, '')));
+  const output = render(entries, generic, source);
   if (check) {
     const committed = await readFile(OUTPUT, 'utf8').catch(() => '');
     if (committed !== output) {
@@ -244,7 +295,7 @@ async function main() {
   }
   await writeFile(OUTPUT, output);
   const exact = entries.filter((entry) => entry.kind === 'exact').length;
-  console.log(`wrote ${path.relative(root, OUTPUT)}: ${exact} names, ${entries.length - exact} prefixes; skipped ${JSON.stringify(skipped)}`);
+  console.log(`wrote ${path.relative(root, OUTPUT)}: ${exact} names, ${entries.length - exact} prefixes, ${generic.length} generic name rows; skipped ${JSON.stringify(skipped)}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -3,11 +3,12 @@
 // header of ocd-facts.generated.ts). Our own decoders know better: callers ask
 // `findFamily(name)` first and come here only when it has no answer.
 //
-// Lookup order: an exact name first (a search of the generated text), then the longest matching
+// Lookup order: a generic name (`sessionid`, `token`, `lang`, ...: see OCD_GENERIC) only by the
+// cookie's domain; otherwise an exact name (a search of the generated text), then the longest matching
 // prefix. Prefixes are bucketed by their first OCD_MIN_PREFIX_LENGTH characters (the generator
 // drops shorter ones), so that step is one Map probe and a walk over a few prefixes.
 import type { Category } from '../decode/types.ts';
-import { OCD_FACTS, OCD_MIN_PREFIX_LENGTH, OCD_RETENTIONS } from './ocd-facts.generated.ts';
+import { OCD_FACTS, OCD_GENERIC, OCD_MIN_PREFIX_LENGTH, OCD_RETENTIONS } from './ocd-facts.generated.ts';
 
 export interface NameFacts {
   readonly platform: string;
@@ -94,7 +95,38 @@ function buildPrefixIndex(): ReadonlyMap<string, readonly PrefixEntry[]> {
 // Built on first use, once per page of the extension.
 let prefixIndex: ReadonlyMap<string, readonly PrefixEntry[]> | undefined;
 
-export function lookupNameFacts(name: string): NameFacts | undefined {
+// Generic names by name, built on first use (about a hundred rows).
+let genericIndex: ReadonlyMap<string, readonly (typeof OCD_GENERIC)[number][]> | undefined;
+
+function genericRows(name: string): readonly (typeof OCD_GENERIC)[number][] | undefined {
+  if (genericIndex === undefined) {
+    const index = new Map<string, (typeof OCD_GENERIC)[number][]>();
+    for (const row of OCD_GENERIC) index.set(row[0], [...(index.get(row[0]) ?? []), row]);
+    genericIndex = index;
+  }
+  return genericIndex.get(name);
+}
+
+/** True when the cookie's domain (`.instagram.com`, `www.instagram.com`) is `domain` or under it. */
+function onDomain(cookieDomain: string, domain: string): boolean {
+  const host = cookieDomain.replace(/^\./, '').toLowerCase();
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
+/**
+ * Facts about a cookie name. A generic name (one the database lists for several vendors, of one
+ * or two characters, or an ordinary word such as `sessionid`) is attributed only when
+ * `cookieDomain`, the cookie's own domain, is one of that vendor's domains: a `sessionid` on a
+ * shop is the shop's login, not Instagram's. Without a domain, or on another one, it is not
+ * recognised (undefined), and no prefix is tried for it either.
+ */
+export function lookupNameFacts(name: string, cookieDomain?: string): NameFacts | undefined {
+  const generic = genericRows(name);
+  if (generic !== undefined) {
+    if (cookieDomain === undefined) return undefined;
+    const row = generic.find(([, , , domains]) => domains.some((domain) => onDomain(cookieDomain, domain)));
+    return row === undefined ? undefined : factsOf(row[1], row[2]);
+  }
   const exact = findExact(name);
   if (exact !== undefined) return exact;
   prefixIndex ??= buildPrefixIndex();

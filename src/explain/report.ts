@@ -82,7 +82,8 @@ function idOf(fields: readonly Field[], key: string): string | undefined {
  * Vendor and category facts for names no decoder knows (src/explain/name-facts.ts). Passed in
  * rather than imported: the popup loads that table lazily, in parallel with its cookie read.
  */
-export type NameFactsLookup = (name: string) => NameFacts | undefined;
+/** Facts about a cookie name; the cookie's domain decides for generic names (see name-facts.ts). */
+export type NameFactsLookup = (name: string, cookieDomain: string) => NameFacts | undefined;
 
 /**
  * The decode context for one cookie. Written out rather than spread from `ctx`: Node 20's V8
@@ -108,7 +109,7 @@ export function viewCookie(cookie: CookieRecord, scope: CookieView['scope'], ctx
       lifetime: family.lifetime,
     };
   }
-  const facts = lookupNameFacts?.(cookie.name);
+  const facts = lookupNameFacts?.(cookie.name, cookie.domain);
   if (facts !== undefined) {
     return {
       id, cookie, scope, family: undefined,

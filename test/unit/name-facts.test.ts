@@ -3,7 +3,7 @@
 // category mapping and the fixes described in scripts/gen-ocd-facts.mjs.
 import { describe, expect, test } from 'vitest';
 import { lookupNameFacts, parseRetention } from '../../src/explain/name-facts.ts';
-import { OCD_FACTS } from '../../src/explain/ocd-facts.generated.ts';
+import { OCD_FACTS, OCD_GENERIC } from '../../src/explain/ocd-facts.generated.ts';
 import { findFamily } from '../../src/decode/registry.ts';
 import { viewCookie } from '../../src/explain/report.ts';
 import type { CookieRecord } from '../../src/model/cookie.ts';
@@ -25,8 +25,8 @@ describe('lookupNameFacts', () => {
   });
 
   test('exact names come before prefixes', () => {
-    // `tp` is listed exactly (Bombora) and as a prefix (Tailtarget).
-    expect(lookupNameFacts('tp')).toMatchObject({ platform: 'Bombora', match: 'exact' });
+    // `tp` is listed exactly (Bombora, on ml314.com) and as a prefix (Tailtarget, too short to use).
+    expect(lookupNameFacts('tp', '.ml314.com')).toMatchObject({ platform: 'Bombora', match: 'exact' });
   });
 
   test.each(['_sxyz', 'tpabc', 'SRfoo', 'mp_123', 'capx'])('too-short prefixes are not used: %s', (name) => {
@@ -53,9 +53,15 @@ describe('lookupNameFacts', () => {
     expect(lookupNameFacts('_rails_session')).toMatchObject({ category: 'functional' }); // the stray Necessary
   });
 
-  test('duplicates: platforms joined when the categories agree, left out when they conflict', () => {
-    expect(lookupNameFacts('euconsent-v2')).toMatchObject({ platform: 'Didomi / PrivacyPillar', category: 'functional', retention: 'P1Y' });
+  test('a name listed for several platforms is generic: the cookie\'s domain decides, or nothing is said', () => {
+    // `token`: Adform (adform.net, Marketing) and Xandr (.adnxs.com, Functional).
     expect(lookupNameFacts('token')).toBeUndefined();
+    expect(lookupNameFacts('token', '.adform.net')).toMatchObject({ platform: 'Adform', category: 'advertising' });
+    expect(lookupNameFacts('token', 'ib.adnxs.com')).toMatchObject({ platform: 'Xandr', category: 'functional' });
+    expect(lookupNameFacts('token', '.shop.example')).toBeUndefined();
+    // `euconsent-v2`: Didomi and PrivacyPillar, no domain given: never attributed by the database
+    // (Cookie Lens's own IAB TCF decoder knows the name).
+    expect(lookupNameFacts('euconsent-v2', '.example.com')).toBeUndefined();
   });
 
   test('names listed exactly although real cookies carry a suffix also match with the suffix', () => {
@@ -144,7 +150,7 @@ describe('our decoders come before the database', () => {
   const ctx = { now: Date.UTC(2025, 9, 1), host: 'www.example.com' };
 
   test.each([
-    ['euconsent-v2', 'iab-tcf'],
+    ['__utma', 'google-analytics'],
     ['_mkto_trk', 'marketo'],
     ['_pk_id.1.8809', 'matomo'],
     ['_ga', 'google-analytics'],
@@ -158,5 +164,54 @@ describe('our decoders come before the database', () => {
   test('a name without a decoder falls back to the database', () => {
     expect(findFamily('NID')).toBeUndefined();
     expect(viewCookie(cookie('NID', 'x'), 'domain', ctx, lookupNameFacts)).toMatchObject({ attribution: 'database', vendor: 'Google', category: 'advertising', retention: 'P1Y' });
+  });
+});
+
+// Issue 14: a login cookie named `sessionid` on a shop was labelled "Instagram - Advertising".
+// Generic names (scripts/gen-ocd-facts.mjs isGenericName) are attributed only on their vendor's domains.
+describe('generic names', () => {
+  test('`sessionid` is Instagram\'s only on instagram.com; a shop\'s own `sessionid` is not recognised', () => {
+    expect(lookupNameFacts('sessionid', '.instagram.com')).toMatchObject({ platform: 'Instagram', category: 'advertising', match: 'exact' });
+    expect(lookupNameFacts('sessionid', 'www.instagram.com')).toMatchObject({ platform: 'Instagram' });
+    expect(lookupNameFacts('sessionid', 'www.hubdemo.test')).toBeUndefined();
+    expect(lookupNameFacts('sessionid', '.notinstagram.com')).toBeUndefined();
+    expect(lookupNameFacts('sessionid')).toBeUndefined();
+    expect(lookupNameFacts('lang', '.example.com')).toBeUndefined();
+    expect(lookupNameFacts('lang', '.linkedin.com')).toMatchObject({ platform: 'LinkedIn', category: 'functional' });
+  });
+
+  test('the popup\'s rows: a host-only `sessionid` on a shop has no vendor ("not recognised")', () => {
+    const ctx = { now: 0, host: 'www.shop.example' };
+    const view = viewCookie({ name: 'sessionid', value: 'x', domain: 'www.shop.example', hostOnly: true, path: '/', secure: true, httpOnly: true, sameSite: 'lax', storeId: '0' }, 'host-only', ctx, lookupNameFacts);
+    expect(view).toMatchObject({ attribution: 'none', vendor: null, category: null });
+  });
+
+  // Every generic row of the data, read straight from the CSV's meaning as generated: on none of
+  // the platform's domains it is not attributed; on each of them it is attributed to a platform
+  // that lists the name for that domain.
+  test('every generic name in the data: unattributed elsewhere, attributed on its vendors\' domains', () => {
+    const byName = new Map<string, (typeof OCD_GENERIC)[number][]>();
+    for (const row of OCD_GENERIC) byName.set(row[0], [...(byName.get(row[0]) ?? []), row]);
+    expect(byName.size).toBeGreaterThan(50);
+    for (const [name, rows] of byName) {
+      expect(lookupNameFacts(name), name).toBeUndefined();
+      expect(lookupNameFacts(name, '.unrelated-shop.example'), name).toBeUndefined();
+      for (const [, platform, , domains] of rows) {
+        for (const domain of domains) {
+          const owners = rows.filter(([, , , d]) => d.includes(domain)).map(([, p]) => p);
+          expect(owners, `${name} on ${domain}`).toContain(platform);
+          expect(owners, `${name} on .${domain}`).toContain(lookupNameFacts(name, `.${domain}`)?.platform);
+          expect(owners, `${name} on www.${domain}`).toContain(lookupNameFacts(name, `www.${domain}`)?.platform);
+        }
+      }
+    }
+  });
+
+  test('the rule picks the names the issue names, when the data lists them', () => {
+    const generic = new Set(OCD_GENERIC.map(([name]) => name));
+    for (const name of ['sessionid', 'token', 'lang', 'locale', 'uid', 'test']) expect(generic, name).toContain(name);
+    // A vendor-specific name stays attributed by name alone.
+    expect(generic.has('_fbp')).toBe(false);
+    expect(lookupNameFacts('_fbp')).toMatchObject({ platform: 'Facebook' });
   });
 });
