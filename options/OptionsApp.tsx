@@ -8,7 +8,7 @@ import { useErrorText } from '../popup/components/Controls.tsx';
 import { Announcer, useAnnouncer } from '../popup/components/Announcer.tsx';
 
 export function OptionsApp() {
-  const { client, t } = useServices();
+  const { client, t, format } = useServices();
   const [settings, setSettings] = useState<SettingsSnapshot | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const errorText = useErrorText();
@@ -51,7 +51,7 @@ export function OptionsApp() {
   async function importFile(file: File) {
     const text = await file.text();
     const reply = await client.send('importRules', { text });
-    if (reply.ok) say('ok', t('options_imported', [String(reply.value.imported)]));
+    if (reply.ok) say('ok', format.plural('options_imported', reply.value.imported));
     else say('error', `${errorText(reply.error)} ${reply.error.detail}`);
     reload();
   }

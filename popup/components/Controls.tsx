@@ -19,12 +19,12 @@ export function useErrorText(): (error: WireError) => string {
 }
 
 export function FailedList({ failed }: { failed: readonly FailedCookie[] }) {
-  const { t } = useServices();
+  const { t, format } = useServices();
   if (failed.length === 0) return null;
   return (
     // No role=alert: the action's announcement already says how many failed.
     <div class="failed">
-      <p>{t('failed_intro', [String(failed.length)])}</p>
+      <p>{format.plural('failed_intro', failed.length)}</p>
       <ul>
         {failed.map((f) => (
           <li key={`${f.domain}${f.path}${f.name}${String(f.partitioned)}`}>
@@ -68,7 +68,7 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
       if (result.ok) {
         setFailed(result.failed);
         setLastAction(result.done);
-        announce(result.failed.length > 0 ? `${result.done} ${t('failed_intro', [String(result.failed.length)])}` : result.done);
+        announce(result.failed.length > 0 ? `${result.done} ${format.plural('failed_intro', result.failed.length)}` : result.done);
       } else {
         // Shown in a role=alert paragraph, which screen readers announce at once.
         setError(`${errorText(result.error)} (${result.error.detail})`);
@@ -96,7 +96,7 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
       const v = reply.value;
       // Undo goes away once everything is back; cookies that could not be restored keep it.
       if (v.failed.length === 0) focusReset();
-      const done = v.alreadyRestored ? t('done_undoAlready') : t('done_undo', [String(v.restored)]) + (v.expired > 0 ? ` ${t('done_undoExpired', [String(v.expired)])}` : '');
+      const done = v.alreadyRestored ? t('done_undoAlready') : format.plural('done_undo', v.restored) + (v.expired > 0 ? ` ${t('done_undoExpired', [String(v.expired)])}` : '');
       return { ok: true, failed: v.failed, done };
     });
 
@@ -136,7 +136,7 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
           </button>
         ) : null}
       </div>
-      {undo !== null ? <p class="help">{t('undo_available', [String(undo.cookies.length)])}</p> : null}
+      {undo !== null ? <p class="help">{format.plural('undo_available', undo.cookies.length)}</p> : null}
       {resetOpen ? (
         <ResetPanel
           data={data}
@@ -152,7 +152,7 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
               if (!reply.ok) return reply;
               setResetOpen(false);
               focusReset();
-              return { ok: true, failed: reply.value.failed, done: t('done_reset', [String(reply.value.removed)]) };
+              return { ok: true, failed: reply.value.failed, done: format.plural('done_reset', reply.value.removed) };
             })
           }
         />

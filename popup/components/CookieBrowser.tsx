@@ -75,7 +75,7 @@ export function CookieBrowser({ views, completed, now, contradictions, tabId, an
       setFailed(notRemoved);
       if (removed > 0) setPendingFocus({ deleted: ids, next });
       const done = removed === 0 ? t('done_deletedNothing') : format.plural('done_deleted', removed);
-      announce(notRemoved.length > 0 ? `${done} ${t('failed_intro', [String(notRemoved.length)])}` : done);
+      announce(notRemoved.length > 0 ? `${done} ${format.plural('failed_intro', notRemoved.length)}` : done);
       onChanged();
     });
   };

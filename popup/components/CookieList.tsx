@@ -4,6 +4,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { useServices } from '../context.ts';
 import type { CookieView } from '../../src/explain/report.ts';
 import type { Category, DecodeOutcome } from '../../src/decode/types.ts';
+import type { SameSite } from '../../src/model/cookie.ts';
 import type { MessageKey } from '../../src/i18n/messages.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
 import type { Contradiction } from '../../src/core/consent-check.ts';
@@ -54,6 +55,7 @@ export function CookieList({ views, completed, now, title, contradictions = [], 
   // (docs/BENCHMARKS.md, "Findings"). The delete buttons are handled by the same listener.
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const against = useMemo(() => contradictionsByCookie(contradictions), [contradictions]);
+  const variants = useMemo(() => variantCounts(views), [views]);
   const groups = useMemo(() => arrangeRows(views, order, (vendor) => vendorName(vendor, t)), [views, order, t]);
   const shownGroups = useMemo(() => visibleGroups(groups, visible), [groups, visible]);
   const onClick = (event: MouseEvent): void => {
@@ -96,7 +98,7 @@ export function CookieList({ views, completed, now, title, contradictions = [], 
             </div>
           )}
           <ul class="cookie-rows">
-            {shown.map((view) => cookieRow(view, completed.get(view.id) ?? view.outcome, now, against.get(view.cookie.name) ?? NONE, open.has(view.id), deletable, t))}
+            {shown.map((view) => cookieRow(view, completed.get(view.id) ?? view.outcome, now, against.get(view.cookie.name) ?? NONE, open.has(view.id), deletable, variants.get(view.cookie.name) ?? 1, t))}
           </ul>
         </div>
       ))}
@@ -128,6 +130,20 @@ function contradictionsByCookie(contradictions: readonly Contradiction[]): Reado
   return byName;
 }
 
+/** SameSite as the attribute is written, never the browser API's own words (`no_restriction`, `unspecified`). */
+function sameSiteText(sameSite: SameSite, t: Translator): string {
+  switch (sameSite) {
+    case 'no_restriction':
+      return 'SameSite=None';
+    case 'lax':
+      return 'SameSite=Lax';
+    case 'strict':
+      return 'SameSite=Strict';
+    case 'unspecified':
+      return t('attr_sameSiteUnset');
+  }
+}
+
 function scopeLabel(view: CookieView): MessageKey {
   if (view.scope === 'partitioned') return 'scope_partitioned';
   if (view.scope === 'embedded') return 'scope_embedded';
@@ -141,7 +157,14 @@ function decodedJson(view: CookieView, outcome: DecodeOutcome | null, t: Transla
 }
 
 /** One cookie's row: a button that opens its details, and the details when open. */
-function cookieRow(view: CookieView, outcome: DecodeOutcome | null, now: number, against: readonly Contradiction[], open: boolean, deletable: boolean, t: Translator) {
+/** How many rows share each name: two `__hstc` rows must be told apart by where they live. */
+function variantCounts(views: readonly CookieView[]): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>();
+  for (const view of views) counts.set(view.cookie.name, (counts.get(view.cookie.name) ?? 0) + 1);
+  return counts;
+}
+
+function cookieRow(view: CookieView, outcome: DecodeOutcome | null, now: number, against: readonly Contradiction[], open: boolean, deletable: boolean, variants: number, t: Translator) {
   const { cookie } = view;
   const vendor = vendorName(view.vendor, t);
   const failed = outcome !== null && !outcome.ok;
@@ -152,6 +175,7 @@ function cookieRow(view: CookieView, outcome: DecodeOutcome | null, now: number,
         <span class="cookie-name" dir="auto">{cookie.name}</span>
         <span class="cookie-vendor">{vendor}</span>
         {view.scope === 'partitioned' ? <span class="tag">{t('scope_partitioned')}</span> : null}
+        {variants > 1 && view.scope !== 'partitioned' ? <span class="tag" data-variant={cookie.domain} title={t('row_variantOf', [String(variants), cookie.name])}>{cookie.domain} · {t(scopeLabel(view))}</span> : null}
         {cookie.path !== '/' ? <span class="tag" data-path={cookie.path}>{t('row_path', [cookie.path])}</span> : null}
         {failed ? <span class="tag warn">{t('row_notDecoded')}</span> : null}
         {view.attribution === 'none' ? <span class="tag">{t('row_notRecognised')}</span> : null}
@@ -206,7 +230,7 @@ function CookieDetails({ id, view, outcome, now, against }: { id: string; view: 
           {[
             cookie.secure ? t('attr_secure') : null,
             cookie.httpOnly ? t('attr_httpOnly') : null,
-            `SameSite=${cookie.sameSite}`,
+            sameSiteText(cookie.sameSite, t),
             cookie.partitionKey !== undefined ? `${t('attr_partitioned')} (${cookie.partitionKey.topLevelSite})` : null,
           ].filter((x) => x !== null).join(' · ')}
         </dd>

@@ -21,7 +21,7 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
   onCancel: () => void;
   onConfirm: (includeConsent: boolean, alsoRemove: readonly string[]) => void;
 }) {
-  const { t } = useServices();
+  const { t, format } = useServices();
   const [includeConsent, setIncludeConsent] = useState(false);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const plan = useMemo(
@@ -42,7 +42,7 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
   return (
     <section id="reset-panel" class="reset-panel" aria-labelledby="reset-title">
       <h3 id="reset-title">{t('reset_title')}</h3>
-      {plan.remove.length === 0 ? <p>{t('reset_nothing')}</p> : <p>{t('reset_willRemove', [String(plan.remove.length)])}</p>}
+      {plan.remove.length === 0 ? <p>{t('reset_nothing')}</p> : <p>{format.plural('reset_willRemove', plan.remove.length)}</p>}
       <ul class="reset-list" aria-label={t('reset_listLabel')}>
         {plan.remove.map((cookie) => (
           <li key={cookieIdentity(cookie)} data-reset-cookie={cookie.name}>

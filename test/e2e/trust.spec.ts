@@ -797,10 +797,10 @@ describe('failures are named, and nothing is lost', () => {
     expect(await popup.locator('.controls').innerText()).toContain('Undo brings back the 2 cookies');
     for (const attempt of [1, 2]) {
       await popup.getByRole('button', { name: 'Undo', exact: true }).click();
-      const done = attempt === 1 ? 'Undo done: 1 cookies restored.' : 'Undo done: 0 cookies restored.';
+      const done = attempt === 1 ? 'Undo done: 1 cookie restored.' : 'Undo done: 0 cookies restored.';
       await expect.poll(() => popup.locator('[data-last-action]').innerText(), { timeout: 5_000 }).toBe(done);
       const failed = await popup.locator('.failed').innerText();
-      expect(failed).toContain('1 cookies could not be changed');
+      expect(failed).toContain('1 cookie could not be changed');
       expect(failed).toContain('hubspotutk hubdemo.test/');
       expect(failed).toContain('Failed to parse or set cookie named "hubspotutk".');
       // The refused cookie stays in the snapshot, under the same id; Undo is still offered for it.

@@ -47,7 +47,7 @@ const setBy = (host: string, domain: string, value: string, expires: string | nu
 });
 
 const HSTC_FIELDS = {
-  domainHash: 114212440,
+  domainHash: '114212440',
   domainHashMatches: '.example.com',
   visitorId: VISITOR,
   firstVisit: FIRST_VISIT_ISO,
@@ -89,7 +89,7 @@ describe('decode a Cookie header', () => {
         vendor: 'hubspot',
         category: 'analytics',
         recognised: true,
-        fields: { domainHash: 114212440, domainHashMatches: '.example.com', pageViews: 1, sessionStart: '2024-10-15T05:56:45.585Z', stale: true },
+        fields: { domainHash: '114212440', domainHashMatches: '.example.com', pageViews: 1, sessionStart: '2024-10-15T05:56:45.585Z', stale: true },
         problems: [
           {
             code: 'unexpected-value',
@@ -166,7 +166,7 @@ describe('decode a HAR file', () => {
         category: 'analytics',
         recognised: true,
         // The second page view's value, and live because __hssrc is there.
-        fields: { domainHash: 114212440, domainHashMatches: '.example.com', pageViews: 2, sessionStart: '2024-10-15T05:56:45.585Z', stale: false },
+        fields: { domainHash: '114212440', domainHashMatches: '.example.com', pageViews: 2, sessionStart: '2024-10-15T05:56:45.585Z', stale: false },
         problems: [],
         ...sent('114212440.2.1728971805585'),
       },

@@ -218,3 +218,24 @@ describe('dates and numbers are formatted in the language of the words', () => {
     expect(new Formatter(createCatalogTranslator(merged['en'] ?? {}, 'en-GB')).locale).toBe('en-GB');
   });
 });
+
+describe('plurals through the language\'s plural rules (Intl.PluralRules)', () => {
+  test('English and Swedish pick the one and other forms, with the count in the page\'s number format', () => {
+    const english = new Formatter(createCatalogTranslator(merged['en'] ?? {}, 'en'));
+    const swedish = new Formatter(createCatalogTranslator(merged['sv'] ?? {}, 'sv'));
+    expect(english.plural('done_undo', 1)).toBe('Undo done: 1 cookie restored.');
+    expect(english.plural('done_undo', 0)).toBe('Undo done: 0 cookies restored.');
+    expect(english.plural('options_imported', 1)).toBe('Imported 1 rule.');
+    expect(english.plural('options_imported', 1200)).toBe('Imported 1,200 rules.');
+    expect(swedish.plural('done_undo', 1)).toBe('Ångrat: 1 kaka är tillbaka.');
+    expect(swedish.plural('done_undo', 3)).toBe('Ångrat: 3 kakor är tillbaka.');
+    expect(swedish.plural('search_matches', 1, ['180'])).toBe('1 av 180 kakor stämmer.');
+  });
+
+  test('every counted message has an "other" form in every language (the fallback of every plural rule)', () => {
+    for (const language of LANGUAGES) {
+      const keys = Object.keys(merged[language] ?? {});
+      for (const key of keys.filter((k) => k.endsWith('_one'))) expect(keys, `${language}: ${key}`).toContain(`${key.slice(0, -4)}_other`);
+    }
+  });
+});

@@ -115,7 +115,7 @@ function decodeHstc(raw: string, ctx: DecodeContext): DecodeOutcome {
 
   return ok(
     [
-      countField('domainHash', hstc.domainHash),
+      idField('domainHash', String(hstc.domainHash)),
       domainField('domainHashMatches', matchedDomain),
       idField('visitorId', hstc.visitorId),
       instantField('firstVisit', hstc.firstVisit),
@@ -174,7 +174,7 @@ function decodeHssc(raw: string, ctx: DecodeContext): DecodeOutcome {
   if (isInFuture(sessionStart.value, ctx)) warnings.push(warning('future-timestamp', 'sessionStart'));
 
   const fields: Field[] = [
-    countField('domainHash', domainHash.value),
+    idField('domainHash', String(domainHash.value)),
     domainField('domainHashMatches', matchedDomain),
     countField('pageViews', pageViews.value),
     instantField('sessionStart', sessionStart.value),

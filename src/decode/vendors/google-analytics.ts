@@ -151,7 +151,7 @@ function decodeAdsLink(value: string, ctx: DecodeContext): DecodeOutcome {
 function hashFields(hashText: string, ctx: DecodeContext, fields: Field[], warnings: Problem[]): Problem | undefined {
   const hash = parseInteger(hashText, { field: 'domainHash' });
   if (!hash.ok) return hash.problem;
-  fields.push(countField('domainHash', hash.value));
+  fields.push(idField('domainHash', String(hash.value)));
   // A hash of 1 means ga.js hashed no domain (hashing turned off): there is nothing to compare.
   if (hash.value === 1) return undefined;
   const matched = matchUrchinDomainHash(hash.value, ctx);

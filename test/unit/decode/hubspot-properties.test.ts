@@ -97,7 +97,7 @@ describe('valid __hstc values decode to their parts', () => {
         expect(outcome).toEqual({
           ok: true,
           fields: [
-            { key: 'domainHash', value: { kind: 'count', value: site.hash } },
+            { key: 'domainHash', value: { kind: 'id', value: String(site.hash) } },
             { key: 'domainHashMatches', value: { kind: 'domain', value: site.domain } },
             { key: 'visitorId', value: { kind: 'id', value: visitorId } },
             { key: 'firstVisit', value: { kind: 'instant', epochMs: first } },

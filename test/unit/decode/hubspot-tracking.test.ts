@@ -12,7 +12,7 @@ describe('__hstc', () => {
     expect(decodeCookie('__hstc', HSTC)).toEqual({
       ok: true,
       fields: [
-        { key: 'domainHash', value: { kind: 'count', value: 114212440 } },
+        { key: 'domainHash', value: { kind: 'id', value: '114212440' } },
         { key: 'domainHashMatches', value: { kind: 'domain', value: '.example.com' } },
         { key: 'visitorId', value: { kind: 'id', value: VISITOR } },
         { key: 'firstVisit', value: { kind: 'instant', epochMs: 1728971805584 } },
@@ -201,7 +201,7 @@ describe('__hssc', () => {
     expect(decodeCookie('__hssc', HSSC)).toEqual({
       ok: true,
       fields: [
-        { key: 'domainHash', value: { kind: 'count', value: 114212440 } },
+        { key: 'domainHash', value: { kind: 'id', value: '114212440' } },
         { key: 'domainHashMatches', value: { kind: 'domain', value: '.example.com' } },
         { key: 'pageViews', value: { kind: 'count', value: 1 } },
         { key: 'sessionStart', value: { kind: 'instant', epochMs: 1728971805585 } },
