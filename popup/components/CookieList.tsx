@@ -197,25 +197,34 @@ function CookieDetails({ id, view, outcome, now, against }: { id: string; view: 
   const [copied, setCopied] = useState<'done' | 'failed' | null>(null);
   const { cookie } = view;
   const meaning = view.family !== undefined ? t.dynamic(`family_${messageKeyPart(view.family.id)}`) : undefined;
+  const [copiedText, setCopiedText] = useState('');
+  const copy = (text: string, done: string): void => {
+    void client.copyText(text).then((ok) => {
+      setCopied(ok ? 'done' : 'failed');
+      setCopiedText(ok ? done : t('copy_failed'));
+      announce(ok ? done : t('copy_failed'));
+    });
+  };
   return (
     <div class="cookie-details" id={id}>
       {meaning !== undefined ? <p class="meaning">{meaning}</p> : null}
       {against.map((c) => <p key={`${c.consentCookie}|${c.cookie}|${c.category}`} class="consent-warning">{contradictionText(c, t, format, now)}</p>)}
       {view.attribution === 'database' ? <p class="help">{t('row_fromDatabase')}</p> : null}
       <Decoded outcome={outcome} now={now} />
-      {outcome !== null ? (
-        <p class="copy-row">
-          <button type="button" class="link" data-copy-fields aria-label={t('copy_fieldsOf', [cookie.name])} onClick={() => {
-            void client.copyText(JSON.stringify(decodedJson(view, outcome, t), null, 2)).then((ok) => {
-              setCopied(ok ? 'done' : 'failed');
-              announce(ok ? t('copy_done', [cookie.name]) : t('copy_failed'));
-            });
-          }}>
+      <p class="copy-row">
+        {outcome !== null ? (
+          <button type="button" class="link" data-copy-fields aria-label={t('copy_fieldsOf', [cookie.name])} onClick={() => copy(JSON.stringify(decodedJson(view, outcome, t), null, 2), t('copy_done', [cookie.name]))}>
             {t('copy_fields')}
           </button>
-          {copied !== null ? <span class={copied === 'done' ? 'copied' : 'copy-failed'} data-copied={copied}> {copied === 'done' ? '✓' : '⚠'} {t(copied === 'done' ? 'copy_done' : 'copy_failed', [cookie.name])}</span> : null}
-        </p>
-      ) : null}
+        ) : null}
+        <button type="button" class="link" data-copy-value aria-label={t('copy_valueOf', [cookie.name])} onClick={() => copy(cookie.value, t('copy_valueDone', [cookie.name]))}>
+          {t('copy_value')}
+        </button>
+        <button type="button" class="link" data-copy-json aria-label={t('copy_jsonOf', [cookie.name])} onClick={() => copy(JSON.stringify(exportCookie(view, outcome, t), null, 2), t('copy_jsonDone', [cookie.name]))}>
+          {t('copy_json')}
+        </button>
+        {copied !== null ? <span class={copied === 'done' ? 'copied' : 'copy-failed'} data-copied={copied}> {copied === 'done' ? '✓' : '⚠'} {copiedText}</span> : null}
+      </p>
       <dl class="attributes">
         {/* Focusable: a long value scrolls inside its box, and keyboard users must reach it. */}
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be reachable by keyboard (axe: scrollable-region-focusable) */}

@@ -281,7 +281,7 @@ describe('export and copy', () => {
       value: hstcCookie.value,
       problems: [],
       fields: {
-        domainHash: hstc.hash,
+        domainHash: String(hstc.hash),
         domainHashMatches: '.hubdemo.test',
         visitorId: hstc.visitorId,
         firstVisit: new Date(hstc.first).toISOString(),
@@ -335,7 +335,7 @@ describe('export and copy', () => {
       category: 'analytics',
       recognised: true,
       fields: {
-        domainHash: hstc.hash,
+        domainHash: String(hstc.hash),
         domainHashMatches: '.hubdemo.test',
         visitorId: hstc.visitorId,
         firstVisit: new Date(hstc.first).toISOString(),
