@@ -10,6 +10,7 @@ import { Summary } from './components/Summary.tsx';
 import { Controls } from './components/Controls.tsx';
 import { CookieBrowser } from './components/CookieBrowser.tsx';
 import { StatusLine } from './components/StatusLine.tsx';
+import { CookieImport } from './components/CookieImport.tsx';
 import { CompactSummary } from './components/CompactSummary.tsx';
 import { DEFAULT_ROW_ORDER, type RowOrder } from '../src/core/row-order.ts';
 import { EmbeddedSites } from './components/EmbeddedSites.tsx';
@@ -63,6 +64,7 @@ export function SitePage({ data, announce, onChanged }: { data: SiteData; announ
         announce={announce} onChanged={onChanged} order={order} onOrder={chooseOrder} />
       <EmbeddedSites embedded={data.embedded} site={data.site} now={now} />
       <ExportBar data={data} report={report} completed={completed} now={now} />
+      <CookieImport data={data} announce={announce} onChanged={onChanged} />
     </>
   );
 }

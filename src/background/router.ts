@@ -9,6 +9,7 @@ import { setSiteBlock } from '../browser/network.ts';
 import { BLOCKED_TRACKING_DOMAINS } from '../core/hubspot-hosts.ts';
 import { logError } from './log.ts';
 import { deleteCookies } from './delete.ts';
+import { importCookies, undoImport } from './import.ts';
 import { readLocal, writeLocal, VIEW_KEY } from '../browser/storage.ts';
 import { readViewPrefs, withRowOrder } from '../storage/view-prefs.ts';
 
@@ -20,6 +21,8 @@ const handlers: Handlers = {
   reset: (p) => reset(p.tabId, p.includeConsent, p.alsoRemove, Date.now()),
   undo: (p) => undo(p.tabId, p.snapshotId, Date.now()),
   deleteCookies: (p) => deleteCookies(p.tabId, p.cookies, Date.now()),
+  importCookies: (p) => importCookies(p.tabId, p.text, Date.now()),
+  undoImport: (p) => undoImport(p.tabId),
   setRowOrder: async (p) => {
     const read = readViewPrefs(await readLocal(VIEW_KEY));
     if (!read.ok) throw new StoreRefusedError('popup layout preferences from a newer version');

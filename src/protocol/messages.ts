@@ -48,6 +48,22 @@ export interface DeleteOutcome {
   readonly snapshotId: string | null;
 }
 
+export interface ImportOutcome {
+  readonly written: number;
+  /** Cookies the browser refused, in its own words (e.g. a `__Host-` cookie with a Domain). */
+  readonly failed: readonly FailedCookie[];
+  /** Cookies of the file that were not for this site, expired, or listed twice. */
+  readonly skipped: number;
+}
+
+export interface UndoImportOutcome {
+  readonly removed: number;
+  readonly restored: number;
+  readonly failed: readonly FailedCookie[];
+  /** True when there was no import of this site to undo (already undone, or the browser restarted). */
+  readonly nothing: boolean;
+}
+
 export type Api = {
   setDoNotTrack: { req: { tabId: number; on: boolean }; res: ActionOutcome };
   setOptOut: { req: { tabId: number; level: OptOutLevel }; res: ActionOutcome };
@@ -55,6 +71,9 @@ export type Api = {
   undo: { req: { tabId: number; snapshotId: string }; res: UndoOutcome };
   /** Removes exactly these cookies of the tab's site, each given by its cookieIdentity. */
   deleteCookies: { req: { tabId: number; cookies: readonly string[] }; res: DeleteOutcome };
+  /** Writes the cookies of a Cookie-Editor JSON or Netscape file that belong to the tab's site. */
+  importCookies: { req: { tabId: number; text: string }; res: ImportOutcome };
+  undoImport: { req: { tabId: number }; res: UndoImportOutcome };
   /** Remembers how the popup lays out the cookie rows. */
   setRowOrder: { req: { order: RowOrder }; res: { order: RowOrder } };
   updateRule: { req: { site: string; doNotTrack: boolean; optOut: OptOutLevel }; res: { rule: SiteRule | null } };
@@ -99,6 +118,8 @@ const payloadGuards: { [K in MessageName]: (p: Record<string, unknown>) => boole
   reset: (p) => isTabId(p.tabId) && typeof p.includeConsent === 'boolean' && isStringArray(p.alsoRemove),
   undo: (p) => isTabId(p.tabId) && typeof p.snapshotId === 'string',
   deleteCookies: (p) => isTabId(p.tabId) && isStringArray(p.cookies) && p.cookies.length > 0 && p.cookies.length <= 10_000,
+  importCookies: (p) => isTabId(p.tabId) && typeof p.text === 'string' && p.text.length <= 5_000_000,
+  undoImport: (p) => isTabId(p.tabId),
   setRowOrder: (p) => isRowOrder(p.order),
   updateRule: (p) => isSite(p.site) && typeof p.doNotTrack === 'boolean' && isLevel(p.optOut),
   removeRule: (p) => isSite(p.site),
