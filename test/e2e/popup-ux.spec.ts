@@ -144,6 +144,50 @@ describe('grouping', () => {
   });
 });
 
+describe('cookies in and out', () => {
+  test('a Cookie-Editor JSON is previewed, imported into the site only, and undone; a malformed file changes nothing', async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await page.goto(demo.url('www.hubdemo.test', '/?tracker=0'));
+    const expires = Math.floor(Date.now() / 1000) + 86_400;
+    // Written by hand in Cookie-Editor's format (the cookies API's objects), not by Cookie Lens.
+    const file = JSON.stringify([
+      { domain: '.hubdemo.test', expirationDate: expires, hostOnly: false, httpOnly: false, name: 'imported_pref', path: '/', sameSite: 'lax', secure: false, session: false, storeId: '0', value: 'dark' },
+      { domain: 'www.hubdemo.test', hostOnly: true, httpOnly: true, name: 'imported_login', path: '/account', sameSite: 'strict', secure: true, session: true, storeId: '0', value: 'abc' },
+      { domain: '.elsewhere.test', expirationDate: expires, hostOnly: false, httpOnly: false, name: 'foreign', path: '/', sameSite: 'lax', secure: false, session: false, storeId: '0', value: 'no' },
+    ]);
+    const popup = await openPopupFor(browser, page);
+    await popup.getByText('Import cookies').click();
+    const paste = popup.getByRole('textbox', { name: "Paste the file's text" });
+
+    await paste.fill('[{"name": "broken"');
+    await popup.getByRole('button', { name: 'Preview' }).click();
+    const problem = popup.locator('[data-import-problem]');
+    expect(await problem.innerText()).toMatch(/^Nothing imported: the JSON cannot be read \(.+\)\.$/);
+    expect((await jar()).length).toBe(0);
+
+    await paste.fill(file);
+    await popup.getByRole('button', { name: 'Preview' }).click();
+    const preview = popup.locator('[data-import-preview]');
+    await preview.waitFor();
+    expect(await preview.locator('[data-import-cookie]').evaluateAll((items) => items.map((li) => li.getAttribute('data-import-cookie')))).toEqual(['imported_pref', 'imported_login']);
+    expect(await preview.locator('[data-import-refused]').innerText()).toContain('not for this site');
+    expect((await jar()).length).toBe(0);
+
+    await popup.getByRole('button', { name: 'Import 2 cookies' }).click();
+    await expect.poll(async () => (await jar()).map((c) => c.name).sort(), { timeout: 10_000 }).toEqual(['imported_login', 'imported_pref']);
+    const written = await jar();
+    expect(written.find((c) => c.name === 'imported_login')).toEqual({ name: 'imported_login', value: 'abc', domain: 'www.hubdemo.test', path: '/account', expires: -1, httpOnly: true, secure: true, sameSite: 'Strict' });
+    expect(written.find((c) => c.name === 'imported_pref')).toMatchObject({ value: 'dark', domain: '.hubdemo.test', path: '/', expires, sameSite: 'Lax' });
+    expect((await browser.context.cookies()).some((c) => c.name === 'foreign')).toBe(false);
+
+    await popup.getByRole('button', { name: 'Undo import' }).click();
+    await expect.poll(async () => (await jar()).length, { timeout: 10_000 }).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('the real toolbar popup on a 180-cookie site', () => {
   test('the controls are in its first screen, and the search finds a cookie by name and by vendor', async () => {
     const page = await bulkSite();
