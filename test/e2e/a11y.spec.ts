@@ -131,6 +131,16 @@ describe('axe-core finds no violations', () => {
     await popup.getByRole('button', { name: /Reset to a new visitor/ }).click();
     await popup.waitForSelector('#reset-panel');
     await popup.locator('#reset-panel details summary').click();
+    // Issue 14's parts: the whole summary, and the cookie import with its preview (one cookie for
+    // the site, one refused).
+    await popup.getByRole('button', { name: 'Show all details' }).click();
+    await popup.locator('.cookie-import summary').click();
+    await popup.getByRole('textbox', { name: "Paste the file's text" }).fill(JSON.stringify([
+      { domain: '.hubdemo.test', name: 'imported_pref', path: '/', value: 'dark' },
+      { domain: '.elsewhere.test', name: 'foreign', path: '/', value: 'no' },
+    ]));
+    await popup.getByRole('button', { name: 'Preview' }).click();
+    await popup.waitForSelector('[data-import-preview] [data-import-refused]');
     for (const selector of ['[data-summary="hubspot"]', '[data-timeline] svg', '[data-contradictions]', '[data-embedded]', '.export-bar', '#reset-panel details[open]',
       '[data-category="analytics"]', '[data-category="advertising"]', '[data-category="functional"]', '[data-category="necessary"]']) {
       expect(await popup.locator(selector).count(), selector).toBeGreaterThan(0);
