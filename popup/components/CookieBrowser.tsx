@@ -35,10 +35,12 @@ export function CookieBrowser({ views, completed, now, contradictions, tabId, an
   // Set by a deletion: where the keyboard focus goes once the deleted rows are gone.
   const [pendingFocus, setPendingFocus] = useState<{ readonly deleted: readonly string[]; readonly next: string | null } | null>(null);
 
-  // Built once per report (and when a heavy decode completes); typing only filters.
+  // Built when the visitor starts searching (never while the popup opens), then once per report;
+  // typing only filters.
+  const searching = query.trim() !== '';
   const index = useMemo(
-    () => views.map((view) => searchEntry(view, completed.get(view.id) ?? view.outcome, { vendor: vendorName(view.vendor, t), category: categoryName(view.category, t) })),
-    [views, completed, t],
+    () => (searching ? views.map((view) => searchEntry(view, completed.get(view.id) ?? view.outcome, { vendor: vendorName(view.vendor, t), category: categoryName(view.category, t) })) : []),
+    [views, completed, t, searching],
   );
   const visible = useMemo(() => filterRows(index, query), [index, query]);
   const matchText = visible === null ? null : visible.size === 0 ? t('search_none', [query.trim()]) : format.plural('search_matches', visible.size, [format.number(views.length)]);
