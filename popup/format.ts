@@ -61,7 +61,8 @@ export class Formatter {
    */
   plural(base: string, count: number, more: readonly string[] = []): string {
     const substitutions = [this.number(count), ...more];
-    return this.#t.dynamic(`${base}_${(this.#plural ??= new Intl.PluralRules(this.locale)).select(count)}`, substitutions) ?? this.#t.dynamic(`${base}_other`, substitutions) ?? base;
+    this.#plural ??= new Intl.PluralRules(this.locale);
+    return this.#t.dynamic(`${base}_${this.#plural.select(count)}`, substitutions) ?? this.#t.dynamic(`${base}_other`, substitutions) ?? base;
   }
 
   date(ms: number): string {

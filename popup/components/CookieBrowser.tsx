@@ -84,7 +84,7 @@ export function CookieBrowser({ views, completed, now, contradictions, tabId, an
 
   return (
     <div class="cookie-browser" aria-busy={busy ? 'true' : undefined}>
-      <div class="cookie-tools" role="search">
+      <search class="cookie-tools">
         <input ref={searchField} type="search" class="search" aria-label={t('search_label')} placeholder={t('search_placeholder')} value={query}
           aria-describedby={matchText !== null ? 'search-count' : undefined}
           onInput={(e) => setQuery(e.currentTarget.value)}
@@ -102,7 +102,7 @@ export function CookieBrowser({ views, completed, now, contradictions, tabId, an
             {ROW_ORDERS.map((o) => <option key={o} value={o}>{t(`order_${o}`)}</option>)}
           </select>
         </label>
-      </div>
+      </search>
       {matchText !== null ? <p id="search-count" class="help search-count" data-matches={String(visible?.size ?? 0)}>{matchText}</p> : null}
       {error !== null ? <p class="error" role="alert">{error}</p> : null}
       <FailedList failed={failed} />

@@ -53,7 +53,7 @@ export function fieldSearchText(value: FieldValue): string {
  */
 export function searchEntry(view: CookieView, outcome: DecodeOutcome | null, labels: RowLabels): SearchEntry {
   const pieces = [view.cookie.name, labels.vendor, view.vendor ?? '', labels.category, view.category ?? ''];
-  if (outcome !== null && outcome.ok) for (const field of outcome.fields) pieces.push(fieldSearchText(field.value));
+  if (outcome?.ok) for (const field of outcome.fields) pieces.push(fieldSearchText(field.value));
   pieces.push(view.cookie.value);
   return { id: view.id, text: fold(pieces.join('\n')) };
 }

@@ -116,7 +116,7 @@ describe('many HAR files: one summary per site', () => {
       '__hs_opt_out.declined': true,
       'hubspotutk.visitorId': VISITOR,
       'hubspotutk.matchesHstc': true,
-      '__hstc.domainHash': 114212440,
+      '__hstc.domainHash': '114212440',
       '__hstc.domainHashMatches': '.example.com',
       '__hstc.visitorId': VISITOR,
       '__hstc.firstVisit': '2024-10-15T05:56:45.584Z',
