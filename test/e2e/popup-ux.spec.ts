@@ -131,6 +131,17 @@ describe('grouping', () => {
     const hotjar = (await jar()).filter((c) => c.name.startsWith('_hjSessionUser_')).length;
     expect(await popup.locator('.group[data-vendor="hotjar"] li.cookie').count()).toBe(hotjar);
     expect(await popup.getByRole('button', { name: "Delete all of Hotjar's cookies" }).count()).toBe(1);
+
+    // The vendor's cookies go, all of them and nothing else; Undo brings every one back.
+    const before = await jar();
+    await popup.getByRole('button', { name: "Delete all of Hotjar's cookies" }).click();
+    await expect.poll(async () => (await jar()).length, { timeout: 10_000 }).toBe(180 - hotjar);
+    const after = await jar();
+    expect(after.some((c) => c.name.startsWith('_hjSessionUser_'))).toBe(false);
+    expect(after.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(before.filter((c) => !c.name.startsWith('_hjSessionUser_')).sort((a, b) => key(a).localeCompare(key(b))));
+    await popup.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(async () => (await jar()).length, { timeout: 10_000 }).toBe(180);
+    expect((await jar()).sort((a, b) => key(a).localeCompare(key(b)))).toEqual(before.sort((a, b) => key(a).localeCompare(key(b))));
     await popup.close();
 
     const reopened = await openPopupFor(browser, page);
