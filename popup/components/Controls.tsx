@@ -9,7 +9,8 @@ import type { OptOutLevel } from '../../src/core/rules.ts';
 import { isSnapshotLive } from '../../src/core/plans.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
 import { ResetPanel } from './ResetPanel.tsx';
-import { Verification, leakingText } from './Verification.tsx';
+import { Verification } from './Verification.tsx';
+import { leakingText } from '../verification-text.ts';
 
 type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
 
@@ -56,8 +57,9 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
   const doNotTrack = (rule?.doNotTrack ?? false) || optOut !== 'off';
   const undo = data.undo !== null && isSnapshotLive(data.undo, client.now()) ? data.undo : null;
   const tabId = data.tab.tabId;
-  const requests = rule === null ? 0 : (data.verification?.trackingRequests ?? 0);
-  useLeakAnnouncement(requests, () => (data.verification !== null ? leakingText(data.verification, t, format, client.now()) : ''), announce);
+  const watched = rule !== null && data.verification?.watched === true ? data.verification : null;
+  const requests = watched?.count.trackingRequests ?? 0;
+  useLeakAnnouncement(requests, () => (watched !== null ? leakingText(watched, t, format, client.now()) : ''), announce);
 
   async function run(action: () => Promise<{ ok: true; failed: readonly FailedCookie[]; done: string } | { ok: false; error: WireError }>) {
     setBusy(true);

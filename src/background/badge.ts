@@ -5,12 +5,13 @@ import { isTrackingCookieName } from '../core/tracking-names.ts';
 import { ANALYTICS_COOKIES } from '../core/hubspot-sets.ts';
 import { ruleIsActive } from '../core/rules.ts';
 import { tabShowsOwner } from '../core/cookie-change.ts';
-import { parseVerificationMap, verificationKey } from '../core/verification.ts';
+import { holdingView } from '../core/verification.ts';
+import { evidenceOrNone } from '../storage/evidence.ts';
 import type { CookieRecord } from '../model/cookie.ts';
 import { readSiteCookies } from '../browser/cookies.ts';
 import { tabTarget } from '../browser/tabs.ts';
 import { setBadge } from '../browser/action.ts';
-import { VERIFY_KEY, readSession } from '../browser/storage.ts';
+import { EVIDENCE_KEY, readLocal } from '../browser/storage.ts';
 import { browserTranslator } from '../browser/i18n.ts';
 import { ruleIndex } from './settings.ts';
 import { logError } from './log.ts';
@@ -36,11 +37,14 @@ export async function updateBadge(tabId: number): Promise<void> {
   const rule = index.ruleForDomain(site.host);
   const t = browserTranslator();
   if (rule !== undefined && ruleIsActive(rule) && rule.optOut !== 'off') {
-    const verification = parseVerificationMap(await readSession(VERIFY_KEY))[verificationKey(rule.site, target.storeId)];
+    const view = holdingView(evidenceOrNone(await readLocal(EVIDENCE_KEY)), rule.site, target.storeId, rule.since);
     const analyticsLeft = cookies.some((cookie) => ANALYTICS_COOKIES.has(cookie.name));
-    const holding = !analyticsLeft && (verification?.trackingRequests ?? 0) === 0;
-    await setBadge(tabId, holding ? '✓' : '!', holding ? COLOURS.holding : COLOURS.leaking, t(holding ? 'badge_holding' : 'badge_leaking', [site.registrableDomain]));
-    return;
+    const leaking = analyticsLeft || (view.watched && view.count.trackingRequests > 0);
+    // ✓ only for what was watched; with nothing counted yet the badge shows the plain count.
+    if (leaking || view.watched) {
+      await setBadge(tabId, leaking ? '!' : '✓', leaking ? COLOURS.leaking : COLOURS.holding, t(leaking ? 'badge_leaking' : 'badge_holding', [site.registrableDomain]));
+      return;
+    }
   }
   await setBadge(tabId, tracking === 0 ? '' : String(tracking), COLOURS.count, tracking === 0 ? t('extName') : t('badge_count', [String(tracking), site.registrableDomain]));
 }

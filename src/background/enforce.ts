@@ -59,7 +59,7 @@ function onCookieChangeWithIndex(index: RuleIndex, change: CookieChange): void {
   const rule = activeRuleFor(index, host);
   if (rule === undefined) return;
   if (!change.removed && (cookie.name === '__hstc' || cookie.name === '__hssc')) {
-    noteCookieRefresh(rule.site, cookie.storeId, cookie.name, now);
+    noteCookieRefresh(rule.site, cookie.storeId, cookie.name, rule.since, now);
   }
   const parsed = siteFromUrl(`https://${host}/`);
   if (parsed.ok) void enforceSite(rule, parsed.site, cookie.storeId).catch((error: unknown) => logError(`enforcing ${rule.site}`, error));

@@ -9,6 +9,7 @@ import { observeRequests, reconcileBlocking } from '../browser/network.ts';
 import { BEACON_HOST_PATTERNS, BLOCKED_TRACKING_DOMAINS } from '../core/hubspot-hosts.ts';
 import { route } from './router.ts';
 import { handleCookieChange, handleNavigation, handleTrackingRequest } from './enforce.ts';
+import { ensureCounting } from './verify.ts';
 import { ensureMigrated, loadEffectiveRules, watchRules } from './settings.ts';
 import { logError } from './log.ts';
 
@@ -52,6 +53,8 @@ watchRules((update) => {
   syncBlocking();
   if (update.cause === 'changed' || update.managedRules) enforceOpenTabs();
 });
+// From the first worker start on, every tracking request from a ruled site is counted.
+void ensureCounting(Date.now());
 ensureMigrated()
   .catch((error: unknown) => logError('migrating settings', error))
   .finally(syncBlocking);

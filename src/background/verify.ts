@@ -1,59 +1,70 @@
-// Evidence that a choice holds: tracking requests and cookie refreshes seen on ruled sites.
-import {
-  freshVerification, parseVerificationMap, verificationKey, withCookieRefresh, withTrackingRequest, type Verification,
-} from '../core/verification.ts';
-import { VERIFY_KEY, readSession, writeSession } from '../browser/storage.ts';
+// Evidence that a choice holds: tracking requests and cookie refreshes seen on ruled sites, counted
+// in storage.local (src/storage/evidence.ts) so a browser restart loses nothing.
+import { startCounting, verificationKey, withChoiceMade, withCookieRefresh, withTrackingRequest, type Evidence } from '../core/verification.ts';
+import { readEvidence, storedEvidence } from '../storage/evidence.ts';
+import { EVIDENCE_KEY, readLocal, writeLocal } from '../browser/storage.ts';
 import { logError } from './log.ts';
 
 let chain: Promise<unknown> = Promise.resolve();
 
-function updateVerification(key: string, change: (v: Verification | undefined) => Verification | undefined): Promise<void> {
+/** Read, change, write, one at a time. Counts written by a newer Cookie Lens are left alone. */
+function updateEvidence(change: (evidence: Evidence) => Evidence): Promise<void> {
   const run = chain.then(async () => {
-    const map = parseVerificationMap(await readSession(VERIFY_KEY));
-    const next = change(map[key]);
-    if (next === undefined) return;
-    await writeSession(VERIFY_KEY, { ...map, [key]: next });
+    const read = readEvidence(await readLocal(EVIDENCE_KEY));
+    if (!read.ok) return;
+    const next = change(read.evidence);
+    if (next === read.evidence || next.countingSince === null) return;
+    await writeLocal(EVIDENCE_KEY, storedEvidence({ ...next, countingSince: next.countingSince }));
   });
   chain = run.catch((error: unknown) => logError('recording verification', error));
   return chain.then(() => undefined);
 }
 
-/** A new choice starts a new count. */
-export function resetVerification(site: string, storeId: string, now: number): Promise<void> {
-  return updateVerification(verificationKey(site, storeId), () => freshVerification(now));
+/**
+ * Runs at every worker start: from the first one on, every tracking request from a ruled site is
+ * counted, so a count can be given from then (the first start keeps its time).
+ */
+export function ensureCounting(now: number): Promise<void> {
+  return updateEvidence((evidence) => startCounting(evidence, now));
 }
 
-/** `ruleSince` starts the count when the session lost it (a browser restart clears storage.session). */
+/** A new choice starts a new count. */
+export function resetVerification(site: string, storeId: string, now: number): Promise<void> {
+  return updateEvidence((evidence) => withChoiceMade(evidence, verificationKey(site, storeId), now));
+}
+
+/** `ruleSince` tells a count of the current choice from one left by an earlier choice. */
 export function noteTrackingRequest(site: string, storeId: string, host: string, ruleSince: number, at: number): Promise<void> {
-  return updateVerification(verificationKey(site, storeId), (v) => withTrackingRequest(v ?? freshVerification(ruleSince), host, at));
+  return updateEvidence((evidence) => withTrackingRequest(evidence, verificationKey(site, storeId), ruleSince, host, at));
 }
 
 // A tracker rewriting its cookies writes them on every page view, or every 100 ms: refreshes are
 // gathered in memory and written once per burst, not one storage round trip per write. Losing a
 // burst with a stopped worker only loses evidence, never a setting.
 const REFRESH_FLUSH_MS = 500;
-const pendingRefreshes = new Map<string, Map<string, number>>();
+interface PendingRefreshes { readonly ruleSince: number; readonly names: Map<string, number> }
+const pendingRefreshes = new Map<string, PendingRefreshes>();
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
 function flushRefreshes(): void {
   refreshTimer = null;
   const batch = [...pendingRefreshes];
   pendingRefreshes.clear();
-  for (const [key, names] of batch) {
-    void updateVerification(key, (v) => {
-      if (v === undefined) return undefined;
-      let next = v;
-      // Refreshes from before the current choice (made while this batch waited) do not count.
-      for (const [name, at] of names) if (at >= v.since) next = withCookieRefresh(next, name, at);
-      return next;
-    });
-  }
+  void updateEvidence((evidence) => {
+    let next = evidence;
+    for (const [key, { ruleSince, names }] of batch) {
+      for (const [name, at] of names) next = withCookieRefresh(next, key, ruleSince, name, at);
+    }
+    return next;
+  });
 }
 
-export function noteCookieRefresh(site: string, storeId: string, name: string, at: number): void {
+export function noteCookieRefresh(site: string, storeId: string, name: string, ruleSince: number, at: number): void {
   const key = verificationKey(site, storeId);
-  const names = pendingRefreshes.get(key) ?? new Map<string, number>();
-  names.set(name, Math.max(at, names.get(name) ?? 0));
-  pendingRefreshes.set(key, names);
+  const pending = pendingRefreshes.get(key);
+  // A newer choice made while the burst waited: refreshes from before it do not count.
+  const entry = pending !== undefined && pending.ruleSince === ruleSince ? pending : { ruleSince, names: new Map<string, number>() };
+  entry.names.set(name, Math.max(at, entry.names.get(name) ?? 0));
+  pendingRefreshes.set(key, entry);
   refreshTimer ??= setTimeout(flushRefreshes, REFRESH_FLUSH_MS);
 }

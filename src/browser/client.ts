@@ -2,7 +2,8 @@
 // of the background), and sends every write to the background, the single writer.
 import type { PopupClient, SiteSnapshot, SettingsSnapshot, EmbeddedSite, TabInfo } from '../protocol/client.ts';
 import { siteCookies, siteFromUrl, type SiteContext } from '../core/site.ts';
-import { parseVerificationMap, verificationKey } from '../core/verification.ts';
+import { holdingView } from '../core/verification.ts';
+import { evidenceOrNone } from '../storage/evidence.ts';
 import { undoKey } from '../core/plans.ts';
 import { migrate } from '../storage/migrate.ts';
 import { effectiveRules, parseManagedPolicy } from '../core/managed.ts';
@@ -24,10 +25,11 @@ function settingsOf(raw: RawSiteRead, site: string, storeId: string): SiteSettin
   const policy = parseManagedPolicy(raw.policy).policy;
   const migrated = migrate(raw.root);
   const rules = effectiveRules(migrated.ok ? migrated.store.rules : {}, policy);
+  const rule = rules[site];
   return {
-    rule: rules[site] ?? null,
+    rule: rule ?? null,
     undo: migrated.ok ? (migrated.store.undo[undoKey(site, storeId)] ?? null) : null,
-    verification: parseVerificationMap(raw.verification)[verificationKey(site, storeId)] ?? null,
+    verification: rule === undefined ? null : holdingView(evidenceOrNone(raw.evidence), site, storeId, rule.since),
     resetLocked: policy.lockResetScope,
     settingsProblem: migrated.ok ? null : migrated.problem,
   };

@@ -13,7 +13,7 @@
 import type { Cookies, Tabs } from 'webextension-polyfill';
 import type { CookieRecord, SameSite } from '../model/cookie.ts';
 import { isFirefox, nativeBrowser as browser } from './native.ts';
-import { POLICY_KEY, STORE_KEY, VERIFY_KEY } from './storage-keys.ts';
+import { EVIDENCE_KEY, POLICY_KEY, STORE_KEY } from './storage-keys.ts';
 import { guessRegistrableDomain } from '../core/site-guess.ts';
 
 function toSameSite(value: string | undefined): SameSite {
@@ -161,9 +161,9 @@ export interface RawSiteRead {
   } | null;
   /** Whether the extension may read every site; asked only when the browser hid the tab's address. */
   readonly allSitesAccess: boolean | null;
-  /** Raw stored settings, session verification and the managed policy (see client.ts). */
+  /** Raw stored settings, the holding counts and the managed policy (see client.ts). */
   readonly root: unknown;
-  readonly verification: unknown;
+  readonly evidence: unknown;
   readonly policy: unknown;
 }
 
@@ -173,6 +173,15 @@ export interface RawSiteRead {
  */
 export async function readRoot(): Promise<unknown> {
   return (await browser.storage.local.get(STORE_KEY))[STORE_KEY];
+}
+
+/** The holding counts (src/storage/evidence.ts); missing when they cannot be read. */
+async function readEvidenceRaw(): Promise<unknown> {
+  try {
+    return (await browser.storage.local.get(EVIDENCE_KEY))[EVIDENCE_KEY];
+  } catch {
+    return undefined;
+  }
 }
 
 /** A short-lived fact the background shares in storage.session; missing when that cannot be read. */
@@ -248,16 +257,16 @@ async function webRead(target: TabTarget, url: string): Promise<RawSiteRead['web
 /** Starts every read the popup needs for the tab `tabId` (the active tab when null). */
 export async function startSiteRead(tabId: number | null): Promise<RawSiteRead> {
   // Settings do not depend on the tab: read them alongside.
-  const settings = Promise.all([readRoot(), readSession(VERIFY_KEY), readPolicy()]);
+  const settings = Promise.all([readRoot(), readEvidenceRaw(), readPolicy()]);
   // Awaited below; this only keeps a failure that lands while the tab is looked up from being
   // reported as unhandled in the meantime.
   settings.catch(() => undefined);
   const target = tabId === null ? await activeTabTarget() : await tabTarget(tabId);
   const url = target?.url;
-  const [web, allSitesAccess, [root, verification, policy]] = await Promise.all([
+  const [web, allSitesAccess, [root, evidence, policy]] = await Promise.all([
     target === null || url === undefined ? null : webRead(target, url),
     target !== null && url === undefined ? browser.permissions.contains({ origins: ['<all_urls>'] }).catch(() => false) : null,
     settings,
   ]);
-  return { target, web, allSitesAccess, root, verification, policy };
+  return { target, web, allSitesAccess, root, evidence, policy };
 }

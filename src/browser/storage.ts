@@ -1,8 +1,8 @@
-// The settings root in storage.local and short-lived per-session facts in storage.session.
+// The settings root and the holding counts in storage.local, short-lived per-session facts in storage.session.
 import { browser } from './api.ts';
 import { STORE_KEY } from './storage-keys.ts';
 
-export { POLICY_KEY, STORE_KEY, VERIFY_KEY, VIEW_KEY } from './storage-keys.ts';
+export { EVIDENCE_KEY, POLICY_KEY, STORE_KEY, VIEW_KEY } from './storage-keys.ts';
 // The one reader of the root, kept free of the polyfill for the popup's first script.
 export { readManaged, readRoot } from './site-read.ts';
 

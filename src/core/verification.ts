@@ -1,11 +1,17 @@
 // "Is my choice holding?" — what the background has seen since the visitor made a choice on a site.
-// Kept in storage.session: it is evidence about this browser session, not a setting.
+//
+// Kept in storage.local (src/storage/evidence.ts), so a browser restart loses nothing. The
+// background counts every tracking request from a ruled site from the moment it started counting
+// (`countingSince`); a figure is only ever given for time it watched: from the later of the choice
+// and that moment, and not at all ("not watched yet") when it never started.
 
+/** The count for one site in one cookie store, for the current choice. */
 export interface Verification {
-  /** When the current choice was made (or last changed). */
+  /** When this count began: the choice, or when Cookie Lens began counting if that was later. */
   readonly since: number;
-  /** Requests the site's pages sent to HubSpot's beacon hosts since then. */
+  /** HubSpot tracking requests the site's pages sent since then. */
   readonly trackingRequests: number;
+  readonly firstRequestAt?: number;
   readonly lastRequestAt?: number;
   readonly lastRequestHost?: string;
   /** When the tracker last wrote `__hstc` / `__hssc` on the site since then. */
@@ -13,7 +19,18 @@ export interface Verification {
   readonly hsscRefreshedAt?: number;
 }
 
-export type VerificationMap = Readonly<Record<string, Verification>>;
+/** Everything the background has counted. */
+export interface Evidence {
+  /** When the background began counting durably; null when it never has (nothing was watched). */
+  readonly countingSince: number | null;
+  /** Keyed by verificationKey(site, storeId). */
+  readonly sites: Readonly<Record<string, Verification>>;
+}
+
+/** At most this many site counts are kept; the longest quiet ones go first. */
+export const MAX_COUNTED_SITES = 500;
+
+export const NO_EVIDENCE: Evidence = { countingSince: null, sites: {} };
 
 export function verificationKey(site: string, storeId: string): string {
   return `${storeId}|${site}`;
@@ -23,33 +40,66 @@ export function freshVerification(now: number): Verification {
   return { since: now, trackingRequests: 0 };
 }
 
-export function withTrackingRequest(v: Verification, host: string, at: number): Verification {
-  return { ...v, trackingRequests: v.trackingRequests + 1, lastRequestAt: at, lastRequestHost: host };
+/** The background starts counting (once; a later start keeps the first time). */
+export function startCounting(evidence: Evidence, now: number): Evidence {
+  return evidence.countingSince !== null ? evidence : { ...evidence, countingSince: now };
 }
 
-export function withCookieRefresh(v: Verification, name: string, at: number): Verification {
-  if (name === '__hstc') return { ...v, hstcRefreshedAt: at };
-  if (name === '__hssc') return { ...v, hsscRefreshedAt: at };
-  return v;
+/** A new choice starts a new count. */
+export function withChoiceMade(evidence: Evidence, key: string, now: number): Evidence {
+  const started = startCounting(evidence, now);
+  return bounded({ ...started, sites: { ...started.sites, [key]: freshVerification(now) } });
 }
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+/** The count for the current choice: a count from an earlier choice (older than the rule) is dropped. */
+function currentCount(evidence: Evidence, key: string, ruleSince: number): Verification {
+  const existing = Object.hasOwn(evidence.sites, key) ? evidence.sites[key] : undefined;
+  if (existing !== undefined && existing.since >= ruleSince) return existing;
+  return freshVerification(Math.max(ruleSince, evidence.countingSince ?? ruleSince));
+}
 
-/** Validates what storage.session holds; anything malformed is dropped (it is only evidence). */
-export function parseVerificationMap(raw: unknown): Record<string, Verification> {
-  const out: Record<string, Verification> = {};
-  if (!isRecord(raw)) return out;
-  for (const [key, value] of Object.entries(raw)) {
-    if (!isRecord(value) || !isTime(value.since) || !isTime(value.trackingRequests)) continue;
-    out[key] = {
-      since: value.since,
-      trackingRequests: value.trackingRequests,
-      ...(isTime(value.lastRequestAt) ? { lastRequestAt: value.lastRequestAt } : {}),
-      ...(typeof value.lastRequestHost === 'string' ? { lastRequestHost: value.lastRequestHost } : {}),
-      ...(isTime(value.hstcRefreshedAt) ? { hstcRefreshedAt: value.hstcRefreshedAt } : {}),
-      ...(isTime(value.hsscRefreshedAt) ? { hsscRefreshedAt: value.hsscRefreshedAt } : {}),
+export function withTrackingRequest(evidence: Evidence, key: string, ruleSince: number, host: string, at: number): Evidence {
+  const started = startCounting(evidence, at);
+  const v = currentCount(started, key, ruleSince);
+  const next: Verification = { ...v, trackingRequests: v.trackingRequests + 1, firstRequestAt: v.firstRequestAt ?? at, lastRequestAt: at, lastRequestHost: host };
+  return bounded({ ...started, sites: { ...started.sites, [key]: next } });
+}
+
+/** Refreshes from before the current count began do not count. */
+export function withCookieRefresh(evidence: Evidence, key: string, ruleSince: number, name: string, at: number): Evidence {
+  const started = startCounting(evidence, at);
+  const v = currentCount(started, key, ruleSince);
+  if (at < v.since) return evidence;
+  const next = name === '__hstc' ? { ...v, hstcRefreshedAt: at } : name === '__hssc' ? { ...v, hsscRefreshedAt: at } : undefined;
+  if (next === undefined) return evidence;
+  return bounded({ ...started, sites: { ...started.sites, [key]: next } });
+}
+
+function lastActivity(v: Verification): number {
+  return Math.max(v.since, v.lastRequestAt ?? 0, v.hstcRefreshedAt ?? 0, v.hsscRefreshedAt ?? 0);
+}
+
+function bounded(evidence: Evidence): Evidence {
+  const entries = Object.entries(evidence.sites);
+  if (entries.length <= MAX_COUNTED_SITES) return evidence;
+  entries.sort(([, a], [, b]) => lastActivity(b) - lastActivity(a));
+  return { ...evidence, sites: Object.fromEntries(entries.slice(0, MAX_COUNTED_SITES)) };
+}
+
+/** What the popup and the badge may say about a rule's site in one store. */
+export type HoldingView =
+  /** Cookie Lens has not counted anything yet: no figure may be given. */
+  | { readonly watched: false }
+  | {
+      readonly watched: true;
+      /** The count, from `count.since` (the choice, or when counting began if later). */
+      readonly count: Verification;
+      /** True when the count covers the whole time since the choice. */
+      readonly sinceChoice: boolean;
     };
-  }
-  return out;
+
+export function holdingView(evidence: Evidence, site: string, storeId: string, ruleSince: number): HoldingView {
+  if (evidence.countingSince === null) return { watched: false };
+  const count = currentCount(evidence, verificationKey(site, storeId), ruleSince);
+  return { watched: true, count, sinceChoice: count.since <= ruleSince };
 }

@@ -5,7 +5,7 @@ import type { CookieRecord } from '../model/cookie.ts';
 import type { SiteContext } from '../core/site.ts';
 import type { SiteRule } from '../core/rules.ts';
 import type { UndoSnapshot } from '../core/plans.ts';
-import type { Verification } from '../core/verification.ts';
+import type { HoldingView } from '../core/verification.ts';
 import type { Store } from '../storage/schema.ts';
 import type { ViewPrefs } from '../storage/view-prefs.ts';
 import type { Api, MessageName, Reply } from './messages.ts';
@@ -33,7 +33,8 @@ export type SiteSnapshot =
       readonly embedded: readonly EmbeddedSite[];
       readonly rule: SiteRule | null;
       readonly undo: UndoSnapshot | null;
-      readonly verification: Verification | null;
+      /** What may be said about whether the rule holds; null without a rule. */
+      readonly verification: HoldingView | null;
       /** The organisation's policy limits a reset to the visitor-identity cookies. */
       readonly resetLocked: boolean;
       /** Set when the stored settings could not be read (e.g. written by a newer version). */

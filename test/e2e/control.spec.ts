@@ -173,6 +173,33 @@ describe('opt out', () => {
     await page.close();
   });
 
+  test('the count of tracking requests survives a browser restart (it is kept in storage.local)', async () => {
+    const page = await freshSite();
+    await visit(page, '/');
+    const popup = await openPopupFor(browser, page);
+    await popup.getByRole('switch', { name: 'Opt out' }).click();
+    await popup.waitForSelector('[data-verification="holding"]');
+    await popup.close();
+    demo.clearBeacons();
+    await page.evaluate((url) => { new Image().src = url; }, demo.url('track.hubspot.com', '/__ptq.gif?a=4815162&k=1'));
+    await expect.poll(() => demo.beacons().length, { timeout: 10_000 }).toBe(1);
+    const before = await openPopupFor(browser, page);
+    await expect.poll(() => before.locator('[data-verification]').getAttribute('data-requests'), { timeout: 10_000 }).toBe('1');
+    await before.close();
+
+    await browser.restart();
+    const next = await browser.context.newPage();
+    await next.goto(demo.url('www.hubdemo.test', '/pricing?tracker=0'));
+    const after = await openPopupFor(browser, next);
+    const verification = after.locator('[data-verification]');
+    await verification.waitFor();
+    expect(await verification.getAttribute('data-verification')).toBe('leaking');
+    expect(await verification.getAttribute('data-requests')).toBe('1');
+    expect(await verification.innerText()).toContain('Not holding: 1 tracking requests to track.hubspot.com since your choice');
+    await after.close();
+    await next.close();
+  });
+
   test('the blocking level keeps HubSpot\'s tracking code from loading on this site at all', async () => {
     const page = await freshSite();
     await visit(page, '/');
