@@ -5,7 +5,7 @@ import { planEnforcement } from '../core/plans.ts';
 import { isTrackedCookieName, type RuleIndex, type SiteRule } from '../core/rules.ts';
 import { activeRuleFor, ownerHost } from '../core/cookie-change.ts';
 import { siteFromUrl, type SiteContext } from '../core/site.ts';
-import { isBeaconHost } from '../core/hubspot-hosts.ts';
+import { isTrackingBeacon } from '../core/hubspot-hosts.ts';
 import { removeDetailsFor } from '../core/cookie-details.ts';
 import type { CookieChange } from '../browser/cookies.ts';
 import { readSiteCookies, removeCookie } from '../browser/cookies.ts';
@@ -89,16 +89,18 @@ export async function handleNavigation(tabId: number, url: string): Promise<void
   await enforceSite(rule, parsed.site, target.storeId);
 }
 
-/** webRequest to a HubSpot beacon host: counted against the initiating site's rule, if any. */
+/**
+ * A HubSpot tracking request (by its path, on any host): counted against the initiating site's
+ * rule, if any. Sites without a rule cost a URL parse and a Map probe.
+ */
 export async function handleTrackingRequest(request: TrackingRequest): Promise<void> {
-  if (request.initiator === undefined || request.tabId < 0) return;
+  if (request.initiator === undefined || request.tabId < 0 || !isTrackingBeacon(request.url)) return;
   const initiator = siteFromUrl(request.initiator.endsWith('/') ? request.initiator : `${request.initiator}/`);
   if (!initiator.ok) return;
   const index = await ruleIndex();
   const rule = activeRuleFor(index, initiator.site.host);
   if (rule === undefined) return;
   const host = new URL(request.url).hostname;
-  if (!isBeaconHost(host)) return;
   const target = await tabTarget(request.tabId);
   if (target === null) return;
   await noteTrackingRequest(rule.site, target.storeId, host, rule.since, request.timeStamp);

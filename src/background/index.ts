@@ -6,7 +6,7 @@ import { onTabRemoved, onTopLevelBeforeNavigate, onTopLevelCommitted, onTopLevel
 import { forgetTab, scheduleBadge } from './badge.ts';
 import { webTabs } from '../browser/tabs.ts';
 import { observeRequests, reconcileBlocking } from '../browser/network.ts';
-import { BEACON_HOST_PATTERNS, BLOCKED_TRACKING_DOMAINS } from '../core/hubspot-hosts.ts';
+import { BLOCKED_TRACKING_DOMAINS, TRACKING_BEACON_PATTERNS } from '../core/hubspot-hosts.ts';
 import { route } from './router.ts';
 import { handleCookieChange, handleNavigation, handleTrackingRequest } from './enforce.ts';
 import { ensureCounting } from './verify.ts';
@@ -30,7 +30,7 @@ onTopLevelCompleted((tabId, url) => {
   handleNavigation(tabId, url).catch((error: unknown) => logError(`enforcing after loading ${url}`, error));
 });
 onTabRemoved(forgetTab);
-observeRequests(BEACON_HOST_PATTERNS, (request) => {
+observeRequests(TRACKING_BEACON_PATTERNS, (request) => {
   handleTrackingRequest(request).catch((error: unknown) => logError('recording a tracking request', error));
 });
 // Blocking rules follow the rules in force (the visitor's and the organisation's), at start and on change.

@@ -60,14 +60,14 @@ export interface TrackingRequest {
   readonly timeStamp: number;
 }
 
-/** Observes requests to the given hosts (match patterns); never blocks or alters them. */
-export function observeRequests(hostPatterns: readonly string[], listener: (request: TrackingRequest) => void): void {
+/** Observes requests matching the given URL patterns; never blocks or alters them. */
+export function observeRequests(urlPatterns: readonly string[], listener: (request: TrackingRequest) => void): void {
   browser.webRequest.onBeforeRequest.addListener(
     (details) => {
       const initiator = isFirefox ? (details.documentUrl ?? details.originUrl) : (details as { initiator?: string }).initiator;
       listener({ url: details.url, tabId: details.tabId, initiator, timeStamp: details.timeStamp });
       return undefined;
     },
-    { urls: [...hostPatterns] },
+    { urls: [...urlPatterns] },
   );
 }

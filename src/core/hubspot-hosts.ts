@@ -1,4 +1,5 @@
-// HubSpot's network hosts (docs/facts/hubspot-cookies.md section 6), for per-site blocking and
+// HubSpot's network hosts (docs/facts/hubspot-cookies.md section 6) and beacon paths
+// (docs/facts/hubspot-real-tracker.md section f), for per-site blocking and
 // for checking that tracking really stopped.
 
 /**
@@ -14,15 +15,36 @@ export const BLOCKED_TRACKING_DOMAINS: readonly string[] = [
   'track-na1.hubspot.com',
 ];
 
-/** Where page views and events are sent: a request here is tracking that happened. */
-export const BEACON_HOST_PATTERNS: readonly string[] = [
-  '*://track.hubspot.com/*',
-  '*://track-eu1.hubspot.com/*',
-  '*://track-na1.hubspot.com/*',
-];
+/**
+ * The paths of HubSpot's tracking requests: page views and events (`/__ptq.gif`), custom
+ * behavioural events (`/__ptbe.gif`) and, in newer builds, `/__ptc.gif`. They are told by what
+ * they are, on any host: the portal picks the host (`setTrackingDomain`: track.hubspot.com,
+ * track-eu1.hubspot.com, or a domain of its own). `/__pto.gif` is not one: it carries the
+ * tracker's error reports, which HubSpot sends even under do-not-track.
+ */
+export const TRACKING_BEACON_PATHS: readonly string[] = ['/__ptq.gif', '/__ptbe.gif', '/__ptc.gif'];
 
-const BEACON_HOSTS: ReadonlySet<string> = new Set(['track.hubspot.com', 'track-eu1.hubspot.com', 'track-na1.hubspot.com']);
+/**
+ * The webRequest filter: the browser matches it before waking the extension, so other requests
+ * cost Cookie Lens nothing. The trailing `*` takes the query; the exact path is checked after.
+ */
+export const TRACKING_BEACON_PATTERNS: readonly string[] = TRACKING_BEACON_PATHS.map((path) => `*://*${path}*`);
 
-export function isBeaconHost(host: string): boolean {
-  return BEACON_HOSTS.has(host);
+const BEACON_PATHS: ReadonlySet<string> = new Set(TRACKING_BEACON_PATHS);
+
+/** The path of an absolute URL (no URL class in the pure core); undefined when there is none. */
+function pathOf(url: string): string | undefined {
+  const scheme = url.indexOf('://');
+  if (scheme < 0) return undefined;
+  const authorityEnd = url.slice(scheme + 3).search(/[/?#]/);
+  if (authorityEnd < 0 || url[scheme + 3 + authorityEnd] !== '/') return '/';
+  const start = scheme + 3 + authorityEnd;
+  const end = url.slice(start).search(/[?#]/);
+  return end < 0 ? url.slice(start) : url.slice(start, start + end);
+}
+
+/** Whether a request URL is one of HubSpot's tracking requests (a Set lookup on its path). */
+export function isTrackingBeacon(url: string): boolean {
+  const path = pathOf(url);
+  return path !== undefined && BEACON_PATHS.has(path);
 }

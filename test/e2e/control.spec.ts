@@ -107,6 +107,30 @@ describe('do not track', () => {
   });
 });
 
+describe('holding', () => {
+  test('counts HubSpot\'s tracking requests by their path on any host (a portal\'s own tracking domain), not its error reports', async () => {
+    const page = await freshSite();
+    await visit(page, '/');
+    await doNotTrackFromPopup(page);
+    demo.clearRequests();
+    const sent = (host: string, path: string) => demo.requests().some((r) => r.host === host && r.path === path);
+    // HubSpot sends its error reports to /__pto.gif even under do-not-track: not tracking.
+    await page.evaluate((url) => { new Image().src = url; }, demo.url('track.hubspot.com', '/__pto.gif?w=1&m=TypeError'));
+    await expect.poll(() => sent('track.hubspot.com', '/__pto.gif'), { timeout: 10_000 }).toBe(true);
+    // A page view sent to the site's own host, as to a portal's custom tracking domain.
+    await page.evaluate((url) => { new Image().src = url; }, demo.url('www.hubdemo.test', '/__ptq.gif?a=4815162&k=1'));
+    await expect.poll(() => sent('www.hubdemo.test', '/__ptq.gif'), { timeout: 10_000 }).toBe(true);
+
+    const popup = await openPopupFor(browser, page);
+    const verification = popup.locator('[data-verification]');
+    await expect.poll(() => verification.getAttribute('data-verification'), { timeout: 10_000 }).toBe('leaking');
+    expect(await verification.getAttribute('data-requests')).toBe('1');
+    expect(await verification.innerText()).toContain('Not holding: 1 tracking requests to www.hubdemo.test since your choice');
+    await popup.close();
+    await page.close();
+  });
+});
+
 describe('opt out', () => {
   test('declines consent, removes the analytics cookies and keeps them gone with zero beacons', async () => {
     const page = await freshSite();
