@@ -22,6 +22,8 @@ export type ProblemCode =
   | 'unexpected-value'
   | 'order'
   | 'future-timestamp'
+  /** A time in seconds where milliseconds belong: read as written, it falls in January 1970. */
+  | 'seconds-not-ms'
   | 'domain-mismatch'
   | 'not-honoured'
   | 'unknown-format'
@@ -42,6 +44,7 @@ const PROBLEM_CODE_TABLE: Readonly<Record<ProblemCode, true>> = {
   'unexpected-value': true,
   order: true,
   'future-timestamp': true,
+  'seconds-not-ms': true,
   'domain-mismatch': true,
   'not-honoured': true,
   'unknown-format': true,

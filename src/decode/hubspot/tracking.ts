@@ -1,5 +1,6 @@
 // HubSpot's visitor tracking cookies, written by the tracking code (js.hs-analytics.net).
-// Formats from docs/facts/hubspot-cookies.md sections 1 and 2; all times are epoch ms.
+// Formats from docs/facts/hubspot-cookies.md sections 1 and 2; all times are epoch ms, and a
+// time in seconds is flagged (`seconds-not-ms`), never shown silently as January 1970.
 //
 //   __hstc      = domainHash.visitorId.firstVisitMs.previousSessionMs.currentSessionMs.sessionNumber
 //                 114212440.0a1b2c3d4e5f40718293a4b5c6d7e8f9.1728971805584.1728971805584.1728971805584.1
@@ -95,6 +96,19 @@ export function parseHstc(raw: string): Parsed<HstcValue> {
   return parsed({ kind: 'full', domainHash, visitorId: value.slice(dot1 + 1, dot2), firstVisit, previousVisit, currentVisit, sessionCount });
 }
 
+// Milliseconds since 1970 have 12 digits from March 1973 on; 9 or 10 digits are seconds from 1973
+// to 2286 (the vendor decoders' rule of thumb). HubSpot's code reads such a value as milliseconds,
+// a moment in January 1970.
+const MIN_SECONDS = 100_000_000;
+const MAX_SECONDS = 9_999_999_999;
+
+/** A warning when a millisecond time looks like one in seconds, with the date it would mean. */
+function secondsNotMs(ms: number, field: string, warnings: Problem[]): void {
+  if (ms >= MIN_SECONDS && ms <= MAX_SECONDS) {
+    warnings.push(warning('seconds-not-ms', field, `${ms} reads as ${new Date(ms).toISOString()}; as seconds it would be ${new Date(ms * 1000).toISOString()}`));
+  }
+}
+
 function decodeHstc(raw: string, ctx: DecodeContext): DecodeOutcome {
   const result = parseHstc(raw);
   if (!result.ok) return failed(result.problem);
@@ -108,6 +122,9 @@ function decodeHstc(raw: string, ctx: DecodeContext): DecodeOutcome {
   if (matchedDomain === null) warnings.push(warning('domain-mismatch', 'domainHash', `no candidate domain of ${excerpt(ctx.host, 64)} hashes to ${hstc.domainHash}`));
   if (hstc.firstVisit > hstc.previousVisit) warnings.push(warning('order', 'previousVisit', 'first visit is later than the previous visit'));
   else if (hstc.previousVisit > hstc.currentVisit) warnings.push(warning('order', 'currentVisit', 'previous visit is later than the current visit'));
+  secondsNotMs(hstc.firstVisit, 'firstVisit', warnings);
+  secondsNotMs(hstc.previousVisit, 'previousVisit', warnings);
+  secondsNotMs(hstc.currentVisit, 'currentVisit', warnings);
   if (isInFuture(hstc.firstVisit, ctx)) warnings.push(warning('future-timestamp', 'firstVisit'));
   if (isInFuture(hstc.previousVisit, ctx)) warnings.push(warning('future-timestamp', 'previousVisit'));
   if (isInFuture(hstc.currentVisit, ctx)) warnings.push(warning('future-timestamp', 'currentVisit'));
@@ -171,6 +188,7 @@ function decodeHssc(raw: string, ctx: DecodeContext): DecodeOutcome {
   const matchedDomain = matchHubspotDomainHash(domainHash.value, ctx.host, ctx.cookieDomain);
   if (matchedDomain === null) warnings.push(warning('domain-mismatch', 'domainHash', `no candidate domain of ${excerpt(ctx.host, 64)} hashes to ${domainHash.value}`));
   if (pageViews.value < 1) warnings.push(warning('unexpected-value', 'pageViews', 'a session counts at least one page view'));
+  secondsNotMs(sessionStart.value, 'sessionStart', warnings);
   if (isInFuture(sessionStart.value, ctx)) warnings.push(warning('future-timestamp', 'sessionStart'));
 
   const fields: Field[] = [

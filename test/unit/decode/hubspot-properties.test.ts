@@ -76,9 +76,13 @@ const SITE = fc.constantFrom(
   { host: 'localhost', hash: 181257784, domain: '.localhost' },
 );
 const NOW = 1_735_689_600_000;
-/** Three ordered visit times up to NOW and a session number of at least 1. */
+/**
+ * Three ordered visit times up to NOW and a session number of at least 1. Times with 9 or 10
+ * digits are left out: they look like seconds and are flagged (hubspot-tracking.test.ts).
+ */
+const visitTime = fc.oneof(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 10_000_000_000, max: NOW }));
 const visits = fc
-  .tuple(fc.integer({ min: 0, max: NOW }), fc.integer({ min: 0, max: NOW }), fc.integer({ min: 0, max: NOW }))
+  .tuple(visitTime, visitTime, visitTime)
   .map((times) => times.sort((a, b) => a - b));
 
 function hstcFamily() {

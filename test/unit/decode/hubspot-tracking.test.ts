@@ -79,6 +79,36 @@ describe('__hstc', () => {
     });
   });
 
+  test('times in seconds instead of milliseconds are a stated problem, not a silent January 1970', () => {
+    const outcome = decodeCookie('__hstc', `114212440.${VISITOR}.1728971805.1728971805.1728971805.1`);
+    expect(outcome).toEqual({
+      ok: true,
+      fields: [
+        { key: 'domainHash', value: { kind: 'id', value: '114212440' } },
+        { key: 'domainHashMatches', value: { kind: 'domain', value: '.example.com' } },
+        { key: 'visitorId', value: { kind: 'id', value: VISITOR } },
+        // What HubSpot's code reads, shown as it is, next to the problem.
+        { key: 'firstVisit', value: { kind: 'instant', epochMs: 1728971805 } },
+        { key: 'previousVisit', value: { kind: 'instant', epochMs: 1728971805 } },
+        { key: 'currentVisit', value: { kind: 'instant', epochMs: 1728971805 } },
+        { key: 'sessionCount', value: { kind: 'count', value: 1 } },
+      ],
+      warnings: [
+        { code: 'seconds-not-ms', field: 'firstVisit', detail: '1728971805 reads as 1970-01-21T00:16:11.805Z; as seconds it would be 2024-10-15T05:56:45.000Z' },
+        { code: 'seconds-not-ms', field: 'previousVisit', detail: '1728971805 reads as 1970-01-21T00:16:11.805Z; as seconds it would be 2024-10-15T05:56:45.000Z' },
+        { code: 'seconds-not-ms', field: 'currentVisit', detail: '1728971805 reads as 1970-01-21T00:16:11.805Z; as seconds it would be 2024-10-15T05:56:45.000Z' },
+      ],
+    });
+  });
+
+  test('only the time in seconds is flagged; nine digits are seconds too, eleven are not', () => {
+    expect(decodeCookie('__hstc', `114212440.${VISITOR}.999999999.1728971805584.1728971805584.2`)).toMatchObject({
+      ok: true,
+      warnings: [{ code: 'seconds-not-ms', field: 'firstVisit' }],
+    });
+    expect(decodeCookie('__hstc', `114212440.${VISITOR}.99999999999.1728971805584.1728971805584.2`)).toMatchObject({ ok: true, warnings: [] });
+  });
+
   test('session number 0 is unexpected', () => {
     expect(decodeCookie('__hstc', `114212440.${VISITOR}.1728971805584.1728971805584.1728971805584.0`)).toMatchObject({
       ok: true,
@@ -240,6 +270,13 @@ describe('__hssc', () => {
   test('a wrong part count is explained', () => {
     expect(decodeCookie('__hssc', '114212440.1')).toEqual({ ok: false, problem: { code: 'segment-count', detail: '2 parts, expected 3' } });
     expect(decodeCookie('__hssc', '1.2.3.4')).toEqual({ ok: false, problem: { code: 'segment-count', detail: 'more than 3 parts, expected 3' } });
+  });
+
+  test('a session start in seconds is a stated problem', () => {
+    expect(decodeCookie('__hssc', '114212440.1.1728971805', { ...CTX, siblings: siblings({ __hssrc: '1' }) })).toMatchObject({
+      ok: true,
+      warnings: [{ code: 'seconds-not-ms', field: 'sessionStart', detail: '1728971805 reads as 1970-01-21T00:16:11.805Z; as seconds it would be 2024-10-15T05:56:45.000Z' }],
+    });
   });
 
   test('future start and zero views are warned about', () => {
