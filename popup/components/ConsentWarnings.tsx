@@ -6,6 +6,12 @@ import { messageKeyPart, type Translator } from '../../src/i18n/messages.ts';
 import type { Formatter } from '../format.ts';
 
 export function contradictionText(c: Contradiction, t: Translator, format: Formatter, now: number): string {
+  const sentence = plainContradictionText(c, t, format, now);
+  // A category read under an assumption says so: "If the site uses OneTrust's default groups: ..."
+  return c.assumption === undefined ? sentence : (t.dynamic(`consent_assumed_${messageKeyPart(c.assumption)}`, [sentence]) ?? sentence);
+}
+
+function plainContradictionText(c: Contradiction, t: Translator, format: Formatter, now: number): string {
   const category = t.dynamic(`consent_category_${c.category}`) ?? c.category;
   const manager = t.dynamic(`vendor_${messageKeyPart(c.manager)}`) ?? c.manager;
   const when = c.lastWrite === undefined ? undefined : format.relative(c.lastWrite.epochMs, now);

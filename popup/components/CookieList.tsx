@@ -270,6 +270,7 @@ function Decoded({ outcome, now }: { outcome: DecodeOutcome | null; now: number 
               ) : (
                 format.field(field.value, now)
               )}
+              {field.assumption !== undefined ? <span class="assumption" data-assumption={field.assumption}> {t.dynamic(`field_assumption_${messageKeyPart(field.assumption)}`) ?? ''}</span> : null}
             </dd>
           </div>
         ))}

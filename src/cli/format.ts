@@ -43,7 +43,8 @@ function formatValue(value: FieldValue): string {
 function fieldRow(field: Field, translate: Translator): [string, string] {
   const label = translate.dynamic(`field_${field.key}`) ?? field.key;
   const value = formatValue(field.value);
-  return [label, field.uncertain === true ? `${value} (format uncertain)` : value];
+  const assumed = field.assumption === undefined ? value : `${value} ${translate.dynamic(`field_assumption_${messageKeyPart(field.assumption)}`) ?? `(assumes ${field.assumption})`}`;
+  return [label, field.uncertain === true ? `${assumed} (format uncertain)` : assumed];
 }
 
 function problemRow(kind: 'problem' | 'warning', problem: Problem, translate: Translator): [string, string] {

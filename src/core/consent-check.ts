@@ -7,8 +7,10 @@
 // fields `analytics`, `advertisement` or `functionality` (HubSpot's `__hs_cookie_cat_pref` and
 // every consent-manager family follow that convention), optionally with an instant `consentTime`.
 // HubSpot's legacy `__hs_opt_out=yes` declines all three. Flags marked uncertain are not used: a
-// contradiction is shown as a fact, so it must rest on settled facts only. Pure: `now` is passed in.
-import type { Category, CookieFamily, DecodeOutcome, DocumentedLifetime, Field, VendorId } from '../decode/types.ts';
+// contradiction is shown as a fact, so it must rest on settled facts only. A flag that holds only
+// under a naming assumption (OneTrust's default groups) is used, and the contradiction carries the
+// assumption so its sentence states it. Pure: `now` is passed in.
+import type { Category, CookieFamily, DecodeOutcome, DocumentedLifetime, Field, FieldAssumption, VendorId } from '../decode/types.ts';
 import { DAY_MS, MINUTE_MS } from '../decode/types.ts';
 
 export type ConsentCategory = 'analytics' | 'advertising' | 'functional';
@@ -42,6 +44,8 @@ export interface Contradiction {
   readonly cookie: string;
   readonly vendor: VendorId;
   readonly lastWrite?: LastWrite;
+  /** The category was read under this assumption (e.g. the site uses OneTrust's default groups). */
+  readonly assumption?: FieldAssumption;
 }
 
 /** The vendor of a cookie nobody attributed; the popup shows the cookie name instead. */
@@ -73,6 +77,8 @@ interface ConsentDecision {
   readonly manager: VendorId;
   readonly declined: readonly ConsentCategory[];
   readonly consentTime?: number;
+  /** Per declined category, the assumption its flag was read under, if any. */
+  readonly assumptions: ReadonlyMap<ConsentCategory, FieldAssumption>;
 }
 
 function settledFields(cookie: ConsentCheckCookie): readonly Field[] {
@@ -81,7 +87,13 @@ function settledFields(cookie: ConsentCheckCookie): readonly Field[] {
 }
 
 function flagOf(fields: readonly Field[], key: string): boolean | undefined {
-  for (const field of fields) if (field.key === key && field.value.kind === 'flag') return field.value.value;
+  return flagFieldOf(fields, key)?.value;
+}
+
+function flagFieldOf(fields: readonly Field[], key: string): { value: boolean; assumption?: FieldAssumption } | undefined {
+  for (const field of fields) {
+    if (field.key === key && field.value.kind === 'flag') return field.assumption === undefined ? { value: field.value.value } : { value: field.value.value, assumption: field.assumption };
+  }
   return undefined;
 }
 
@@ -104,15 +116,18 @@ function consentDecision(cookie: ConsentCheckCookie): ConsentDecision | undefine
   const fields = settledFields(cookie);
   const manager = vendorOf(cookie);
   const consentTime = instantOf(fields, 'consentTime');
-  const withTime = (declined: readonly ConsentCategory[]): ConsentDecision => (consentTime === undefined ? { cookie, manager, declined } : { cookie, manager, declined, consentTime });
+  const assumptions = new Map<ConsentCategory, FieldAssumption>();
+  const withTime = (declined: readonly ConsentCategory[]): ConsentDecision => (consentTime === undefined ? { cookie, manager, declined, assumptions } : { cookie, manager, declined, consentTime, assumptions });
   if (isHubspotOptOut(cookie, fields)) return withTime(CATEGORY_BY_FLAG.map(([, category]) => category));
   let settlesAny = false;
   const declined: ConsentCategory[] = [];
   for (const [flag, category] of CATEGORY_BY_FLAG) {
-    const choice = flagOf(fields, flag);
+    const choice = flagFieldOf(fields, flag);
     if (choice === undefined) continue;
     settlesAny = true;
-    if (!choice) declined.push(category);
+    if (choice.value) continue;
+    declined.push(category);
+    if (choice.assumption !== undefined) assumptions.set(category, choice.assumption);
   }
   return settlesAny ? withTime(declined) : undefined;
 }
@@ -166,6 +181,7 @@ export function findConsentContradictions(cookies: readonly ConsentCheckCookie[]
   for (const decision of decisions) {
     const declinedAt = decision.consentTime ?? latestConsentTime.get(decision.manager);
     for (const category of decision.declined) {
+      const assumption = decision.assumptions.get(category);
       for (const cookie of present) {
         if (cookie.category !== category || consentNames.has(cookie.name)) continue;
         const lastWrite = lastWriteOf(cookie, now);
@@ -177,6 +193,7 @@ export function findConsentContradictions(cookies: readonly ConsentCheckCookie[]
           cookie: cookie.name,
           vendor: vendorOf(cookie),
           ...(lastWrite === undefined ? {} : { lastWrite }),
+          ...(assumption === undefined ? {} : { assumption }),
         };
         const key = `${decision.cookie.name}\u0000${category}\u0000${cookie.name}`;
         const earlier = found.get(key);

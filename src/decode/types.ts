@@ -79,7 +79,15 @@ export interface Field {
   readonly value: FieldValue;
   /** The format behind this field is not settled by a strong source: shown with a caveat. */
   readonly uncertain?: boolean;
+  /**
+   * The value is right only if the site kept a vendor's default naming, which sites can change
+   * (shown with the condition, in the field and in every sentence built on it).
+   */
+  readonly assumption?: FieldAssumption;
 }
+
+/** `onetrust-default-groups`: OneTrust's default group ids, C0002 performance, C0003 functional, C0004 targeting. */
+export type FieldAssumption = 'onetrust-default-groups';
 
 export interface Decoded {
   readonly fields: readonly Field[];

@@ -75,6 +75,13 @@ describe('decode a Cookie header', () => {
     expect(stdout).toMatch(/app_session +- +- +- +not recognised\n/);
   });
 
+  test('OneTrust category flags carry their condition: the site uses OneTrust\'s default groups', async () => {
+    const { code, stdout } = await run('decode', '--url', 'https://www.example.com/', 'OptanonConsent=groups=C0001%3A1%2CC0002%3A0&consentId=abc');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Analytics allowed +no \(if the site uses OneTrust's default groups\)\n/);
+    expect(stdout).toMatch(/Groups declined +C0002\n/);
+  });
+
   test('--json prints CookieJson with the public field keys', async () => {
     const { code, stdout, stderr } = await run('decode', '--json', `--url=https://www.example.com/`, header);
     expect(code).toBe(0);

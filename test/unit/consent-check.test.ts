@@ -72,6 +72,8 @@ describe('findConsentContradictions', () => {
         cookie: '_ga',
         vendor: 'google-analytics',
         lastWrite: { epochMs: NOW - 100 * DAY_MS, basis: 'expiry' },
+        // C0002 is analytics only under OneTrust's default group ids.
+        assumption: 'onetrust-default-groups',
       },
       {
         consentCookie: 'OptanonConsent',
@@ -82,6 +84,7 @@ describe('findConsentContradictions', () => {
         vendor: 'google-analytics',
         // The last hit inside the value: t1757409591.
         lastWrite: { epochMs: 1757409591000, basis: 'decoded' },
+        assumption: 'onetrust-default-groups',
       },
     ]);
   });
@@ -162,6 +165,7 @@ describe('findConsentContradictions', () => {
         vendor: 'google-ads',
         // 90-day lifetime, 30 days left: written 60 days ago.
         lastWrite: { epochMs: NOW - 60 * DAY_MS, basis: 'expiry' },
+        assumption: 'onetrust-default-groups',
       },
     ]);
   });

@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { families, findFamily } from '../../src/decode/registry.ts';
-import { PROBLEM_CODES } from '../../src/decode/types.ts';
+import { PROBLEM_CODES, type FieldAssumption } from '../../src/decode/types.ts';
 import type { ConsentCategory } from '../../src/core/consent-check.ts';
 import type { ErrorCode } from '../../src/protocol/messages.ts';
 import { createCatalogTranslator, messageKeyPart } from '../../src/i18n/messages.ts';
@@ -59,6 +59,7 @@ const ERROR_CODES: Readonly<Record<ErrorCode, true>> = {
   'storage-full': true, 'import-invalid': true, 'managed-rule': true, internal: true,
 };
 const CONSENT_CATEGORIES: Readonly<Record<ConsentCategory, true>> = { analytics: true, advertising: true, functional: true };
+const FIELD_ASSUMPTIONS: Readonly<Record<FieldAssumption, true>> = { 'onetrust-default-groups': true };
 
 describe('every language has the same messages as English', () => {
   test('there are languages besides English, each with the same files', () => {
@@ -149,6 +150,13 @@ describe('every key the code builds at run time exists in every language', () =>
     expect(declared.length).toBeGreaterThan(0);
     expect(Object.keys(ERROR_CODES).sort()).toEqual(declared);
     for (const code of declared) expectKeyEverywhere(`error_${messageKeyPart(code)}`, 'ErrorCode');
+  });
+
+  test('field_assumption_<id> and consent_assumed_<id> (taking the sentence as $1) for every field assumption', () => {
+    for (const id of Object.keys(FIELD_ASSUMPTIONS)) {
+      expectKeyEverywhere(`field_assumption_${messageKeyPart(id)}`, 'FieldAssumption');
+      expectKeyEverywhere(`consent_assumed_${messageKeyPart(id)}`, 'FieldAssumption');
+    }
   });
 
   test('consent_category_<category> for every consent category', () => {

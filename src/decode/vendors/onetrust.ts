@@ -8,6 +8,8 @@
 //
 // `groups` lists `<groupId>:<0|1>`. The category flags follow OneTrust's default group ids:
 //   C0002 Performance -> analytics, C0003 Functional -> functionality, C0004 Targeting -> advertisement.
+// Sites can rename or renumber their groups, so each flag carries that assumption
+// (`onetrust-default-groups`), shown with it and with every consent sentence built on it.
 // C0001 (strictly necessary) cannot be declined and C0005 (social media) is none of the three, so
 // neither sets a flag; ids a site added (e.g. IAB stacks) are listed but not mapped. `datestamp`
 // is the browser's local Date.toString(), read through its numeric offset.
@@ -43,7 +45,7 @@ function decodeConsent(value: string, ctx: DecodeContext): DecodeOutcome {
       if (group.length === 0 || !choice.ok) continue;
       (choice.value ? accepted : declined).push(group);
       const category = CATEGORY_BY_GROUP.get(group);
-      if (category !== undefined && !flags.some((flag) => flag.key === category)) flags.push(flagField(category, choice.value));
+      if (category !== undefined && !flags.some((flag) => flag.key === category)) flags.push({ ...flagField(category, choice.value), assumption: 'onetrust-default-groups' });
     }
     fields.push(...flags, listField('groupsAccepted', accepted), listField('groupsDeclined', declined));
   }

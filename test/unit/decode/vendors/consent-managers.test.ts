@@ -31,6 +31,19 @@ describe('OneTrust', () => {
     expect(values).toEqual({ groupsAccepted: list(['C0001']), groupsDeclined: list(['STACK42']), consentId: id('abc') });
   });
 
+  test('OptanonConsent: the category flags say they assume OneTrust\'s default groups; the group lists assume nothing', () => {
+    const outcome = decoded(decodeAs('OptanonConsent', ONETRUST_EXAMPLE));
+    const assumptions = Object.fromEntries(outcome.fields.map((field) => [field.key, field.assumption ?? null]));
+    expect(assumptions).toMatchObject({
+      analytics: 'onetrust-default-groups',
+      functionality: 'onetrust-default-groups',
+      advertisement: 'onetrust-default-groups',
+      groupsAccepted: null,
+      groupsDeclined: null,
+      consentId: null,
+    });
+  });
+
   test('an escaped & inside a part does not split it; a zone name in another language is ignored', () => {
     const values = valuesOf(decodeAs('OptanonConsent', 'datestamp=Mon+Jan+06+2025+09%3A00%3A00+GMT-0500+(hora+est%C3%A1ndar)&consentId=a%26b'));
     expect(values).toEqual({ consentTime: instant(Date.UTC(2025, 0, 6, 14)), consentId: id('a&b') });
