@@ -98,7 +98,11 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
       const v = reply.value;
       // Undo goes away once everything is back; cookies that could not be restored keep it.
       if (v.failed.length === 0) focusReset();
-      const done = v.alreadyRestored ? t('done_undoAlready') : format.plural('done_undo', v.restored) + (v.expired > 0 ? ` ${t('done_undoExpired', [String(v.expired)])}` : '');
+      const done = v.result === 'already-restored'
+        ? t('done_undoAlready')
+        : v.result === 'unknown-snapshot'
+          ? t('done_undoUnknown')
+          : format.plural('done_undo', v.restored) + (v.expired > 0 ? ` ${t('done_undoExpired', [String(v.expired)])}` : '');
       return { ok: true, failed: v.failed, done };
     });
 

@@ -14,6 +14,8 @@ import { readSiteCookies, removeCookie, setCookie } from '../browser/cookies.ts'
 import { tabTarget, reloadTab, type TabTarget } from '../browser/tabs.ts';
 import { setSiteBlock } from '../browser/network.ts';
 import { loadPolicy, updateStore } from './settings.ts';
+import { RESTORED_SNAPSHOTS_KEY, readSession, writeSession } from '../browser/storage.ts';
+import { logError } from './log.ts';
 import { resetVerification } from './verify.ts';
 import { liftQuarantine, quarantineIdentity } from './quarantine.ts';
 import { snapshotKey } from '../storage/schema.ts';
@@ -145,6 +147,28 @@ export async function reset(tabId: number, includeConsent: boolean, alsoRemove: 
   return { removed: removed.length, failed, snapshotId: removed.length > 0 ? snapshot.id : null, reloaded };
 }
 
+// Snapshots taken out for an undo, so that a repeated undo is told from an unknown id: noted in
+// memory inside the queued store step (a second click queued behind the first sees it at once)
+// and in storage.session for a restarted worker. Bounded; evidence only.
+const MAX_RESTORED_IDS = 20;
+const restoredThisWorker = new Set<string>();
+
+function noteRestored(snapshotId: string): void {
+  restoredThisWorker.add(snapshotId);
+  void readSession(RESTORED_SNAPSHOTS_KEY)
+    .then((raw) => {
+      const earlier = Array.isArray(raw) ? raw.filter((id): id is string => typeof id === 'string' && id !== snapshotId) : [];
+      return writeSession(RESTORED_SNAPSHOTS_KEY, [...earlier, snapshotId].slice(-MAX_RESTORED_IDS));
+    })
+    .catch((error: unknown) => logError('noting a restored snapshot', error));
+}
+
+async function wasRestored(snapshotId: string): Promise<boolean> {
+  if (restoredThisWorker.has(snapshotId)) return true;
+  const raw = await readSession(RESTORED_SNAPSHOTS_KEY).catch(() => undefined);
+  return Array.isArray(raw) && raw.includes(snapshotId);
+}
+
 export async function undo(tabId: number, snapshotId: string, now: number): Promise<UndoOutcome> {
   const { target, site } = await tabSite(tabId);
   const key = snapshotKey(site.registrableDomain, target.storeId);
@@ -152,11 +176,14 @@ export async function undo(tabId: number, snapshotId: string, now: number): Prom
   const snapshot = await updateStore((store) => {
     const found = store.undo[key];
     if (found === undefined || found.id !== snapshotId) return { store, result: null };
+    noteRestored(found.id);
     const rest = { ...store.undo };
     delete rest[key];
     return { store: { ...store, undo: rest }, result: found };
   });
-  if (snapshot === null) return { restored: 0, failed: [], expired: 0, alreadyRestored: true };
+  if (snapshot === null) {
+    return { restored: 0, failed: [], expired: 0, result: (await wasRestored(snapshotId)) ? 'already-restored' : 'unknown-snapshot' };
+  }
   liftQuarantine(site.registrableDomain);
 
   const current = await readSiteCookies(site, target.storeId);
@@ -170,5 +197,5 @@ export async function undo(tabId: number, snapshotId: string, now: number): Prom
     await updateStore((store) => ({ store: putUndoSnapshot(store, { ...snapshot, cookies: remaining }), result: undefined }));
   }
   // Cookies already back exactly as they were count as restored: the visitor has them again.
-  return { restored: results.length - failed.length + plan.alreadyPresent.length, failed, expired: plan.expired.length, alreadyRestored: false };
+  return { restored: results.length - failed.length + plan.alreadyPresent.length, failed, expired: plan.expired.length, result: 'restored' };
 }

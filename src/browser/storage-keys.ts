@@ -6,3 +6,5 @@ export const EVIDENCE_KEY = 'cookieLensEvidence';
 export const POLICY_KEY = 'managedPolicy';
 /** The popup's layout preferences (src/storage/view-prefs.ts). */
 export const VIEW_KEY = 'popupView';
+/** Ids of the undo snapshots restored this browser session, so a repeated undo is told from an unknown one. */
+export const RESTORED_SNAPSHOTS_KEY = 'restoredSnapshots';

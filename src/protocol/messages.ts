@@ -34,9 +34,15 @@ export interface UndoOutcome {
   readonly failed: readonly FailedCookie[];
   /** Cookies in the snapshot that had expired meanwhile and were not brought back. */
   readonly expired: number;
-  /** True when this snapshot had already been restored (a second click restores nothing). */
-  readonly alreadyRestored: boolean;
+  /**
+   * `restored`: this undo ran. `already-restored`: the snapshot was restored before (a second click
+   * restores nothing). `unknown-snapshot`: no snapshot with that id is known (never taken, replaced
+   * by a newer reset, or from before the browser restarted): nothing restored either.
+   */
+  readonly result: UndoResult;
 }
+
+export type UndoResult = 'restored' | 'already-restored' | 'unknown-snapshot';
 
 export interface DeleteOutcome {
   /** Cookies removed (each is in the site's undo snapshot). */

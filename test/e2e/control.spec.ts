@@ -315,6 +315,13 @@ describe('reset and undo', () => {
     }
 
     const reopened = await openPopupFor(browser, page);
+    // The id of the snapshot the Undo button sends, read from storage before it is taken out.
+    const snapshotId = await reopened.evaluate(async () => {
+      const local = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local;
+      const root = (await local.get('cookieLens'))['cookieLens'];
+      return String(Reflect.get(Reflect.get(Reflect.get(root ?? {}, 'undo') ?? {}, '0/hubdemo.test') ?? {}, 'id'));
+    });
+    expect(snapshotId).toMatch(/\S{8,}/);
     await reopened.getByRole('button', { name: 'Undo', exact: true }).click();
     await reopened.waitForSelector('[data-last-action]');
     expect(await reopened.locator('[data-last-action]').innerText()).toContain(`${identity.length} cookies restored`);
@@ -325,12 +332,16 @@ describe('reset and undo', () => {
       const [found] = back;
       expect({ ...found, expires: Math.round(found?.expires ?? 0) }, `${cookie.name} ${cookie.domain}`).toEqual({ ...cookie, expires: Math.round(cookie.expires) });
     }
-    // A second undo restores nothing more.
-    const again = await reopened.evaluate(async (tabId) => {
+    // A second undo of the same snapshot restores nothing more; an id never handed out is unknown.
+    const pageTabId = await browser.tabIdOf(page);
+    const undoWith = (id: string) => reopened.evaluate(async ([tabId, snapshot]) => {
       const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
-      return runtime.sendMessage({ type: 'undo', payload: { tabId, snapshotId: 'already-used' } });
-    }, await browser.tabIdOf(page));
-    expect(again).toEqual({ ok: true, value: { restored: 0, failed: [], expired: 0, alreadyRestored: true } });
+      return runtime.sendMessage({ type: 'undo', payload: { tabId, snapshotId: snapshot } });
+    }, [pageTabId, id] as const);
+    expect(await undoWith(snapshotId)).toEqual({ ok: true, value: { restored: 0, failed: [], expired: 0, result: 'already-restored' } });
+    expect(await undoWith('never-handed-out')).toEqual({ ok: true, value: { restored: 0, failed: [], expired: 0, result: 'unknown-snapshot' } });
+    // Nothing was touched by either: the restored cookies are as the first undo left them.
+    expect((await browser.context.cookies()).filter((c) => identity.some((i) => sameCookie(c, i))).length).toBe(identity.length);
     await popup.close();
     await reopened.close();
     await page.close();

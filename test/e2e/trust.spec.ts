@@ -736,8 +736,8 @@ describe('a tracker rewriting its cookies every 100 ms', () => {
       chrome.runtime.sendMessage({ type: 'undo', payload: { tabId: tab, snapshotId: id } }),
     ]), [tabId, snapshotId] as const);
     expect(replies).toEqual(expect.arrayContaining([
-      { ok: true, value: { restored: 4, failed: [], expired: 0, alreadyRestored: false } },
-      { ok: true, value: { restored: 0, failed: [], expired: 0, alreadyRestored: true } },
+      { ok: true, value: { restored: 4, failed: [], expired: 0, result: 'restored' } },
+      { ok: true, value: { restored: 0, failed: [], expired: 0, result: 'already-restored' } },
     ]));
     await expectRestoredOnce(second);
     await host.close();
