@@ -288,6 +288,11 @@ describe('reset and undo', () => {
     const popup = await openPopupFor(browser, page);
     await popup.getByRole('button', { name: /Reset to a new visitor/ }).click();
     const preview = popup.getByRole('list', { name: 'Cookies to remove' });
+    // The preview names exactly the identity cookies the browser holds (both __hstc variants and
+    // the partitioned chat id), and none of the login or other cookies.
+    const previewNames = await preview.locator('li[data-reset-cookie]').evaluateAll((items) => items.map((li) => li.getAttribute('data-reset-cookie') ?? ''));
+    expect(previewNames.sort()).toEqual(['__hssc', '__hssrc', '__hstc', '__hstc', 'hubspotutk', 'messagesUtk']);
+    expect(previewNames.sort()).toEqual(identity.map((c) => c.name).sort());
     expect(await preview.locator('li').count()).toBe(identity.length);
     const navigated = page.waitForEvent('load');
     await popup.getByRole('button', { name: 'Remove and reload' }).click();
