@@ -199,4 +199,30 @@ describe('partitioned cookies in Firefox', () => {
     await expect.poll(async () => { const id = await chatIdNow(); return id !== 'none yet' && id !== oldChat; }, { timeout: 15_000 }).toBe(true);
     await site.close();
   });
+
+  test('"holding" counts a tracking request by its path on the site\'s own host, not an error report (the page is the initiator)', async () => {
+    const site = await firefox.browser.newPage();
+    await site.goto(demo.url('www.hubdemo.test', '/'));
+    await waitForTracker(site);
+    const tabId = await firefox.tabIdOf(site.url());
+    await showPopupFor(tabId);
+    // Polled from Node: Firefox's extension pages refuse puppeteer's waitForFunction (CSP).
+    const verification = () => popup.evaluate(() => {
+      const line = document.querySelector('[data-verification]');
+      return line === null ? null : { state: line.getAttribute('data-verification'), requests: line.getAttribute('data-requests'), text: line.textContent ?? '' };
+    });
+    await popup.evaluate(() => [...document.querySelectorAll('[role="switch"]')].find((b) => b.textContent?.includes('Do not track'))?.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    await expect.poll(async () => (await verification())?.state, { timeout: 10_000 }).toBe('holding');
+
+    demo.clearRequests();
+    const sent = (host: string, path: string) => demo.requests().some((r) => r.host === host && r.path === path);
+    await site.evaluate((url) => { new Image().src = url; }, demo.url('track.hubspot.com', '/__pto.gif?w=1&m=TypeError'));
+    await expect.poll(() => sent('track.hubspot.com', '/__pto.gif'), { timeout: 10_000 }).toBe(true);
+    await site.evaluate((url) => { new Image().src = url; }, demo.url('www.hubdemo.test', '/__ptq.gif?a=4815162&k=1'));
+    await expect.poll(() => sent('www.hubdemo.test', '/__ptq.gif'), { timeout: 10_000 }).toBe(true);
+
+    await expect.poll(async () => (await verification())?.requests, { timeout: 10_000 }).toBe('1');
+    expect(await verification()).toMatchObject({ state: 'leaking', text: expect.stringContaining('1 tracking requests to www.hubdemo.test since your choice') });
+    await site.close();
+  });
 });
