@@ -110,7 +110,10 @@ export function contradictionSentence(contradiction: Contradiction, translate: T
   const { consentCookie, manager, category, declinedAt, cookie, vendor, lastWrite } = contradiction;
   const declined = `${CATEGORY_WORDS[category]} declined in ${printable(consentCookie, 48)} (${vendorName(manager, translate)})${declinedAt === undefined ? '' : ` on ${day(declinedAt)}`}`;
   const written = lastWrite === undefined ? '' : `, last written ${day(lastWrite.epochMs)}${lastWrite.basis === 'expiry' ? ' (estimated from its expiry)' : ''}`;
-  return `${declined}, yet ${printable(cookie, 48)} (${vendorName(vendor, translate)}) is present${written}`;
+  const sentence = `${declined}, yet ${printable(cookie, 48)} (${vendorName(vendor, translate)}) is present${written}`;
+  // A category read under an assumption says so: "If the site uses OneTrust's default groups: ..."
+  const { assumption } = contradiction;
+  return assumption === undefined ? sentence : (translate.dynamic(`consent_assumed_${messageKeyPart(assumption)}`, [sentence]) ?? `${sentence} (assumes ${assumption})`);
 }
 
 function contradictionLines(found: readonly SiteContradiction[], translate: Translator, withSite: boolean): string {

@@ -1,6 +1,6 @@
 // The JSON form of a decoded cookie, shared by the command-line decoder and anything else that
 // exports decoded cookies. Field keys are the families' field keys: a public contract.
-import type { Category, DecodeContext, DecodeOutcome, Field, Problem, ProblemCode } from '../decode/types.ts';
+import type { Category, DecodeContext, DecodeOutcome, Field, FieldAssumption, Problem, ProblemCode } from '../decode/types.ts';
 import { decodeLoaded, findFamily } from '../decode/registry.ts';
 import type { CookieFamily } from '../decode/types.ts';
 import { messageKeyPart } from '../i18n/messages.ts';
@@ -148,6 +148,8 @@ export interface ContradictionJson {
   vendor: string;
   lastWrite: string | null;
   lastWriteBasis: LastWrite['basis'] | null;
+  /** The category holds only under this assumption (OneTrust's default group ids), or null. */
+  assumption: FieldAssumption | null;
 }
 
 export function contradictionToJson(contradiction: Contradiction): ContradictionJson {
@@ -160,5 +162,6 @@ export function contradictionToJson(contradiction: Contradiction): Contradiction
     vendor: contradiction.vendor,
     lastWrite: contradiction.lastWrite === undefined ? null : instantToIso(contradiction.lastWrite.epochMs),
     lastWriteBasis: contradiction.lastWrite?.basis ?? null,
+    assumption: contradiction.assumption ?? null,
   };
 }

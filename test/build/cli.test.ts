@@ -88,7 +88,7 @@ describe('dist/cli.mjs', () => {
     expect(contradictions).toHaveLength(8);
     expect(contradictions[0]).toEqual({
       site: 'hubdemo.test', consentCookie: 'OptanonConsent', manager: 'onetrust', category: 'analytics', declinedAt: '2024-10-15T05:56:45.000Z',
-      cookie: '_ga', vendor: 'google-analytics', lastWrite: '2024-10-15T05:56:45.584Z', lastWriteBasis: 'expiry',
+      cookie: '_ga', vendor: 'google-analytics', lastWrite: '2024-10-15T05:56:45.584Z', lastWriteBasis: 'expiry', assumption: 'onetrust-default-groups',
     });
   });
 

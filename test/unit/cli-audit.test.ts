@@ -57,13 +57,13 @@ describe('one HAR file', () => {
     expect(code).toBe(0);
     const { contradictions } = json(stdout) as { contradictions: unknown[] };
     expect(contradictions.slice(0, 2)).toEqual([
-      { site: 'hubdemo.test', consentCookie: 'OptanonConsent', manager: 'onetrust', category: 'analytics', declinedAt: '2024-10-15T05:56:45.000Z', cookie: '_ga', vendor: 'google-analytics', lastWrite: '2024-10-15T05:56:45.584Z', lastWriteBasis: 'expiry' },
-      { site: 'hubdemo.test', consentCookie: 'OptanonConsent', manager: 'onetrust', category: 'analytics', declinedAt: '2024-10-15T05:56:45.000Z', cookie: '_ga_DEMO42XY', vendor: 'google-analytics', lastWrite: '2024-10-15T05:56:45.000Z', lastWriteBasis: 'decoded' },
+      { site: 'hubdemo.test', consentCookie: 'OptanonConsent', manager: 'onetrust', category: 'analytics', declinedAt: '2024-10-15T05:56:45.000Z', cookie: '_ga', vendor: 'google-analytics', lastWrite: '2024-10-15T05:56:45.584Z', lastWriteBasis: 'expiry', assumption: 'onetrust-default-groups' },
+      { site: 'hubdemo.test', consentCookie: 'OptanonConsent', manager: 'onetrust', category: 'analytics', declinedAt: '2024-10-15T05:56:45.000Z', cookie: '_ga_DEMO42XY', vendor: 'google-analytics', lastWrite: '2024-10-15T05:56:45.000Z', lastWriteBasis: 'decoded', assumption: 'onetrust-default-groups' },
     ]);
     // _gcl_au was sent with the page, then the server deleted it: not present at the end, so not a contradiction.
     expect(contradictions.map((c) => (c as { cookie: string }).cookie)).toEqual(['_ga', '_ga_DEMO42XY', '__hstc', 'hubspotutk', '__hssc', '__hssrc', '_fbp', '_fbc']);
     const table = (await run('decode', '--har', 'demo-site.har')).stdout;
-    expect(table).toContain('\nConsent against reality\n\n  analytics declined in OptanonConsent (OneTrust) on 2024-10-15, yet _ga (Google Analytics) is present, last written 2024-10-15 (estimated from its expiry)\n');
+    expect(table).toContain('\nConsent against reality\n\n  If the site uses OneTrust\'s default groups: analytics declined in OptanonConsent (OneTrust) on 2024-10-15, yet _ga (Google Analytics) is present, last written 2024-10-15 (estimated from its expiry)\n');
     expect(table).toMatch(/\n_gcl_au +Google Ads +advertising +- +deleted by the response on \.hubdemo\.test path \/\n/);
   });
 
@@ -71,8 +71,8 @@ describe('one HAR file', () => {
     const { stdout } = await run('decode', '--json', '--url', 'https://www.example.com/', `__hs_opt_out=yes; hubspotutk=${VISITOR}; _ga=GA1.1.804271633.1718000000`);
     expect(json(stdout)).toMatchObject({
       contradictions: [
-        { site: 'example.com', consentCookie: '__hs_opt_out', manager: 'hubspot', category: 'analytics', declinedAt: null, cookie: 'hubspotutk', vendor: 'hubspot', lastWrite: null, lastWriteBasis: null },
-        { site: 'example.com', consentCookie: '__hs_opt_out', manager: 'hubspot', category: 'analytics', declinedAt: null, cookie: '_ga', vendor: 'google-analytics', lastWrite: null, lastWriteBasis: null },
+        { site: 'example.com', consentCookie: '__hs_opt_out', manager: 'hubspot', category: 'analytics', declinedAt: null, cookie: 'hubspotutk', vendor: 'hubspot', lastWrite: null, lastWriteBasis: null, assumption: null },
+        { site: 'example.com', consentCookie: '__hs_opt_out', manager: 'hubspot', category: 'analytics', declinedAt: null, cookie: '_ga', vendor: 'google-analytics', lastWrite: null, lastWriteBasis: null, assumption: null },
       ],
     });
   });

@@ -35,8 +35,8 @@ describe('buildExport: contradictions', () => {
       siteCookie('_fbp', 'fb.1.1728971805584.1406383152'),
     ]);
     expect(exported.contradictions).toEqual([
-      { consentCookie: '__hs_cookie_cat_pref', manager: 'hubspot', category: 'analytics', declinedAt: null, cookie: '_ga', vendor: 'google-analytics', lastWrite: null, lastWriteBasis: null },
-      { consentCookie: '__hs_cookie_cat_pref', manager: 'hubspot', category: 'analytics', declinedAt: null, cookie: '__hstc', vendor: 'hubspot', lastWrite: '2024-10-15T06:56:45.584Z', lastWriteBasis: 'decoded' },
+      { consentCookie: '__hs_cookie_cat_pref', manager: 'hubspot', category: 'analytics', declinedAt: null, cookie: '_ga', vendor: 'google-analytics', lastWrite: null, lastWriteBasis: null, assumption: null },
+      { consentCookie: '__hs_cookie_cat_pref', manager: 'hubspot', category: 'analytics', declinedAt: null, cookie: '__hstc', vendor: 'hubspot', lastWrite: '2024-10-15T06:56:45.584Z', lastWriteBasis: 'decoded', assumption: null },
     ]);
   });
 
