@@ -61,10 +61,10 @@ describe('dist/cli.mjs', () => {
     expect(table.stdout.split('\n').slice(0, 4)).toEqual([
       'Cookies sent to www.example.com',
       '',
-      'NAME        VENDOR   CATEGORY   FIELD                 VALUE',
-      '__hstc      HubSpot  analytics  Domain hash           114212440',
+      'NAME        VENDOR   CATEGORY   FIELD                   VALUE',
+      '__hstc      HubSpot  analytics  Domain hash             114212440',
     ]);
-    expect(table.stdout).toContain('\nhubspotutk  HubSpot  analytics  Visitor ID            0a1b2c3d4e5f40718293a4b5c6d7e8f9\n');
+    expect(table.stdout).toContain('\nhubspotutk  HubSpot  analytics  Visitor ID              0a1b2c3d4e5f40718293a4b5c6d7e8f9\n');
     const { rows } = decodeJson('--url', 'https://www.example.com/', `__hstc=${HSTC}; hubspotutk=${VISITOR}`);
     expect(brief(rows)).toEqual([
       { name: '__hstc', source: 'request', deleted: false, value: HSTC },
