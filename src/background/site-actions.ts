@@ -1,6 +1,7 @@
 // What the popup asks for, carried out: do-not-track, opt-out, reset and undo for the tab's site.
 import type { ChoiceContext, CookieChanges } from '../core/plans.ts';
-import { planDoNotTrack, planOptOut, planReset, planUndo, stripIdentityParams } from '../core/plans.ts';
+import { planDoNotTrack, planOptOut, planReset, planUndo } from '../core/plans.ts';
+import { onlyFragmentChanges, stripIdentityParams } from '../core/url-identity.ts';
 import { siteFromUrl, type SiteContext } from '../core/site.ts';
 import type { OptOutLevel, SiteRule } from '../core/rules.ts';
 import { ruleIsActive } from '../core/rules.ts';
@@ -141,7 +142,8 @@ export async function reset(tabId: number, includeConsent: boolean, alsoRemove: 
       return { store: takeUndoSnapshot(store, snapshot.site, snapshot.storeId, now).store, result: undefined };
     });
   }
-  const reloaded = removed.length > 0 ? await reloadTab(tabId, stripIdentityParams(site.url)) : false;
+  const stripped = stripIdentityParams(site.url);
+  const reloaded = removed.length > 0 ? await reloadTab(tabId, stripped, stripped !== null && onlyFragmentChanges(site.url, stripped)) : false;
   return { removed: removed.length, failed, snapshotId: removed.length > 0 ? snapshot.id : null, reloaded };
 }
 

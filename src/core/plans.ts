@@ -13,7 +13,7 @@ import { cookieIdentity } from '../model/cookie.ts';
 import type { CookieRecord } from '../model/cookie.ts';
 import { newCookieDetails, recordFromSetDetails, restoreDetailsFor } from './cookie-details.ts';
 import type { CookieSetDetails } from './cookie-details.ts';
-import { ANALYTICS_COOKIES, IDENTITY_URL_PARAMS, resetGroupOf } from './hubspot-sets.ts';
+import { ANALYTICS_COOKIES, resetGroupOf } from './hubspot-sets.ts';
 import type { ResetGroup } from './hubspot-sets.ts';
 import type { SiteRule } from './rules.ts';
 import { hubspotCookieDomain, scopeOf } from './site.ts';
@@ -227,37 +227,6 @@ export function planReset(site: SiteContext, cookies: readonly CookieRecord[], o
     else plan.keep.push({ cookie, group });
   }
   return plan;
-}
-
-/**
- * The page URL without `__hstc`, `__hssc` and `__hsfp` (HubSpot's cross-domain linker carries
- * the identity there and the script adopts it again), or null when there is nothing to strip.
- * Done on the text so the other parameters, the path and the fragment stay byte for byte as
- * they were (URLSearchParams would re-encode them); only empty `&&` pieces are tidied away.
- */
-export function stripIdentityParams(url: string): string | null {
-  const hashAt = url.indexOf('#');
-  const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
-  const fragment = hashAt === -1 ? '' : url.slice(hashAt);
-  const queryAt = beforeHash.indexOf('?');
-  if (queryAt === -1) return null;
-  const base = beforeHash.slice(0, queryAt);
-  const params = beforeHash.slice(queryAt + 1).split('&');
-  const kept = params.filter((param) => !IDENTITY_URL_PARAMS.has(paramName(param)));
-  if (kept.length === params.length) return null;
-  const query = kept.filter((param) => param !== '').join('&');
-  return `${base}${query === '' ? '' : `?${query}`}${fragment}`;
-}
-
-function paramName(param: string): string {
-  const equals = param.indexOf('=');
-  const raw = (equals === -1 ? param : param.slice(0, equals)).replaceAll('+', ' ');
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    // A malformed escape is not one of HubSpot's names.
-    return raw;
-  }
 }
 
 /** How long a reset can be undone. */
