@@ -117,6 +117,7 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
           <span class="switch-label">{t('control_optOut')}</span>
         </button>
         <p id="optout-help" class="help">{t('control_optOut_help')}</p>
+        <p class="help" data-optout-limits>{t('control_optOut_noBanner')}</p>
         {optOut !== 'off' ? (
           <label class="check">
             <input type="checkbox" checked={optOut === 'block'} disabled={managed} aria-disabled={busy ? 'true' : undefined}

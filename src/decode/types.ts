@@ -24,6 +24,7 @@ export type ProblemCode =
   | 'future-timestamp'
   | 'domain-mismatch'
   | 'not-honoured'
+  | 'banner-2021-declines'
   | 'unknown-format'
   | 'library-error'
   | 'decoder-not-loaded';
@@ -44,6 +45,7 @@ const PROBLEM_CODE_TABLE: Readonly<Record<ProblemCode, true>> = {
   'future-timestamp': true,
   'domain-mismatch': true,
   'not-honoured': true,
+  'banner-2021-declines': true,
   'unknown-format': true,
   'library-error': true,
   'decoder-not-loaded': true,

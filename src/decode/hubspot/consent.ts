@@ -1,8 +1,11 @@
 // HubSpot's consent and privacy-switch cookies, written by the cookie banner (js.hs-banner.com)
 // or by the site through `_hsq`/`_hsp`. Source: docs/facts/hubspot-cookies.md, sections 1 and 5.
 //
-//   __hs_cookie_cat_pref       1:true,2:false,3:true (legacy banner) or 1:true_2:false_3:true (2024 banner);
-//                              1 = analytics, 2 = advertisement, 3 = functionality
+//   __hs_cookie_cat_pref       1:true,2:false,3:true (2021 banner) or 1:true_2:false_3:true (2024 banner);
+//                              1 = analytics, 2 = advertisement, 3 = functionality. The 2021 banner
+//                              splits on `,` only, so to it a `_` value is one malformed entry and
+//                              every category declined; the 2024 banner splits on `,` when there is
+//                              one, else on `_` (docs/CONTROLS.md).
 //   __hs_do_not_track          yes (only exactly `yes` stops the tracker)
 //   __hs_opt_out               yes = declined, no = accepted (legacy banner)
 //   __hs_initial_opt_in        true (the help text says yes/no; both are accepted)
@@ -22,7 +25,7 @@ export interface CategoryPreferences {
   readonly functionality: boolean;
 }
 
-/** `legacy` separates entries with `,`, the 2024 banner with `_`. */
+/** `legacy` separates entries with `,` (the 2021 banner, read by both), the 2024 banner with `_`. */
 export type CategoryPreferenceStyle = 'legacy' | 'banner2024';
 
 const CATEGORY_BY_ID: Readonly<Record<string, keyof CategoryPreferences>> = { 1: 'analytics', 2: 'advertisement', 3: 'functionality' };
@@ -36,6 +39,44 @@ export function writeCategoryPreferences(preferences: CategoryPreferences, style
 /** The style a stored value was written in; a value without `_` is taken as legacy. */
 export function detectCategoryPreferenceStyle(value: string): CategoryPreferenceStyle {
   return value.includes('_') ? 'banner2024' : 'legacy';
+}
+
+export type HubspotBanner = 'banner2021' | 'banner2024';
+
+/**
+ * What a HubSpot banner reads from a `__hs_cookie_cat_pref` value: entries split on `,` (the 2021
+ * banner always; the 2024 banner when the value has one, else on `_`); an entry counts only when it
+ * is exactly `id:value`; a category is allowed only by the word `true`; missing means declined.
+ * Never fails: a banner turns any value into a choice.
+ */
+export function categoriesAsBannerReads(raw: string, banner: HubspotBanner): CategoryPreferences {
+  const separator = banner === 'banner2021' || raw.includes(',') ? ',' : '_';
+  const consent = { analytics: false, advertisement: false, functionality: false };
+  for (const entry of raw.split(separator)) {
+    const parts = entry.split(':');
+    if (parts.length !== 2) continue;
+    const [id, value] = parts;
+    const category = id !== undefined && Object.hasOwn(CATEGORY_BY_ID, id) ? CATEGORY_BY_ID[id] : undefined;
+    if (category !== undefined) consent[category] = value === 'true';
+  }
+  return consent;
+}
+
+/**
+ * True when every HubSpot banner reads the value as analytics, advertisement and functionality
+ * declined, whether or not it undoes `%` escapes first. Not an empty value.
+ */
+export function declinedByEveryBanner(raw: string): boolean {
+  const unwrapped = unwrapValue(raw);
+  const readings = unwrapped.ok && unwrapped.value !== raw ? [raw, unwrapped.value] : [raw];
+  // An empty value may count as no cookie at all, which leaves the banner waiting for a choice.
+  if (readings.some((value) => value === '')) return false;
+  return readings.every((value) =>
+    (['banner2021', 'banner2024'] as const).every((banner) => {
+      const read = categoriesAsBannerReads(value, banner);
+      return !read.analytics && !read.advertisement && !read.functionality;
+    }),
+  );
 }
 
 /**
@@ -61,14 +102,20 @@ export function readCategoryPreferences(raw: string): Parsed<CategoryPreferences
   return parsed(consent);
 }
 
+/**
+ * The flags as written. A category the 2021 banner reads differently (an allowed category in a
+ * `_` value, which that banner reads as declined) is marked uncertain, with a warning saying so:
+ * which banner the site runs cannot be told from the cookie.
+ */
 function decodeCategoryPreferences(raw: string): DecodeOutcome {
   const preferences = readCategoryPreferences(raw);
   if (!preferences.ok) return failed(preferences.problem);
-  return ok([
-    flagField('analytics', preferences.value.analytics),
-    flagField('advertisement', preferences.value.advertisement),
-    flagField('functionality', preferences.value.functionality),
-  ]);
+  const unwrapped = unwrapValue(raw);
+  const as2021 = categoriesAsBannerReads(unwrapped.ok ? unwrapped.value : raw, 'banner2021');
+  const differs = (key: keyof CategoryPreferences): boolean => as2021[key] !== preferences.value[key];
+  const keys = ['analytics', 'advertisement', 'functionality'] as const;
+  const warnings = keys.some(differs) ? [warning('banner-2021-declines', keys.find(differs), excerpt(raw))] : [];
+  return ok(keys.map((key) => flagField(key, preferences.value[key], differs(key))), warnings);
 }
 
 function decodeDoNotTrack(raw: string): DecodeOutcome {
