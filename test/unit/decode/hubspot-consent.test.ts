@@ -26,13 +26,13 @@ describe('__hs_cookie_cat_pref', () => {
 
   // HubSpot's 2021 banner splits on `,` only: to it these values decline everything.
   test.each([
-    ['1:true_2:false_3:true', [true, false, true], [true, false, true], 'analytics'],
-    ['4:maybe_2:true', [false, true, false], [false, true, false], 'advertisement'],
-    ['1%3Atrue_2%3Atrue_3%3Atrue', [true, true, true], [true, true, true], 'analytics'],
-  ])('%j: a 2021 banner reads it as declined, so the allowed flags are uncertain', (value, [analytics, advertisement, functionality], [ua, uad, uf], field) => {
+    { value: '1:true_2:false_3:true', analytics: true, advertisement: false, functionality: true, field: 'analytics' },
+    { value: '4:maybe_2:true', analytics: false, advertisement: true, functionality: false, field: 'advertisement' },
+    { value: '1%3Atrue_2%3Atrue_3%3Atrue', analytics: true, advertisement: true, functionality: true, field: 'analytics' },
+  ])('$value: a 2021 banner reads it as declined, so the allowed flags are uncertain', ({ value, analytics, advertisement, functionality, field }) => {
     expect(decodeCookie('__hs_cookie_cat_pref', value)).toEqual({
       ok: true,
-      fields: [flag('analytics', analytics, ua), flag('advertisement', advertisement, uad), flag('functionality', functionality, uf)],
+      fields: [flag('analytics', analytics, analytics), flag('advertisement', advertisement, advertisement), flag('functionality', functionality, functionality)],
       warnings: [{ code: 'banner-2021-declines', field, detail: expect.any(String) }],
     });
   });
