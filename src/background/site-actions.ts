@@ -14,7 +14,8 @@ import type { ActionOutcome, FailedCookie, ResetOutcome, UndoOutcome, WireError 
 import { readSiteCookies, removeCookie, setCookie } from '../browser/cookies.ts';
 import { tabTarget, reloadTab, type TabTarget } from '../browser/tabs.ts';
 import { setSiteBlock } from '../browser/network.ts';
-import { loadPolicy, updateStore } from './settings.ts';
+import { loadPolicy, policyNow, updateStore } from './settings.ts';
+import { isManagedSite, resetWaitsForPolicy } from '../core/managed.ts';
 import { resetVerification } from './verify.ts';
 import { liftQuarantine, quarantineIdentity } from './quarantine.ts';
 import { snapshotKey } from '../storage/schema.ts';
@@ -61,10 +62,14 @@ function nextRule(current: SiteRule | undefined, site: string, change: Partial<P
   return ruleIsActive(rule) ? rule : null;
 }
 
-/** Stores the rule (or removes it when everything is off); refuses to touch a managed rule. */
+/**
+ * Stores the rule (or removes it when everything is off); refuses to touch a managed rule. Acts on
+ * the policy known now (policyNow), never waiting seconds for the browser's first read of it: a
+ * site the policy turns out to manage gets the managed rule laid over the visitor's when it arrives.
+ */
 export async function saveRule(site: string, change: Partial<Pick<SiteRule, 'doNotTrack' | 'optOut'>>, now: number): Promise<SiteRule | null> {
-  const policy = await loadPolicy();
-  if (policy.optOutSites.includes(site) || policy.doNotTrackSites.includes(site)) {
+  const { policy } = await policyNow();
+  if (isManagedSite(policy, site)) {
     throw new ActionError({ code: 'managed-rule', detail: `${site} is set by your organisation` });
   }
   return updateStore((store) => {
@@ -113,8 +118,10 @@ export async function setOptOut(tabId: number, level: OptOutLevel, now: number):
 export async function reset(tabId: number, includeConsent: boolean, alsoRemove: readonly string[], now: number): Promise<ResetOutcome> {
   const { target, site } = await tabSite(tabId);
   const cookies = await readSiteCookies(site, target.storeId);
-  // An organisation can lock a reset to the visitor-identity cookies.
-  const locked = (await loadPolicy()).lockResetScope;
+  // An organisation can lock a reset to the visitor-identity cookies. Only a reset asking for more
+  // than those waits for a policy not read yet.
+  const known = await policyNow();
+  const locked = (resetWaitsForPolicy(known.settled, includeConsent, alsoRemove) ? await loadPolicy() : known.policy).lockResetScope;
   const plan = planReset(site, cookies, locked ? { includeConsent: false, alsoRemove: [] } : { includeConsent, alsoRemove });
   if (plan.remove.length === 0) return { removed: 0, failed: [], snapshotId: null, reloaded: false };
 
