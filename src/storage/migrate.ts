@@ -14,8 +14,9 @@
 //    `case 1: return upgrade(MIGRATION_STEPS[1](stored));` plus `case 2: return stored;`.
 // 3. test/fixtures/storage/v2.json, frozen from then on.
 import { CURRENT_VERSION, snapshotKey } from './schema.ts';
-import type { AnyStoredStore, SetAsideEntry, Store, StoredVersion, StoreV1, StoreVersions, SiteRuleV1, UndoSnapshotV1 } from './schema.ts';
+import type { AnyStoredStore, SetAsideEntry, Store, StoredVersion, StoreV1, StoreV2, StoreVersions, SiteRuleV1, SiteRuleV2, UndoSnapshotV1 } from './schema.ts';
 import { isList, isRecord, jsonText, readRuleV1, readSetAsideEntry, readSnapshotV1 } from './validate-v1.ts';
+import { readRuleV2 } from './validate-v2.ts';
 
 export type MigrateProblem =
   /** Written by a newer Cookie Lens: do not write. */
@@ -41,23 +42,30 @@ export type MigrateResult =
 type StepSource = Exclude<StoredVersion, typeof CURRENT_VERSION>;
 // biome-ignore lint/suspicious/noEmptyInterface: filled in when version 2 ships
 interface NextVersion {
-  // 1: 2  (when version 2 ships)
+  1: 2;
 }
 type NextOf<V extends StepSource> = V extends keyof NextVersion ? NextVersion[V] : never;
 
 /** One pure step per shipped version, keyed by the version it upgrades from. Append only. */
-export const MIGRATION_STEPS: { readonly [V in StepSource]: (old: StoreVersions[V]) => StoreVersions[NextOf<V>] } = {};
+export const MIGRATION_STEPS: { readonly [V in StepSource]: (old: StoreVersions[V]) => StoreVersions[NextOf<V>] } = {
+  // Version 2 adds the optional `earlier` to a rule: a version 1 rule has none (what was there
+  // before it is not known), which switching off treats as version 1 did.
+  1: (old: StoreV1): StoreV2 => ({ version: 2, rules: old.rules, undo: old.undo, setAside: old.setAside }),
+};
 
 /** Reads one version's stored shape, salvaging what is valid and collecting the rest. */
 type Reader<V extends StoredVersion> = (root: Readonly<Record<string, unknown>>, setAside: SetAsideEntry[]) => StoreVersions[V];
 
 const READERS: { readonly [V in StoredVersion]: Reader<V> } = {
   1: readStoreV1,
+  2: readStoreV2,
 };
 
 function upgrade(stored: AnyStoredStore): Store {
   switch (stored.version) {
     case 1:
+      return upgrade(MIGRATION_STEPS[1](stored));
+    case 2:
       return stored;
   }
 }
@@ -112,6 +120,7 @@ function emptyCurrentStore(): Store {
 
 const STORE_V1_FIELDS: ReadonlySet<string> = new Set(['version', 'rules', 'undo', 'setAside']);
 const RULE_V1_FIELDS: ReadonlySet<string> = new Set(['site', 'doNotTrack', 'optOut', 'since', 'managed']);
+const RULE_V2_FIELDS: ReadonlySet<string> = new Set([...RULE_V1_FIELDS, 'earlier']);
 const SNAPSHOT_V1_FIELDS: ReadonlySet<string> = new Set(['site', 'storeId', 'takenAt', 'cookies', 'id']);
 
 interface PieceReader<T> {
@@ -124,6 +133,20 @@ interface PieceReader<T> {
 }
 
 function readStoreV1(root: Readonly<Record<string, unknown>>, setAside: SetAsideEntry[]): StoreV1 {
+  return readStoreShape(root, setAside, 1, { read: readRuleV1, keyOf: (rule: SiteRuleV1) => rule.site, fields: RULE_V1_FIELDS, invalid: 'invalid-rule' });
+}
+
+function readStoreV2(root: Readonly<Record<string, unknown>>, setAside: SetAsideEntry[]): StoreV2 {
+  return readStoreShape(root, setAside, 2, { read: readRuleV2, keyOf: (rule: SiteRuleV2) => rule.site, fields: RULE_V2_FIELDS, invalid: 'invalid-rule' });
+}
+
+/** Versions 1 and 2 share the root's shape; only their rules differ. */
+function readStoreShape<V extends 1 | 2, R extends SiteRuleV1>(
+  root: Readonly<Record<string, unknown>>,
+  setAside: SetAsideEntry[],
+  version: V,
+  ruleReader: PieceReader<R>,
+): { version: V; rules: Record<string, R>; undo: Record<string, UndoSnapshotV1>; setAside: SetAsideEntry[] } {
   const keptAside: SetAsideEntry[] = [];
   const previouslyAside = root['setAside'];
   if (isList(previouslyAside)) {
@@ -136,12 +159,7 @@ function readStoreV1(root: Readonly<Record<string, unknown>>, setAside: SetAside
     setAside.push({ raw: jsonText(previouslyAside), from: 'setAside', reason: 'wrong-type', detail: 'must be a list' });
   }
 
-  const rules = readKeyed(root['rules'], 'rules', setAside, {
-    read: readRuleV1,
-    keyOf: (rule: SiteRuleV1) => rule.site,
-    fields: RULE_V1_FIELDS,
-    invalid: 'invalid-rule',
-  });
+  const rules = readKeyed(root['rules'], 'rules', setAside, ruleReader);
   const undo = readKeyed(root['undo'], 'undo', setAside, {
     read: readSnapshotV1,
     keyOf: (snapshot: UndoSnapshotV1) => snapshotKey(snapshot.site, snapshot.storeId),
@@ -151,10 +169,10 @@ function readStoreV1(root: Readonly<Record<string, unknown>>, setAside: SetAside
 
   for (const key of Object.keys(root)) {
     if (STORE_V1_FIELDS.has(key)) continue;
-    setAside.push({ raw: jsonText(root[key]), from: key, reason: 'unknown-field', detail: 'not a field of version 1' });
+    setAside.push({ raw: jsonText(root[key]), from: key, reason: 'unknown-field', detail: `not a field of version ${version}` });
   }
 
-  return { version: 1, rules, undo, setAside: [...keptAside, ...setAside] };
+  return { version, rules, undo, setAside: [...keptAside, ...setAside] };
 }
 
 /**
