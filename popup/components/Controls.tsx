@@ -53,7 +53,8 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
   const rule = data.rule;
   const managed = rule?.managed === true;
   const optOut: OptOutLevel = rule?.optOut ?? 'off';
-  const doNotTrack = (rule?.doNotTrack ?? false) || optOut !== 'off';
+  // The switch shows the real cookie: whether HubSpot's tracker on this page reads do-not-track.
+  const doNotTrack = report.summary.doNotTrack === 'on';
   const undo = data.undo !== null && isSnapshotLive(data.undo, client.now()) ? data.undo : null;
   const tabId = data.tab.tabId;
   const requests = rule === null ? 0 : (data.verification?.trackingRequests ?? 0);

@@ -125,7 +125,12 @@ export function updateStore<T>(change: (store: Store) => { store: Store; result:
   const run = writeChain.then(async () => {
     const current = await loadStore();
     const { store, result } = change(current);
-    if (store !== current) await writeRoot(store);
+    if (store !== current) {
+      await writeRoot(store);
+      // Cookie events that our own next writes cause must already meet the new rules, not the
+      // index of before (storage.onChanged rebuilds it too, but later).
+      if (index !== null || loading !== null) await rebuild();
+    }
     return result;
   });
   writeChain = run.catch(() => undefined);

@@ -120,7 +120,8 @@ function removeAllNamed(cookies: readonly CookieRecord[], names: ReadonlySet<str
   return cookies.filter((cookie) => names.has(cookie.name));
 }
 
-function mergeChanges(...parts: readonly CookieChanges[]): CookieChanges {
+/** Several plans as one; a cookie removed by more than one is removed once. */
+export function mergeChanges(...parts: readonly CookieChanges[]): CookieChanges {
   const set: CookieSetDetails[] = [];
   const remove: CookieRecord[] = [];
   const removing = new Set<string>();
