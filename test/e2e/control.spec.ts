@@ -116,7 +116,7 @@ describe('opt out', () => {
     await popup.getByRole('switch', { name: 'Opt out' }).click();
     await popup.waitForSelector('[data-verification="holding"]');
     expect(await analyticsCookies()).toEqual([]);
-    expect((await onlyCookie(browser.context, '__hs_cookie_cat_pref')).value).toBe('1:false_2:false_3:false');
+    expect((await onlyCookie(browser.context, '__hs_cookie_cat_pref')).value).toBe('1:false,2:false,3:false');
     expect((await onlyCookie(browser.context, '__hs_do_not_track')).value).toBe('yes');
 
     demo.clearBeacons();
@@ -145,7 +145,7 @@ describe('opt out', () => {
     await options.getByRole('combobox', { name: 'Opt-out level on hubdemo.test' }).selectOption('cookies');
     // The site's tab was not navigated: the background applied the new rule to the open tab.
     await expect.poll(async () => (await analyticsCookies()).map((c) => c.name), { timeout: 10_000 }).toEqual([]);
-    expect((await onlyCookie(browser.context, '__hs_cookie_cat_pref')).value).toBe('1:false_2:false_3:false');
+    expect((await onlyCookie(browser.context, '__hs_cookie_cat_pref')).value).toBe('1:false,2:false,3:false');
     expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
     await options.close();
     await page.close();
@@ -207,7 +207,7 @@ describe('opt out', () => {
     const next = await browser.context.newPage();
     await next.goto(demo.url('www.hubdemo.test', '/pricing?tracker=0'));
     await expect.poll(async () => (await siteCookies(browser.context, '__hs_do_not_track')).map((c) => c.value), { timeout: 10_000 }).toEqual(['yes']);
-    expect((await onlyCookie(browser.context, '__hs_cookie_cat_pref')).value).toBe('1:false_2:false_3:false');
+    expect((await onlyCookie(browser.context, '__hs_cookie_cat_pref')).value).toBe('1:false,2:false,3:false');
     for (const path of ['/', '/blog/']) {
       await next.goto(demo.url('www.hubdemo.test', path));
       await waitForTracker(next);
