@@ -104,7 +104,16 @@ export interface DecodeContext {
 /** A documented lifetime, as the vendor states it. */
 export type DocumentedLifetime =
   | { readonly kind: 'session' }
-  | { readonly kind: 'duration'; readonly ms: number; readonly rolling?: boolean; readonly note?: string }
+  | {
+      readonly kind: 'duration';
+      readonly ms: number;
+      readonly rolling?: boolean;
+      readonly note?: string;
+      /** Other lifetimes the vendor's writers use (HubSpot: 180 days now, 390 in older builds). */
+      readonly alsoMs?: readonly number[];
+      /** Some sites count the lifetime from the first visit, not from the last write (HubSpot on opt-in sites). */
+      readonly mayBeAnchored?: boolean;
+    }
   | { readonly kind: 'unknown' };
 
 export interface CookieFamily {

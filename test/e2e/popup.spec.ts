@@ -80,7 +80,7 @@ describe('the popup on a HubSpot-tracked site', () => {
     expect(await fieldText(details, 'visitorId')).toBe(hstc.visitorId);
     expect(await fieldText(details, 'sessionCount')).toBe('1');
     expect(await details.innerText()).toContain(cookie.domain);
-    expect(await details.innerText()).toContain('180 days, renewed on every visit');
+    expect(await details.innerText()).toContain('180 days or 390 days, renewed on every visit (on sites with an opt-in banner: counted from your first visit)');
     await popup.close();
     await page.close();
   });
