@@ -80,6 +80,12 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
     }
   }
 
+  const linksStripped = data.stripLinks || optOut !== 'off';
+  const toggleStripLinks = () =>
+    run(async () => {
+      const reply = await client.send('setStripLinks', { tabId, on: !data.stripLinks });
+      return reply.ok ? { ok: true, failed: [], done: t(reply.value.on ? 'done_stripLinksOn' : 'done_stripLinksOff') } : reply;
+    });
   const toggleDoNotTrack = () =>
     run(async () => {
       const reply = await client.send('setDoNotTrack', { tabId, on: !doNotTrack });
@@ -139,6 +145,12 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
         ) : null}
       </div>
       {undo !== null ? <p class="help">{format.plural('undo_available', undo.cookies.length)}</p> : null}
+      <label class="check">
+        <input type="checkbox" checked={linksStripped} disabled={optOut !== 'off'} aria-disabled={busy ? 'true' : undefined} aria-describedby="strip-help"
+          onClick={(e) => { if (busy) e.preventDefault(); }} onChange={() => void toggleStripLinks()} />
+        {t('control_stripLinks')}
+      </label>
+      <p id="strip-help" class="help">{t(optOut !== 'off' ? 'control_stripLinks_viaOptOut' : 'control_stripLinks_help')}</p>
       {resetOpen ? (
         <ResetPanel
           data={data}

@@ -1,7 +1,7 @@
 // The handler table for every message in src/protocol/messages.ts. Its type requires a handler
 // per message, so adding a message without one fails to compile.
 import type { Api, MessageName, Reply, Request, WireError } from '../protocol/messages.ts';
-import { ActionError, applyRuleChangeWithoutTab, removeRule, reset, saveRule, setDoNotTrack, setOptOut, undo } from './site-actions.ts';
+import { ActionError, applyRuleChangeWithoutTab, removeRule, reset, saveRule, setDoNotTrack, setOptOut, setStripLinks, undo } from './site-actions.ts';
 import { StoreRefusedError, loadStore, updateStore } from './settings.ts';
 import { exportRules, mergeImportedRules, parseRulesFile } from '../storage/rules-file.ts';
 import { dismissSetAside } from '../storage/store.ts';
@@ -18,6 +18,7 @@ type Handlers = { [K in MessageName]: (payload: Api[K]['req']) => Promise<Api[K]
 const handlers: Handlers = {
   setDoNotTrack: (p) => setDoNotTrack(p.tabId, p.on, Date.now()),
   setOptOut: (p) => setOptOut(p.tabId, p.level, Date.now()),
+  setStripLinks: (p) => setStripLinks(p.tabId, p.on, Date.now()),
   reset: (p) => reset(p.tabId, p.includeConsent, p.alsoRemove, Date.now()),
   undo: (p) => undo(p.tabId, p.snapshotId, Date.now()),
   deleteCookies: (p) => deleteCookies(p.tabId, p.cookies, Date.now()),

@@ -21,7 +21,7 @@ import { resetVerification } from './verify.ts';
 import { liftQuarantine, quarantineIdentity } from './quarantine.ts';
 import { logError } from './log.ts';
 import { snapshotKey } from '../storage/schema.ts';
-import { deleteRule, pruneUndo, putRule, putUndoSnapshot, ruleOf, takeUndoSnapshot } from '../storage/store.ts';
+import { deleteLinkStripping, deleteRule, pruneUndo, putLinkStripping, putRule, putUndoSnapshot, ruleOf, takeUndoSnapshot } from '../storage/store.ts';
 
 /** A failure the visitor should see, carried to the popup as a WireError. */
 export class ActionError extends Error {
@@ -202,6 +202,14 @@ export async function applyRuleChangeWithoutTab(change: RuleChange, now: number)
   await restoreReleased(change, now);
 }
 
+/** The "strip HubSpot identity from links" choice for the tab's site (the redirect follows the stored choice). */
+export async function setStripLinks(tabId: number, on: boolean, now: number): Promise<{ on: boolean }> {
+  const { site } = await tabSite(tabId);
+  const domain = site.registrableDomain;
+  await updateStore((store) => ({ store: on ? putLinkStripping(store, domain, now) : deleteLinkStripping(store, domain), result: undefined }));
+  return { on };
+}
+
 export async function reset(tabId: number, includeConsent: boolean, alsoRemove: readonly string[], now: number): Promise<ResetOutcome> {
   const { target, site } = await tabSite(tabId);
   const cookies = await readSiteCookies(site, target.storeId);
@@ -215,10 +223,11 @@ export async function reset(tabId: number, includeConsent: boolean, alsoRemove: 
   // The undo snapshot is stored before anything is removed: when it cannot be (storage full,
   // settings from a newer version), the reset fails having removed nothing, instead of removing
   // cookies no Undo could bring back. A new reset of the same site replaces the previous snapshot.
+  // Links to the site are stripped of HubSpot's identity from now on (the visitor can switch it off).
   const key = snapshotKey(site.registrableDomain, target.storeId);
   const snapshot = { id: `${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`, site: site.registrableDomain, storeId: target.storeId, takenAt: now, cookies: plan.remove };
   // Expired snapshots of any site go at the same time: nothing could restore them any more.
-  const previous = await updateStore((store) => ({ store: putUndoSnapshot(pruneUndo(store, now), snapshot), result: store.undo[key] }));
+  const previous = await updateStore((store) => ({ store: putLinkStripping(putUndoSnapshot(pruneUndo(store, now), snapshot), site.registrableDomain, now), result: store.undo[key] }));
 
   // The open page still holds the old visitor id and may write it back before it reloads:
   // writes carrying it are removed on sight for a short while (see enforce.ts).

@@ -18,7 +18,7 @@ function isStorePage(site: SiteContext): boolean {
   return BROWSER_STORE_HOSTS.has(site.host) || (site.host === 'chrome.google.com' && site.url.includes('/webstore'));
 }
 
-type SiteSettings = Pick<Extract<SiteSnapshot, { kind: 'site' }>, 'rule' | 'undo' | 'verification' | 'settingsProblem' | 'resetLocked'>;
+type SiteSettings = Pick<Extract<SiteSnapshot, { kind: 'site' }>, 'rule' | 'undo' | 'stripLinks' | 'verification' | 'settingsProblem' | 'resetLocked'>;
 
 function settingsOf(raw: RawSiteRead, site: string, storeId: string): SiteSettings {
   const policy = parseManagedPolicy(raw.policy).policy;
@@ -27,6 +27,7 @@ function settingsOf(raw: RawSiteRead, site: string, storeId: string): SiteSettin
   return {
     rule: rules[site] ?? null,
     undo: migrated.ok ? (migrated.store.undo[undoKey(site, storeId)] ?? null) : null,
+    stripLinks: migrated.ok && Object.hasOwn(migrated.store.stripLinks, site),
     verification: parseVerificationMap(raw.verification)[verificationKey(site, storeId)] ?? null,
     resetLocked: policy.lockResetScope,
     settingsProblem: migrated.ok ? null : migrated.problem,

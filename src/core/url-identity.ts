@@ -91,3 +91,20 @@ export function onlyFragmentChanges(from: string, to: string): boolean {
   };
   return to.includes('#') && cut(from) === cut(to);
 }
+
+/**
+ * The sites whose navigations arrive without HubSpot's identity parameters: every site opted out
+ * (at either level), and every site with the "strip identity from links" choice (on by default
+ * after a reset). Sorted, without repeats.
+ */
+export function linkStrippingSites(
+  stripLinks: Readonly<Record<string, unknown>>,
+  rules: Readonly<Record<string, { readonly site: string; readonly optOut: string }>>,
+): string[] {
+  const sites = new Set(Object.keys(stripLinks));
+  for (const rule of Object.values(rules)) if (rule.optOut !== 'off') sites.add(rule.site);
+  return [...sites].sort();
+}
+
+/** A pattern (RE2, as declarativeNetRequest takes it) for an address whose query holds an identity parameter. */
+export const IDENTITY_QUERY_PATTERN = `[?&](${[...IDENTITY_URL_PARAMS].join('|')})(=|&|$)`;

@@ -14,9 +14,9 @@
 //    `case 1: return upgrade(MIGRATION_STEPS[1](stored));` plus `case 2: return stored;`.
 // 3. test/fixtures/storage/v2.json, frozen from then on.
 import { CURRENT_VERSION, snapshotKey } from './schema.ts';
-import type { AnyStoredStore, SetAsideEntry, Store, StoredVersion, StoreV1, StoreV2, StoreVersions, SiteRuleV1, SiteRuleV2, UndoSnapshotV1 } from './schema.ts';
+import type { AnyStoredStore, LinkStrippingV2, SetAsideEntry, Store, StoredVersion, StoreV1, StoreV2, StoreVersions, SiteRuleV1, SiteRuleV2, UndoSnapshotV1 } from './schema.ts';
 import { isList, isRecord, jsonText, readRuleV1, readSetAsideEntry, readSnapshotV1 } from './validate-v1.ts';
-import { readRuleV2 } from './validate-v2.ts';
+import { readLinkStrippingV2, readRuleV2 } from './validate-v2.ts';
 
 export type MigrateProblem =
   /** Written by a newer Cookie Lens: do not write. */
@@ -50,7 +50,8 @@ type NextOf<V extends StepSource> = V extends keyof NextVersion ? NextVersion[V]
 export const MIGRATION_STEPS: { readonly [V in StepSource]: (old: StoreVersions[V]) => StoreVersions[NextOf<V>] } = {
   // Version 2 adds the optional `earlier` to a rule: a version 1 rule has none (what was there
   // before it is not known), which switching off treats as version 1 did.
-  1: (old: StoreV1): StoreV2 => ({ version: 2, rules: old.rules, undo: old.undo, setAside: old.setAside }),
+  // and the sites whose links are stripped of HubSpot's identity (none before).
+  1: (old: StoreV1): StoreV2 => ({ version: 2, rules: old.rules, undo: old.undo, stripLinks: {}, setAside: old.setAside }),
 };
 
 /** Reads one version's stored shape, salvaging what is valid and collecting the rest. */
@@ -115,12 +116,14 @@ function isStoredVersion(version: number): version is StoredVersion {
 }
 
 function emptyCurrentStore(): Store {
-  return { version: CURRENT_VERSION, rules: {}, undo: {}, setAside: [] };
+  return { version: CURRENT_VERSION, rules: {}, undo: {}, stripLinks: {}, setAside: [] };
 }
 
 const STORE_V1_FIELDS: ReadonlySet<string> = new Set(['version', 'rules', 'undo', 'setAside']);
 const RULE_V1_FIELDS: ReadonlySet<string> = new Set(['site', 'doNotTrack', 'optOut', 'since', 'managed']);
 const RULE_V2_FIELDS: ReadonlySet<string> = new Set([...RULE_V1_FIELDS, 'earlier']);
+const STORE_V2_FIELDS: ReadonlySet<string> = new Set([...STORE_V1_FIELDS, 'stripLinks']);
+const LINK_STRIPPING_V2_FIELDS: ReadonlySet<string> = new Set(['site', 'since']);
 const SNAPSHOT_V1_FIELDS: ReadonlySet<string> = new Set(['site', 'storeId', 'takenAt', 'cookies', 'id']);
 
 interface PieceReader<T> {
@@ -129,15 +132,24 @@ interface PieceReader<T> {
   readonly keyOf: (piece: T) => string;
   /** Its known fields: any other field is dropped from the piece and set aside. */
   readonly fields: ReadonlySet<string>;
-  readonly invalid: 'invalid-rule' | 'invalid-snapshot';
+  readonly invalid: 'invalid-rule' | 'invalid-snapshot' | 'invalid-entry';
 }
 
 function readStoreV1(root: Readonly<Record<string, unknown>>, setAside: SetAsideEntry[]): StoreV1 {
-  return readStoreShape(root, setAside, 1, { read: readRuleV1, keyOf: (rule: SiteRuleV1) => rule.site, fields: RULE_V1_FIELDS, invalid: 'invalid-rule' });
+  return readStoreShape(root, setAside, 1, STORE_V1_FIELDS, { read: readRuleV1, keyOf: (rule: SiteRuleV1) => rule.site, fields: RULE_V1_FIELDS, invalid: 'invalid-rule' });
 }
 
 function readStoreV2(root: Readonly<Record<string, unknown>>, setAside: SetAsideEntry[]): StoreV2 {
-  return readStoreShape(root, setAside, 2, { read: readRuleV2, keyOf: (rule: SiteRuleV2) => rule.site, fields: RULE_V2_FIELDS, invalid: 'invalid-rule' });
+  const shape = readStoreShape(root, setAside, 2, STORE_V2_FIELDS, { read: readRuleV2, keyOf: (rule: SiteRuleV2) => rule.site, fields: RULE_V2_FIELDS, invalid: 'invalid-rule' });
+  const strippingAside: SetAsideEntry[] = [];
+  const stripLinks = readKeyed(root['stripLinks'], 'stripLinks', strippingAside, {
+    read: readLinkStrippingV2,
+    keyOf: (entry: LinkStrippingV2) => entry.site,
+    fields: LINK_STRIPPING_V2_FIELDS,
+    invalid: 'invalid-entry',
+  });
+  setAside.push(...strippingAside);
+  return { ...shape, stripLinks, setAside: [...shape.setAside, ...strippingAside] };
 }
 
 /** Versions 1 and 2 share the root's shape; only their rules differ. */
@@ -145,6 +157,7 @@ function readStoreShape<V extends 1 | 2, R extends SiteRuleV1>(
   root: Readonly<Record<string, unknown>>,
   setAside: SetAsideEntry[],
   version: V,
+  storeFields: ReadonlySet<string>,
   ruleReader: PieceReader<R>,
 ): { version: V; rules: Record<string, R>; undo: Record<string, UndoSnapshotV1>; setAside: SetAsideEntry[] } {
   const keptAside: SetAsideEntry[] = [];
@@ -168,7 +181,7 @@ function readStoreShape<V extends 1 | 2, R extends SiteRuleV1>(
   });
 
   for (const key of Object.keys(root)) {
-    if (STORE_V1_FIELDS.has(key)) continue;
+    if (storeFields.has(key)) continue;
     setAside.push({ raw: jsonText(root[key]), from: key, reason: 'unknown-field', detail: `not a field of version ${version}` });
   }
 

@@ -99,10 +99,18 @@ export interface SiteRuleV2 extends SiteRuleV1 {
   readonly earlier?: EarlierChoicesV2;
 }
 
+/** A site where navigations arrive without HubSpot's identity parameters (a redirect rule). */
+export interface LinkStrippingV2 {
+  readonly site: string;
+  readonly since: number;
+}
+
 export interface StoreV2 {
   readonly version: 2;
   readonly rules: Readonly<Record<string, SiteRuleV2>>;
   readonly undo: Readonly<Record<string, UndoSnapshotV1>>;
+  /** Keyed by site; on by default after a reset of the site. */
+  readonly stripLinks: Readonly<Record<string, LinkStrippingV2>>;
   readonly setAside: readonly SetAsideEntry[];
 }
 
@@ -122,6 +130,7 @@ export interface Store {
   // SiteRule's `earlier` is EarlierChoicesV2 in the live types.
   readonly rules: Readonly<Record<string, SiteRule>>;
   readonly undo: Readonly<Record<string, UndoSnapshot>>;
+  readonly stripLinks: Readonly<Record<string, LinkStrippingV2>>;
   readonly setAside: readonly SetAsideEntry[];
 }
 
@@ -129,5 +138,5 @@ export interface Store {
 export { undoKey as snapshotKey } from '../core/plans.ts';
 
 export function emptyStore(): Store {
-  return { version: CURRENT_VERSION, rules: {}, undo: {}, setAside: [] };
+  return { version: CURRENT_VERSION, rules: {}, undo: {}, stripLinks: {}, setAside: [] };
 }

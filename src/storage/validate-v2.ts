@@ -1,7 +1,7 @@
 // Guards for what version 2 adds to a stored rule: the choice cookies that were there before it.
 // A rule whose `earlier` is malformed is invalid as a whole: switching it off could not put back
 // what was there, and keeping it without would silently forget that.
-import type { CookieRecordV1, EarlierChoicesV2, SiteRuleV2 } from './schema.ts';
+import type { CookieRecordV1, EarlierChoicesV2, LinkStrippingV2, SiteRuleV2 } from './schema.ts';
 import { isList, isRecord, isSiteKey, readCookieV1, readRuleV1, type Read } from './validate-v1.ts';
 
 const EARLIER_FIELDS: ReadonlySet<string> = new Set(['storeId', 'host', 'names', 'cookies']);
@@ -30,4 +30,12 @@ export function readRuleV2(value: unknown): Read<SiteRuleV2> {
   if (!rule.ok || !isRecord(value) || value['earlier'] === undefined) return rule;
   const earlier = readEarlierV2(value['earlier']);
   return earlier.ok ? { ok: true, value: { ...rule.value, earlier: earlier.value } } : earlier;
+}
+
+export function readLinkStrippingV2(value: unknown): Read<LinkStrippingV2> {
+  if (!isRecord(value)) return { ok: false, detail: 'an entry must be an object' };
+  const { site, since } = value;
+  if (!isSiteKey(site)) return { ok: false, detail: '"site" must be a lower-case host name' };
+  if (typeof since !== 'number' || !Number.isFinite(since) || since < 0) return { ok: false, detail: '"since" must be a time in milliseconds' };
+  return { ok: true, value: { site, since } };
 }

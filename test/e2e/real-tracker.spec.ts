@@ -140,6 +140,17 @@ describe('reset with HubSpot identity in the address', () => {
       expect(beacon).not.toContain(oldId);
       expect(beacon).not.toContain('example.test');
     }
+
+    // Links to the site are stripped from now on (on by default after a reset): following the
+    // same e-mail link again arrives without the identity, and the visitor stays the new one.
+    const popup = await openPopupFor(browser, page);
+    expect(await popup.getByRole('checkbox', { name: /Strip HubSpot's identity from links/ }).isChecked()).toBe(true);
+    await popup.close();
+    await visit(page, `${demo.url('www.hubdemo.test', '/pricing')}?${params.toString()}`);
+    expect([...new URL(page.url()).searchParams.keys()]).toEqual(['keep']);
+    const again = await trackerSnapshot(page);
+    expect(again.visitorId).toBe(after.visitorId);
+    expect(again.identitySource).not.toBe('url-query');
     await page.close();
   });
 });

@@ -2,7 +2,7 @@
 // everything else byte for byte.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { identityInAddress, onlyFragmentChanges, stripIdentityParams } from '../../../src/core/url-identity.ts';
+import { IDENTITY_QUERY_PATTERN, identityInAddress, linkStrippingSites, onlyFragmentChanges, stripIdentityParams } from '../../../src/core/url-identity.ts';
 
 // Written out here rather than imported, so a name dropped from the product's list fails a test.
 const HUBSPOT_NAMES = ['__hstc', '__hssc', '__hsfp', '__hs_email', '_hsenc', '_hsmi', 'hsCtaTracking'];
@@ -94,5 +94,29 @@ describe('onlyFragmentChanges', () => {
     ['https://a.example/p?__hstc=1', 'https://a.example/p', false],
   ])('%s -> %s: %s', (from, to, same) => {
     expect(onlyFragmentChanges(from, to)).toBe(same);
+  });
+});
+
+describe('links stripped of identity', () => {
+  test('every opted-out site and every site with the choice, once each, sorted', () => {
+    const rules = {
+      'b.example': { site: 'b.example', optOut: 'cookies' },
+      'c.example': { site: 'c.example', optOut: 'off' },
+      'd.example': { site: 'd.example', optOut: 'block' },
+    };
+    expect(linkStrippingSites({ 'e.example': {}, 'b.example': {} }, rules)).toEqual(['b.example', 'd.example', 'e.example']);
+    expect(linkStrippingSites({}, {})).toEqual([]);
+  });
+
+  test.each([
+    ['https://www.example.com/?__hstc=1', true],
+    ['https://www.example.com/p?a=1&_hsenc=x', true],
+    ['https://www.example.com/?hsCtaTracking=a%7Cb&b=2', true],
+    ['https://www.example.com/?__hssc', true],
+    ['https://www.example.com/?x__hstc=1', false],
+    ['https://www.example.com/?__hstcx=1', false],
+    ['https://www.example.com/__hstc=1', false],
+  ])('the redirect pattern matches %s: %s', (url, matches) => {
+    expect(new RegExp(IDENTITY_QUERY_PATTERN).test(url)).toBe(matches);
   });
 });
