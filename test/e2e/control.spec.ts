@@ -164,7 +164,7 @@ describe('opt out', () => {
     // A script on the page that ignores the choice and sends a page view itself.
     demo.clearBeacons();
     const since = Date.now();
-    await page.evaluate((url) => { new Image().src = url; }, demo.url('track.hubspot.com', '/__ptq.gif?a=4815162&k=1&ts=' + String(since)));
+    await page.evaluate((url) => { new Image().src = url; }, demo.url('track.hubspot.com', '/__ptq.gif?a=4815162&k=1&cts=' + String(since)));
     await expect.poll(() => demo.beacons().length, { timeout: 10_000 }).toBe(1);
     const reopened = await openPopupFor(browser, page);
     const verification = reopened.locator('[data-verification]');

@@ -112,7 +112,7 @@ describe('the toolbar badge', () => {
 
     // A script of the site sends a page view to HubSpot itself: the choice no longer holds.
     const since = Date.now();
-    await page.evaluate((url) => { new Image().src = url; }, demo.url('track.hubspot.com', `/__ptq.gif?a=4815162&k=1&ts=${since}`));
+    await page.evaluate((url) => { new Image().src = url; }, demo.url('track.hubspot.com', `/__ptq.gif?a=4815162&k=1&cts=${since}`));
     await demo.waitForBeacons(1, { sentSince: since });
     await expect.poll(() => popup.locator('[data-verification]').getAttribute('data-verification'), { timeout: 10_000 }).toBe('leaking');
     await visit(page, '/?tracker=0');

@@ -582,10 +582,11 @@ describe('a tracker rewriting its cookies every 100 ms', () => {
     await popup.waitForSelector('[data-verification="holding"]');
     await popup.close();
 
-    // Beside the demo tracker (it honours the declined consent and deletes its cookies at each
-    // 100 ms tick), the page runs a script that does not: every 100 ms it writes the four analytics
-    // cookies, each value carrying its write time; every 500 ms it counts a page view; every 3 s it
-    // drops the consent cookie, so the demo tracker too writes its cookies at its next tick.
+    // The demo tracker runs in the default mode (no consent policy, as most sites): its banner
+    // reports consent whatever the consent cookies say, so it writes its cookies at each 100 ms
+    // tick. Beside it the page runs a script that writes the four analytics cookies every 100 ms,
+    // each value carrying its write time; every 500 ms it counts a page view; every 3 s it drops
+    // the consent cookie.
     await page.addInitScript(() => {
       if (!location.hostname.endsWith('hubdemo.test')) return;
       let writes = 0;
