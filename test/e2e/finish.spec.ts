@@ -413,7 +413,7 @@ describe('managed policy (Chromium reads /etc/chromium/policies/managed)', () =>
     await visit(page, '/');
     await visit(page, '/pricing');
     await expect.poll(async () => (await siteCookies(harness.context, '__hs_do_not_track')).map((c) => c.value), { timeout: 10_000 }).toEqual(['yes']);
-    expect((await onlyCookie(harness.context, '__hs_cookie_cat_pref')).value).toBe('1:false_2:false_3:false');
+    expect((await onlyCookie(harness.context, '__hs_cookie_cat_pref')).value).toBe('1:false,2:false,3:false');
     expect((await harness.context.cookies()).filter((c) => HUBSPOT_ANALYTICS.includes(c.name))).toEqual([]);
     expect(demo.beacons().filter((b) => b.query['k'] === '1')).toEqual([]);
     await expect.poll(async () => (await badgeOf(harness, await harness.tabIdOf(page))).text, { timeout: 10_000 }).toBe('✓');

@@ -152,7 +152,7 @@ describe('a partly damaged store', () => {
     await page.goto(demo.url('www.hubdemo.test', '/'));
     await page.waitForLoadState('load');
     await expect.poll(async () => (await siteJar()).filter((c) => c.name === '__hs_do_not_track').map((c) => c.value), { timeout: 10_000 }).toEqual(['yes']);
-    expect((await siteJar()).filter((c) => c.name === '__hs_cookie_cat_pref').map((c) => c.value)).toEqual(['1:false_2:false_3:false']);
+    expect((await siteJar()).filter((c) => c.name === '__hs_cookie_cat_pref').map((c) => c.value)).toEqual(['1:false,2:false,3:false']);
     expect((await siteJar()).filter((c) => ANALYTICS.includes(c.name))).toEqual([]);
     expect(demo.requests().filter((r) => r.host === 'js.hs-analytics.net' || r.host === 'track.hubspot.com')).toEqual([]);
     expect(demo.beacons()).toEqual([]);

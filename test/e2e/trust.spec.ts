@@ -672,7 +672,7 @@ describe('a tracker rewriting its cookies every 100 ms', () => {
     expect(consentGaps.filter((ms) => ms > MAX_STAY_MS)).toEqual([]);
     // Do-not-track and the declined consent held: the site sent HubSpot nothing at all.
     expect(demo.beacons()).toEqual([]);
-    expect((await siteJar()).filter((c) => c.name === '__hs_cookie_cat_pref').map((c) => c.value)).toEqual(['1:false_2:false_3:false']);
+    expect((await siteJar()).filter((c) => c.name === '__hs_cookie_cat_pref').map((c) => c.value)).toEqual(['1:false,2:false,3:false']);
     await host.close();
     await page.close();
   });
