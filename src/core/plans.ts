@@ -17,7 +17,7 @@ import { ANALYTICS_COOKIES, resetGroupOf } from './hubspot-sets.ts';
 import type { ResetGroup } from './hubspot-sets.ts';
 import type { SiteRule } from './rules.ts';
 import { hubspotCookieDomain, scopeOf } from './site.ts';
-import { declinedByEveryBanner, detectCategoryPreferenceStyle, writeCategoryPreferences } from '../decode/hubspot/consent.ts';
+import { declinedByEveryBanner, detectCategoryPreferenceStyle, writeCategoryPreferences } from '../decode/hubspot/consent-format.ts';
 import type { SiteContext } from './site.ts';
 
 export interface CookieChanges {
