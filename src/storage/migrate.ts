@@ -6,13 +6,13 @@
 // - Partly invalid: every valid rule and snapshot is kept; each invalid piece goes to `setAside`
 //   with where it was and why, for the options page to show. The store is never wiped.
 //
-// Adding version 2 (append only; a shipped step is never edited or deleted):
-// 1. schema.ts: add StoreV2 (and its frozen piece types), `2: StoreV2` in StoreVersions,
-//    CURRENT_VERSION = 2, and point Store's fields at the live types.
-// 2. Here: add the step `1: (old: StoreV1): StoreV2 => ...` to MIGRATION_STEPS, a reader for
-//    version 2 in READERS, and in `upgrade` turn `case 1: return stored;` into
-//    `case 1: return upgrade(MIGRATION_STEPS[1](stored));` plus `case 2: return stored;`.
-// 3. test/fixtures/storage/v2.json, frozen from then on.
+// Adding version 3 (append only; a shipped step is never edited or deleted), as version 2 was added:
+// 1. schema.ts: add StoreV3 (and its frozen piece types), `3: StoreV3` in StoreVersions,
+//    CURRENT_VERSION = 3, and point Store's fields at the live types.
+// 2. Here: `2: 3` in NextVersion, the step `2: (old: StoreV2): StoreV3 => ...` in MIGRATION_STEPS,
+//    a reader for version 3 in READERS, and in `upgrade` turn `case 2: return stored;` into
+//    `case 2: return upgrade(MIGRATION_STEPS[2](stored));` plus `case 3: return stored;`.
+// 3. test/fixtures/storage/v3.json, frozen from then on (v2.json is frozen now).
 import { CURRENT_VERSION, snapshotKey } from './schema.ts';
 import type { AnyStoredStore, LinkStrippingV2, SetAsideEntry, Store, StoredVersion, StoreV1, StoreV2, StoreVersions, SiteRuleV1, SiteRuleV2, UndoSnapshotV1 } from './schema.ts';
 import { isList, isRecord, jsonText, readRuleV1, readSetAsideEntry, readSnapshotV1 } from './validate-v1.ts';
@@ -40,7 +40,6 @@ export type MigrateResult =
   | { ok: false; problem: MigrateProblem };
 
 type StepSource = Exclude<StoredVersion, typeof CURRENT_VERSION>;
-// biome-ignore lint/suspicious/noEmptyInterface: filled in when version 2 ships
 interface NextVersion {
   1: 2;
 }

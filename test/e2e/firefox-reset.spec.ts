@@ -27,8 +27,19 @@ afterAll(async () => {
 });
 
 async function tracker(page: Page): Promise<TrackerSnapshot> {
-  await page.waitForFunction(() => document.documentElement.dataset['demoTracker'] === 'ready');
+  await poll(() => page.evaluate(() => document.documentElement.dataset['demoTracker'] === 'ready').catch(() => false), (ready) => ready);
   return parseTrackerSnapshot(await page.evaluate(() => JSON.stringify(Reflect.get(window, '__demoTracker'))));
+}
+
+/** Polls from Node (puppeteer's waitForFunction is not used with Firefox; see test/unit/e2e-harness.test.ts). */
+async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Clicks the popup button whose text starts with `label` (no waitForFunction in extension pages on Firefox). */
@@ -41,21 +52,12 @@ async function clickButton(label: string): Promise<void> {
   expect(clicked, label).toBe(true);
 }
 
-async function pollPopup<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const until = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('reset in Firefox', () => {
   test('identity arriving in the fragment: after the reset a new visitor, and no beacon carries the old id', async () => {
     const site = await firefox.browser.newPage();
     await site.goto(demo.url('www.hubdemo-partner.test', '/'));
     const partner = await tracker(site);
-    await site.waitForFunction(() => (document.querySelector('#portal-link')?.getAttribute('href') ?? '').includes('__hsfp='));
+    await poll(() => site.evaluate(() => document.querySelector('#portal-link')?.getAttribute('href') ?? ''), (href) => href.includes('__hsfp='));
     const href = new URL((await site.$eval('#portal-link', (a) => a.getAttribute('href'))) ?? '');
     const linked = new URLSearchParams();
     for (const name of ['__hstc', '__hssc', '__hsfp']) linked.set(name, href.searchParams.get(name) ?? '');
@@ -68,15 +70,16 @@ describe('reset in Firefox', () => {
 
     const tabId = await firefox.tabIdOf(site.url());
     await firefox.openExtensionPage(popup, `popup.html?tabId=${tabId}`);
-    await pollPopup(() => popup.evaluate(() => document.body.dataset['ready'] === '1'), (ready) => ready);
+    await poll(() => popup.evaluate(() => document.body.dataset['ready'] === '1'), (ready) => ready);
     await popup.bringToFront();
     await clickButton('Reset to a new visitor');
-    const address = await pollPopup(() => popup.evaluate(() => document.querySelector('[data-reset-address]')?.textContent ?? ''), (text) => text !== '');
+    const address = await poll(() => popup.evaluate(() => document.querySelector('[data-reset-address]')?.textContent ?? ''), (text) => text !== '');
     expect(address).toContain('__hstc (fragment)');
     await site.evaluate(() => Reflect.set(window, 'beforeReset', true));
     const resetAt = Date.now();
     await clickButton('Remove and reload');
-    await site.waitForFunction(() => !Reflect.has(window, 'beforeReset') && document.documentElement.dataset['demoTracker'] === 'ready', { timeout: 15_000 });
+    // The reloaded page: no marker, and its tracker done (an evaluate during the navigation can fail).
+    await poll(() => site.evaluate(() => !Reflect.has(window, 'beforeReset') && document.documentElement.dataset['demoTracker'] === 'ready').catch(() => false), (done) => done);
 
     expect(new URL(site.url()).hash).toBe('');
     const after = await tracker(site);

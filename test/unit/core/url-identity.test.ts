@@ -70,7 +70,7 @@ describe('stripIdentityParams, for any query and fragment', () => {
         expect(beforeHash.startsWith('https://www.example.com/a/b')).toBe(true);
         const keptQuery = query.filter((x) => !x.hs).map((x) => x.p).filter((p) => p !== '');
         expect(outQuery === '' ? [] : outQuery.split('&')).toEqual(keptQuery);
-        if (fragment !== undefined && fragment.some((x) => x.hs)) {
+        if (fragment?.some((x) => x.hs)) {
           const keptFragment = fragment.filter((x) => !x.hs).map((x) => x.p).filter((p) => p !== '');
           expect(outFragment === '' ? [] : outFragment.split('&')).toEqual(keptFragment);
         } else {
