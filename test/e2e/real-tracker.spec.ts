@@ -31,8 +31,18 @@ async function freshPage(): Promise<Page> {
   await options.waitForFunction(() => document.querySelectorAll('[data-rule]').length === 0);
   await options.close();
   await browser.context.clearCookies();
+  // A reset in an earlier test left links to the site stripped of identity: switch that off too.
+  const page = await browser.context.newPage();
+  await page.goto(demo.url('www.hubdemo.test', '/?tracker=0'));
+  const popup = await openPopupFor(browser, page);
+  const strip = popup.getByRole('checkbox', { name: /Strip HubSpot's identity from links/ });
+  if (await strip.isChecked()) {
+    await strip.click();
+    await expect.poll(() => strip.isChecked()).toBe(false);
+  }
+  await popup.close();
   demo.clearBeacons();
-  return browser.context.newPage();
+  return page;
 }
 
 async function visit(page: Page, url: string): Promise<void> {
