@@ -28,7 +28,10 @@ const ENTRY_SEPARATOR = /[,_]/;
 /**
  * Reads either style. Unknown category ids are ignored and missing ones count as not consented,
  * as the banner does; an entry that is not `id:value`, or a known id whose value is neither
- * `true` nor `false`, makes the whole value undecodable rather than guessed.
+ * `true` nor `false`, makes the whole value undecodable rather than guessed. This is how the
+ * value was written, which is how the 2024 banner reads it; HubSpot's 2021 banner splits on `,`
+ * only and reads any `_` value as every category declined (categoriesAsBannerReads; the cookie's
+ * decoder marks such flags uncertain and says so).
  */
 export function readCategoryPreferences(raw: string): Parsed<CategoryPreferences> {
   const unwrapped = unwrapValue(raw);
