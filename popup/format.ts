@@ -134,8 +134,13 @@ export class Formatter {
         return this.#t('lifetime_session');
       case 'unknown':
         return this.#t('lifetime_unknown');
-      case 'duration':
-        return lifetime.rolling === true ? this.#t('lifetime_rolling', [this.duration(lifetime.ms)]) : this.duration(lifetime.ms);
+      case 'duration': {
+        // Writers with more than one lifetime (HubSpot: 180 days, 390 on older sites) show them all.
+        const durations = [lifetime.ms, ...(lifetime.alsoMs ?? [])].map((ms) => this.duration(ms));
+        const length = durations.length === 1 ? (durations[0] ?? '') : this.#t('lifetime_either', [durations.slice(0, -1).join(', '), durations.at(-1) ?? '']);
+        const text = lifetime.rolling === true ? this.#t('lifetime_rolling', [length]) : length;
+        return lifetime.mayBeAnchored === true ? `${text} ${this.#t('lifetime_anchored')}` : text;
+      }
     }
   }
 

@@ -54,7 +54,8 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
   const rule = data.rule;
   const managed = rule?.managed === true;
   const optOut: OptOutLevel = rule?.optOut ?? 'off';
-  const doNotTrack = (rule?.doNotTrack ?? false) || optOut !== 'off';
+  // The switch shows the real cookie: whether HubSpot's tracker on this page reads do-not-track.
+  const doNotTrack = report.summary.doNotTrack === 'on';
   const undo = data.undo !== null && isSnapshotLive(data.undo, client.now()) ? data.undo : null;
   const tabId = data.tab.tabId;
   const watched = rule !== null && data.verification?.watched === true ? data.verification : null;
@@ -81,6 +82,12 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
     }
   }
 
+  const linksStripped = data.stripLinks || optOut !== 'off';
+  const toggleStripLinks = () =>
+    run(async () => {
+      const reply = await client.send('setStripLinks', { tabId, on: !data.stripLinks });
+      return reply.ok ? { ok: true, failed: [], done: t(reply.value.on ? 'done_stripLinksOn' : 'done_stripLinksOff') } : reply;
+    });
   const toggleDoNotTrack = () =>
     run(async () => {
       const reply = await client.send('setDoNotTrack', { tabId, on: !doNotTrack });
@@ -123,6 +130,7 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
           <span class="switch-label">{t('control_optOut')}</span>
         </button>
         <p id="optout-help" class="help">{t('control_optOut_help')}</p>
+        <p class="help" data-optout-limits>{t('control_optOut_noBanner')}</p>
         {optOut !== 'off' ? (
           <label class="check">
             <input type="checkbox" checked={optOut === 'block'} disabled={managed} aria-disabled={busy ? 'true' : undefined}
@@ -143,6 +151,12 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
         ) : null}
       </div>
       {undo !== null ? <p class="help">{format.plural('undo_available', undo.cookies.length)}</p> : null}
+      <label class="check">
+        <input type="checkbox" checked={linksStripped} disabled={optOut !== 'off'} aria-disabled={busy ? 'true' : undefined} aria-describedby="strip-help"
+          onClick={(e) => { if (busy) e.preventDefault(); }} onChange={() => void toggleStripLinks()} />
+        {t('control_stripLinks')}
+      </label>
+      <p id="strip-help" class="help">{t(optOut !== 'off' ? 'control_stripLinks_viaOptOut' : 'control_stripLinks_help')}</p>
       {resetOpen ? (
         <ResetPanel
           data={data}

@@ -5,6 +5,7 @@ import type { SiteSnapshot } from '../../src/protocol/client.ts';
 import type { SiteReport } from '../../src/explain/report.ts';
 import { planReset } from '../../src/core/plans.ts';
 import { resetGroupOf } from '../../src/core/hubspot-sets.ts';
+import { identityInAddress } from '../../src/core/url-identity.ts';
 import { cookieIdentity, type CookieRecord } from '../../src/model/cookie.ts';
 
 type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
@@ -39,6 +40,7 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
     setTicked(next);
   };
   const dntOn = report.summary.doNotTrack === 'on';
+  const address = useMemo(() => identityInAddress(data.site.url), [data.site.url]);
   return (
     <section id="reset-panel" class="reset-panel" aria-labelledby="reset-title">
       <h3 id="reset-title">{t('reset_title')}</h3>
@@ -75,8 +77,14 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
           </ul>
         </details>
       ) : null}
+      {address !== null ? (
+        <p data-reset-address>
+          {t('reset_address', [address.removed.map((r) => `${r.name} (${t(r.part === 'query' ? 'reset_addressQuery' : 'reset_addressFragment')})`).join(', ')])}
+        </p>
+      ) : null}
       {locked ? <p class="help">{t('reset_locked')}</p> : null}
       <p class="honest">{t('reset_limits')} {dntOn ? '' : t('reset_fingerprint')}</p>
+      <p class="honest">{t('reset_otherDomains')}</p>
       <div class="reset-actions">
         {/* Not disabled while busy: that would drop the keyboard focus (see Controls). */}
         <button type="button" class="button danger" disabled={plan.remove.length === 0} aria-disabled={busy ? 'true' : undefined}

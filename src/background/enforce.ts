@@ -12,7 +12,8 @@ import { readSiteCookies, removeCookie } from '../browser/cookies.ts';
 import { tabTarget } from '../browser/tabs.ts';
 import type { TrackingRequest } from '../browser/network.ts';
 import { ruleIndex } from './settings.ts';
-import { applyChanges, choiceContext } from './site-actions.ts';
+import { applyChanges, choiceContext, keepEarlierForRule } from './site-actions.ts';
+import { needsEarlier } from '../core/earlier-choices.ts';
 import { noteCookieRefresh, noteTrackingRequest } from './verify.ts';
 import { logError } from './log.ts';
 import { badgeCookieChanged } from './badge.ts';
@@ -38,6 +39,8 @@ async function enforceSite(rule: SiteRule, site: SiteContext, storeId: string): 
       const cookies = await readSiteCookies(site, storeId);
       const changes = planEnforcement(rule, site, cookies, choiceContext(site, cookies, storeId, Date.now()));
       if (changes.set.length === 0 && changes.remove.length === 0) continue;
+      // A rule set on the options page or imported: keep what was there before the first write.
+      if (needsEarlier(rule, storeId)) await keepEarlierForRule(rule.site, { storeId, host: site.host, cookies });
       const { failed } = await applyChanges(changes);
       if (failed.length > 0) logError(`enforcing the rule for ${rule.site}`, failed);
     }

@@ -5,12 +5,14 @@ import { onCookieChanged } from '../browser/cookies.ts';
 import { onTabRemoved, onTopLevelBeforeNavigate, onTopLevelCommitted, onTopLevelCompleted } from '../browser/navigation.ts';
 import { forgetTab, scheduleBadge } from './badge.ts';
 import { webTabs } from '../browser/tabs.ts';
-import { observeRequests, reconcileBlocking } from '../browser/network.ts';
+import { observeRequests, reconcileBlocking, reconcileLinkStripping } from '../browser/network.ts';
+import { IDENTITY_URL_PARAMS } from '../core/hubspot-sets.ts';
+import { IDENTITY_QUERY_PATTERN, linkStrippingSites } from '../core/url-identity.ts';
 import { BLOCKED_TRACKING_DOMAINS, TRACKING_BEACON_PATTERNS } from '../core/hubspot-hosts.ts';
 import { route } from './router.ts';
 import { handleCookieChange, handleNavigation, handleTrackingRequest } from './enforce.ts';
 import { ensureCounting } from './verify.ts';
-import { ensureMigrated, loadEffectiveRules, watchRules } from './settings.ts';
+import { ensureMigrated, loadEffectiveRules, loadStore, watchRules } from './settings.ts';
 import { logError } from './log.ts';
 
 serveRequests(route);
@@ -33,10 +35,15 @@ onTabRemoved(forgetTab);
 observeRequests(TRACKING_BEACON_PATTERNS, (request) => {
   handleTrackingRequest(request).catch((error: unknown) => logError('recording a tracking request', error));
 });
-// Blocking rules follow the rules in force (the visitor's and the organisation's), at start and on change.
+// Blocking rules and link-stripping redirects follow the rules in force (the visitor's and the
+// organisation's) and the sites whose links are stripped, at start and on change.
 const syncBlocking = (): void => {
   loadEffectiveRules()
-    .then((rules) => reconcileBlocking(Object.values(rules).filter((r) => r.optOut === 'block').map((r) => r.site), BLOCKED_TRACKING_DOMAINS))
+    .then(async (rules) => {
+      await reconcileBlocking(Object.values(rules).filter((r) => r.optOut === 'block').map((r) => r.site), BLOCKED_TRACKING_DOMAINS);
+      const stripLinks = await loadStore().then((store) => store.stripLinks, () => ({}));
+      await reconcileLinkStripping(linkStrippingSites(stripLinks, rules), [...IDENTITY_URL_PARAMS], IDENTITY_QUERY_PATTERN);
+    })
     .catch((error: unknown) => logError('updating blocking rules', error));
 };
 // Rules also change away from the site's own popup: on the options page, by an import, or when

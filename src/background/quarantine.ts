@@ -18,6 +18,12 @@ export function quarantineIdentity(site: string, storeId: string, removed: reado
       const id = cookie.value.split('.')[1];
       if (id !== undefined && id !== '') values.add(id);
     }
+    // The old session (`hash.pageViews.startMs`): written back, the reloaded page would carry on
+    // the old session instead of starting a new one. Its start time is specific enough to match.
+    if (cookie.name === '__hssc') {
+      const start = cookie.value.split('.')[2];
+      if (start !== undefined && /^\d{12,}$/.test(start)) values.add(start);
+    }
   }
   if (values.size > 0) quarantine.set(site, { storeId, values, until: now + QUARANTINE_MS });
 }

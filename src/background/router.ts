@@ -1,10 +1,10 @@
 // The handler table for every message in src/protocol/messages.ts. Its type requires a handler
 // per message, so adding a message without one fails to compile.
 import type { Api, MessageName, Reply, Request, WireError } from '../protocol/messages.ts';
-import { ActionError, reset, saveRule, setDoNotTrack, setOptOut, undo } from './site-actions.ts';
+import { ActionError, applyRuleChangeWithoutTab, removeRule, reset, saveRule, setDoNotTrack, setOptOut, setStripLinks, undo } from './site-actions.ts';
 import { StoreRefusedError, loadStore, updateStore } from './settings.ts';
 import { exportRules, mergeImportedRules, parseRulesFile } from '../storage/rules-file.ts';
-import { deleteRule, dismissSetAside, ruleOf } from '../storage/store.ts';
+import { dismissSetAside } from '../storage/store.ts';
 import { setSiteBlock } from '../browser/network.ts';
 import { BLOCKED_TRACKING_DOMAINS } from '../core/hubspot-hosts.ts';
 import { logError } from './log.ts';
@@ -18,6 +18,7 @@ type Handlers = { [K in MessageName]: (payload: Api[K]['req']) => Promise<Api[K]
 const handlers: Handlers = {
   setDoNotTrack: (p) => setDoNotTrack(p.tabId, p.on, Date.now()),
   setOptOut: (p) => setOptOut(p.tabId, p.level, Date.now()),
+  setStripLinks: (p) => setStripLinks(p.tabId, p.on, Date.now()),
   reset: (p) => reset(p.tabId, p.includeConsent, p.alsoRemove, Date.now()),
   undo: (p) => undo(p.tabId, p.snapshotId, Date.now()),
   deleteCookies: (p) => deleteCookies(p.tabId, p.cookies, Date.now()),
@@ -29,20 +30,20 @@ const handlers: Handlers = {
     await writeLocal(VIEW_KEY, withRowOrder(read.prefs, p.order));
     return { order: p.order };
   },
+  // Changes on the options page have no tab: what a rule stops writing is put back in the store
+  // where it was kept; what it starts writing is kept first by enforcement (enforce.ts).
   updateRule: async (p) => {
-    const rule = await saveRule(p.site, { doNotTrack: p.doNotTrack, optOut: p.optOut }, Date.now());
-    await setSiteBlock(p.site, BLOCKED_TRACKING_DOMAINS, rule?.optOut === 'block');
-    return { rule };
+    const now = Date.now();
+    const change = await saveRule(p.site, { doNotTrack: p.doNotTrack, optOut: p.optOut }, now);
+    await setSiteBlock(p.site, BLOCKED_TRACKING_DOMAINS, change.rule?.optOut === 'block');
+    await applyRuleChangeWithoutTab(change, now);
+    return { rule: change.rule };
   },
   removeRule: async (p) => {
-    const removed = await updateStore((store) => {
-      const current = ruleOf(store, p.site);
-      if (current === undefined) return { store, result: false };
-      if (current.managed === true) throw new ActionError({ code: 'managed-rule', detail: `${p.site} is set by your organisation` });
-      return { store: deleteRule(store, p.site), result: true };
-    });
+    const change = await removeRule(p.site);
     await setSiteBlock(p.site, BLOCKED_TRACKING_DOMAINS, false);
-    return { removed };
+    if (change !== null) await applyRuleChangeWithoutTab(change, Date.now());
+    return { removed: change !== null };
   },
   importRules: async (p) => {
     const parsed = parseRulesFile(p.text);

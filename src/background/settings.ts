@@ -3,10 +3,10 @@
 // managed policy laid over them. The rule index is a cache derived from both, rebuilt whenever
 // either changes, so a service-worker restart loses nothing.
 import { RuleIndex, type SiteRule } from '../core/rules.ts';
-import { effectiveRules, NO_POLICY, parseManagedPolicy, type ManagedPolicy } from '../core/managed.ts';
+import { effectiveRules, NO_POLICY, parseManagedPolicy, policyToActOn, type ManagedPolicy } from '../core/managed.ts';
 import { migrate } from '../storage/migrate.ts';
 import type { Store } from '../storage/schema.ts';
-import { POLICY_KEY, onManagedChanged, onRootChanged, readManaged, readRoot, writeRoot, writeSession } from '../browser/storage.ts';
+import { POLICY_KEY, onManagedChanged, onRootChanged, readManaged, readRoot, readSession, writeRoot, writeSession } from '../browser/storage.ts';
 import { logError } from './log.ts';
 
 export class StoreRefusedError extends Error {
@@ -33,6 +33,19 @@ export function loadPolicy(): Promise<ManagedPolicy> {
     return policy;
   });
   return policyLoading;
+}
+
+/**
+ * The policy to act on now, without waiting for a read still under way (see policyToActOn): the
+ * loaded one, else the copy shared earlier in this browser session, else none. `settled` says
+ * whether it is the loaded one.
+ */
+export async function policyNow(): Promise<{ readonly policy: ManagedPolicy; readonly settled: boolean }> {
+  if (policy !== null) return policyToActOn(policy, null);
+  void loadPolicy();
+  const shared = await readSession(POLICY_KEY).catch(() => undefined);
+  const parsed = shared === undefined ? null : parseManagedPolicy(shared).policy;
+  return policyToActOn(policy, parsed);
 }
 
 /** Rules in force: the visitor's, with managed ones (once known) replacing theirs for the same site. */
@@ -112,7 +125,12 @@ export function updateStore<T>(change: (store: Store) => { store: Store; result:
   const run = writeChain.then(async () => {
     const current = await loadStore();
     const { store, result } = change(current);
-    if (store !== current) await writeRoot(store);
+    if (store !== current) {
+      await writeRoot(store);
+      // Cookie events that our own next writes cause must already meet the new rules, not the
+      // index of before (storage.onChanged rebuilds it too, but later).
+      if (index !== null || loading !== null) await rebuild();
+    }
     return result;
   });
   writeChain = run.catch(() => undefined);

@@ -1,8 +1,10 @@
 // What the popup asks for, carried out: do-not-track, opt-out, reset and undo for the tab's site.
 import type { ChoiceContext, CookieChanges } from '../core/plans.ts';
-import { planDoNotTrack, planOptOut, planReset, planUndo, stripIdentityParams } from '../core/plans.ts';
+import { DO_NOT_TRACK_COOKIE, mergeChanges, NO_CHANGES, planDoNotTrack, planEnforcement, planReset, planUndo } from '../core/plans.ts';
+import { keepEarlier, namesWrittenBy, needsEarlier, planRestore, releaseEarlier } from '../core/earlier-choices.ts';
+import { onlyFragmentChanges, stripIdentityParams } from '../core/url-identity.ts';
 import { siteFromUrl, type SiteContext } from '../core/site.ts';
-import type { OptOutLevel, SiteRule } from '../core/rules.ts';
+import type { EarlierChoices, OptOutLevel, SiteRule } from '../core/rules.ts';
 import { ruleIsActive } from '../core/rules.ts';
 import { BLOCKED_TRACKING_DOMAINS } from '../core/hubspot-hosts.ts';
 import { hstcDomainMatch } from '../core/hubspot-identity.ts';
@@ -13,13 +15,14 @@ import type { ActionOutcome, FailedCookie, ResetOutcome, UndoOutcome, WireError 
 import { readSiteCookies, removeCookie, setCookie } from '../browser/cookies.ts';
 import { tabTarget, reloadTab, type TabTarget } from '../browser/tabs.ts';
 import { setSiteBlock } from '../browser/network.ts';
-import { loadPolicy, updateStore } from './settings.ts';
+import { loadPolicy, policyNow, updateStore } from './settings.ts';
+import { isManagedSite, resetWaitsForPolicy } from '../core/managed.ts';
 import { RESTORED_SNAPSHOTS_KEY, readSession, writeSession } from '../browser/storage.ts';
-import { logError } from './log.ts';
 import { resetVerification } from './verify.ts';
 import { liftQuarantine, quarantineIdentity } from './quarantine.ts';
+import { logError } from './log.ts';
 import { snapshotKey } from '../storage/schema.ts';
-import { deleteRule, pruneUndo, putRule, putUndoSnapshot, ruleOf, takeUndoSnapshot } from '../storage/store.ts';
+import { deleteLinkStripping, deleteRule, pruneUndo, putLinkStripping, putRule, putUndoSnapshot, ruleOf, takeUndoSnapshot } from '../storage/store.ts';
 
 /** A failure the visitor should see, carried to the popup as a WireError. */
 export class ActionError extends Error {
@@ -62,18 +65,102 @@ function nextRule(current: SiteRule | undefined, site: string, change: Partial<P
   return ruleIsActive(rule) ? rule : null;
 }
 
-/** Stores the rule (or removes it when everything is off); refuses to touch a managed rule. */
-export async function saveRule(site: string, change: Partial<Pick<SiteRule, 'doNotTrack' | 'optOut'>>, now: number): Promise<SiteRule | null> {
-  const policy = await loadPolicy();
-  if (policy.optOutSites.includes(site) || policy.doNotTrackSites.includes(site)) {
+/** The site's cookies as a page of it showed them just before a change, to keep what was there. */
+export interface SeenCookies {
+  readonly storeId: string;
+  readonly host: string;
+  readonly cookies: readonly CookieRecord[];
+}
+
+export interface RuleChange {
+  readonly rule: SiteRule | null;
+  /** The choice cookies the rule no longer writes, as they were before it: to put back. */
+  readonly released: EarlierChoices | undefined;
+  /** Names the rule no longer writes with nothing kept of before (rules from settings version 1). */
+  readonly releasedUnknown: readonly string[];
+}
+
+/**
+ * Stores the rule (or removes it when everything is off), keeping the choice cookies that were
+ * there before it first writes them (from `seen`, read before anything changed) and handing back
+ * those of the names it stops writing. Refuses to touch a managed rule. Acts on the policy known
+ * now (policyNow), never waiting seconds for the browser's first read of it: a site the policy
+ * turns out to manage gets the managed rule laid over the visitor's when it arrives.
+ */
+export async function saveRule(site: string, change: Partial<Pick<SiteRule, 'doNotTrack' | 'optOut'>>, now: number, seen?: SeenCookies): Promise<RuleChange> {
+  const { policy } = await policyNow();
+  if (isManagedSite(policy, site)) {
     throw new ActionError({ code: 'managed-rule', detail: `${site} is set by your organisation` });
   }
   return updateStore((store) => {
     const current = ruleOf(store, site);
     if (current?.managed === true) throw new ActionError({ code: 'managed-rule', detail: `${site} is set by your organisation` });
-    const rule = nextRule(current, site, change, now);
-    return { store: rule === null ? deleteRule(store, site) : putRule(store, rule), result: rule };
+    const next = nextRule(current, site, change, now);
+    const written = namesWrittenBy(next);
+    const { kept, released } = releaseEarlier(current?.earlier, written);
+    const earlier = seen === undefined ? kept : keepEarlier(kept, written, seen.cookies, seen.storeId, seen.host);
+    const releasedUnknown = namesWrittenBy(current).filter((name) => !written.includes(name) && !(current?.earlier?.names.includes(name) ?? false));
+    const rule = next === null ? null : { ...next, ...(earlier === undefined ? {} : { earlier }) };
+    const result: RuleChange = { rule, released, releasedUnknown };
+    return { store: rule === null ? deleteRule(store, site) : putRule(store, rule), result };
   });
+}
+
+/** Removes the visitor's rule for a site (not a managed one), handing back what to put back. */
+export async function removeRule(site: string): Promise<RuleChange | null> {
+  return updateStore((store) => {
+    const current = ruleOf(store, site);
+    if (current === undefined) return { store, result: null };
+    if (current.managed === true) throw new ActionError({ code: 'managed-rule', detail: `${site} is set by your organisation` });
+    const result: RuleChange = {
+      rule: null,
+      released: current.earlier,
+      releasedUnknown: namesWrittenBy(current).filter((name) => !(current.earlier?.names.includes(name) ?? false)),
+    };
+    return { store: deleteRule(store, site), result };
+  });
+}
+
+/**
+ * Keeps, before enforcement first writes them, the choice cookies a rule set away from the popup
+ * (the options page, an import) finds on the site. Does nothing once they are kept.
+ */
+export async function keepEarlierForRule(site: string, seen: SeenCookies): Promise<void> {
+  await updateStore((store) => {
+    const current = ruleOf(store, site);
+    if (current === undefined || !needsEarlier(current, seen.storeId)) return { store, result: undefined };
+    const earlier = keepEarlier(current.earlier, namesWrittenBy(current), seen.cookies, seen.storeId, seen.host);
+    return { store: earlier === undefined ? store : putRule(store, { ...current, earlier }), result: undefined };
+  });
+}
+
+/**
+ * Puts back the released choice cookies in the store where they were kept, reading the site again
+ * there unless `tab` is that store. Where nothing was kept (or in another store than the kept
+ * one) a released do-not-track cookie is removed, as before settings version 2.
+ */
+async function restoreReleased(change: RuleChange, now: number, tab?: { site: SiteContext; storeId: string; cookies: readonly CookieRecord[] }): Promise<CookieChanges[]> {
+  const tabChanges: CookieChanges[] = [];
+  const { released } = change;
+  if (released !== undefined) {
+    if (tab !== undefined && tab.storeId === released.storeId) {
+      tabChanges.push(planRestore(tab.cookies, released, now));
+    } else {
+      const parsed = siteFromUrl(`${tab?.site.scheme ?? 'https'}://${released.host}/`);
+      if (parsed.ok) {
+        const cookies = await readSiteCookies(parsed.site, released.storeId);
+        const { failed } = await applyChanges(planRestore(cookies, released, now));
+        if (failed.length > 0) logError(`putting back the earlier choice cookies of ${parsed.site.registrableDomain}`, failed);
+      }
+    }
+  }
+  if (tab !== undefined) {
+    const unknownHere = [...change.releasedUnknown, ...(released !== undefined && released.storeId !== tab.storeId ? released.names : [])];
+    if (unknownHere.includes(DO_NOT_TRACK_COOKIE)) {
+      tabChanges.push(planDoNotTrack(tab.site, tab.cookies, false, choiceContext(tab.site, tab.cookies, tab.storeId, now)));
+    }
+  }
+  return tabChanges;
 }
 
 /**
@@ -85,47 +172,63 @@ export function choiceContext(site: SiteContext, cookies: readonly CookieRecord[
   return { now, storeId, hstcDomainMatch: hstcDomainMatch(cookies, site.host), ...(isolated === undefined ? {} : { firstPartyDomain: isolated }) };
 }
 
-export async function setDoNotTrack(tabId: number, on: boolean, now: number): Promise<ActionOutcome> {
+/**
+ * A switch in the popup: the site's cookies are read first (to keep what was there), the rule is
+ * saved, then what the rule now asks for is written and what it stopped asking for is put back.
+ */
+async function changeChoice(tabId: number, change: Partial<Pick<SiteRule, 'doNotTrack' | 'optOut'>>, now: number): Promise<ActionOutcome> {
   const { target, site } = await tabSite(tabId);
-  const rule = await saveRule(site.registrableDomain, { doNotTrack: on }, now);
-  // Switching the switch off while opt-out is on keeps the cookie: opt-out includes do-not-track.
-  const effective = on || (rule !== null && rule.optOut !== 'off');
-  const cookies = await readSiteCookies(site, target.storeId);
-  const outcome = await applyChanges(planDoNotTrack(site, cookies, effective, choiceContext(site, cookies, target.storeId, now)));
-  await resetVerification(site.registrableDomain, target.storeId, now);
-  return { ...outcome, rule };
-}
-
-export async function setOptOut(tabId: number, level: OptOutLevel, now: number): Promise<ActionOutcome> {
-  const { target, site } = await tabSite(tabId);
-  const rule = await saveRule(site.registrableDomain, { optOut: level }, now);
-  await setSiteBlock(site.registrableDomain, BLOCKED_TRACKING_DOMAINS, level === 'block');
+  const before = await readSiteCookies(site, target.storeId);
+  const saved = await saveRule(site.registrableDomain, change, now, { storeId: target.storeId, host: site.host, cookies: before });
+  if (change.optOut !== undefined) await setSiteBlock(site.registrableDomain, BLOCKED_TRACKING_DOMAINS, change.optOut === 'block');
   const cookies = await readSiteCookies(site, target.storeId);
   const ctx = choiceContext(site, cookies, target.storeId, now);
-  const changes =
-    level === 'off'
-      ? planDoNotTrack(site, cookies, rule?.doNotTrack === true, ctx)
-      : planOptOut(site, cookies, ctx);
-  const outcome = await applyChanges(changes);
+  const enforce = saved.rule === null ? NO_CHANGES : planEnforcement(saved.rule, site, cookies, ctx);
+  const restore = await restoreReleased(saved, now, { site, storeId: target.storeId, cookies });
+  const outcome = await applyChanges(mergeChanges(enforce, ...restore));
   await resetVerification(site.registrableDomain, target.storeId, now);
-  return { ...outcome, rule };
+  return { ...outcome, rule: saved.rule };
+}
+
+export function setDoNotTrack(tabId: number, on: boolean, now: number): Promise<ActionOutcome> {
+  return changeChoice(tabId, { doNotTrack: on }, now);
+}
+
+export function setOptOut(tabId: number, level: OptOutLevel, now: number): Promise<ActionOutcome> {
+  return changeChoice(tabId, { optOut: level }, now);
+}
+
+/** A rule changed or removed on the options page, with no tab: what it stopped writing is put back where it was kept. */
+export async function applyRuleChangeWithoutTab(change: RuleChange, now: number): Promise<void> {
+  await restoreReleased(change, now);
+}
+
+/** The "strip HubSpot identity from links" choice for the tab's site (the redirect follows the stored choice). */
+export async function setStripLinks(tabId: number, on: boolean, now: number): Promise<{ on: boolean }> {
+  const { site } = await tabSite(tabId);
+  const domain = site.registrableDomain;
+  await updateStore((store) => ({ store: on ? putLinkStripping(store, domain, now) : deleteLinkStripping(store, domain), result: undefined }));
+  return { on };
 }
 
 export async function reset(tabId: number, includeConsent: boolean, alsoRemove: readonly string[], now: number): Promise<ResetOutcome> {
   const { target, site } = await tabSite(tabId);
   const cookies = await readSiteCookies(site, target.storeId);
-  // An organisation can lock a reset to the visitor-identity cookies.
-  const locked = (await loadPolicy()).lockResetScope;
+  // An organisation can lock a reset to the visitor-identity cookies. Only a reset asking for more
+  // than those waits for a policy not read yet.
+  const known = await policyNow();
+  const locked = (resetWaitsForPolicy(known.settled, includeConsent, alsoRemove) ? await loadPolicy() : known.policy).lockResetScope;
   const plan = planReset(site, cookies, locked ? { includeConsent: false, alsoRemove: [] } : { includeConsent, alsoRemove });
   if (plan.remove.length === 0) return { removed: 0, failed: [], snapshotId: null, reloaded: false };
 
   // The undo snapshot is stored before anything is removed: when it cannot be (storage full,
   // settings from a newer version), the reset fails having removed nothing, instead of removing
   // cookies no Undo could bring back. A new reset of the same site replaces the previous snapshot.
+  // Links to the site are stripped of HubSpot's identity from now on (the visitor can switch it off).
   const key = snapshotKey(site.registrableDomain, target.storeId);
   const snapshot = { id: `${now.toString(36)}-${Math.random().toString(36).slice(2, 10)}`, site: site.registrableDomain, storeId: target.storeId, takenAt: now, cookies: plan.remove };
   // Expired snapshots of any site go at the same time: nothing could restore them any more.
-  const previous = await updateStore((store) => ({ store: putUndoSnapshot(pruneUndo(store, now), snapshot), result: store.undo[key] }));
+  const previous = await updateStore((store) => ({ store: putLinkStripping(putUndoSnapshot(pruneUndo(store, now), snapshot), site.registrableDomain, now), result: store.undo[key] }));
 
   // The open page still holds the old visitor id and may write it back before it reloads:
   // writes carrying it are removed on sight for a short while (see enforce.ts).
@@ -143,7 +246,8 @@ export async function reset(tabId: number, includeConsent: boolean, alsoRemove: 
       return { store: takeUndoSnapshot(store, snapshot.site, snapshot.storeId, now).store, result: undefined };
     });
   }
-  const reloaded = removed.length > 0 ? await reloadTab(tabId, stripIdentityParams(site.url)) : false;
+  const stripped = stripIdentityParams(site.url);
+  const reloaded = removed.length > 0 ? await reloadTab(tabId, stripped, stripped !== null && onlyFragmentChanges(site.url, stripped)) : false;
   return { removed: removed.length, failed, snapshotId: removed.length > 0 ? snapshot.id : null, reloaded };
 }
 

@@ -19,7 +19,7 @@ function isStorePage(site: SiteContext): boolean {
   return BROWSER_STORE_HOSTS.has(site.host) || (site.host === 'chrome.google.com' && site.url.includes('/webstore'));
 }
 
-type SiteSettings = Pick<Extract<SiteSnapshot, { kind: 'site' }>, 'rule' | 'undo' | 'verification' | 'settingsProblem' | 'resetLocked'>;
+type SiteSettings = Pick<Extract<SiteSnapshot, { kind: 'site' }>, 'rule' | 'undo' | 'stripLinks' | 'verification' | 'settingsProblem' | 'resetLocked'>;
 
 function settingsOf(raw: RawSiteRead, site: string, storeId: string): SiteSettings {
   const policy = parseManagedPolicy(raw.policy).policy;
@@ -29,6 +29,7 @@ function settingsOf(raw: RawSiteRead, site: string, storeId: string): SiteSettin
   return {
     rule: rule ?? null,
     undo: migrated.ok ? (migrated.store.undo[undoKey(site, storeId)] ?? null) : null,
+    stripLinks: migrated.ok && Object.hasOwn(migrated.store.stripLinks, site),
     verification: rule === undefined ? null : holdingView(evidenceOrNone(raw.evidence), site, storeId, rule.since),
     resetLocked: policy.lockResetScope,
     settingsProblem: migrated.ok ? null : migrated.problem,

@@ -3,11 +3,24 @@ import { browser } from './api.ts';
 
 export { tabTarget, type TabTarget } from './site-read.ts';
 
-/** Navigates the tab to `url` (when given) or reloads it, so the page drops identity it holds in memory. */
-export async function reloadTab(tabId: number, url: string | null): Promise<boolean> {
+/**
+ * Navigates the tab to `url` (when given) or reloads it, so the page drops identity it holds in
+ * memory. `sameDocument` says the navigation changes only the fragment, which browsers do without
+ * loading the page: it is then reloaded once the tab shows the new address.
+ */
+export async function reloadTab(tabId: number, url: string | null, sameDocument = false): Promise<boolean> {
   try {
-    if (url === null) await browser.tabs.reload(tabId, { bypassCache: false });
-    else await browser.tabs.update(tabId, { url });
+    if (url === null) {
+      await browser.tabs.reload(tabId, { bypassCache: false });
+      return true;
+    }
+    await browser.tabs.update(tabId, { url });
+    if (sameDocument) {
+      for (let tries = 0; tries < 50 && (await browser.tabs.get(tabId)).url !== url; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await browser.tabs.reload(tabId, { bypassCache: false });
+    }
     return true;
   } catch {
     return false;

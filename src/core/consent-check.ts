@@ -136,13 +136,24 @@ function isExpired(cookie: ConsentCheckCookie, now: number): boolean {
   return cookie.expirationDate !== undefined && cookie.expirationDate * 1000 <= now;
 }
 
+/**
+ * When a cookie was written, from its expiry and the vendor's lifetime: expiry minus the lifetime
+ * (Chrome's 400-day cap applied). Where the vendor's writers use more than one lifetime, only a
+ * single plausible answer counts (a write neither in the future nor before 1970); two plausible
+ * answers, or a lifetime some sites count from the first visit, mean the write time cannot be
+ * known from the expiry, and there is no estimate.
+ */
 function estimateFromExpiry(expirationDate: number | undefined, lifetime: DocumentedLifetime | undefined, now: number): number | undefined {
-  if (expirationDate === undefined || lifetime?.kind !== 'duration') return undefined;
+  if (expirationDate === undefined || lifetime?.kind !== 'duration' || lifetime.mayBeAnchored === true) return undefined;
   const expiryMs = expirationDate * 1000;
-  const capped = lifetime.ms > BROWSER_LIFETIME_CAP_MS && expiryMs - now <= BROWSER_LIFETIME_CAP_MS;
-  const written = expiryMs - (capped ? BROWSER_LIFETIME_CAP_MS : lifetime.ms);
-  // A write "in the future" means the site chose a longer lifetime than the documented one.
-  return written > now + CLOCK_SLACK_MS || written < 0 ? undefined : written;
+  const plausible = new Set<number>();
+  for (const ms of [lifetime.ms, ...(lifetime.alsoMs ?? [])]) {
+    const capped = ms > BROWSER_LIFETIME_CAP_MS && expiryMs - now <= BROWSER_LIFETIME_CAP_MS;
+    const written = expiryMs - (capped ? BROWSER_LIFETIME_CAP_MS : ms);
+    // A write "in the future" means the site chose a longer lifetime than this one.
+    if (written <= now + CLOCK_SLACK_MS && written >= 0) plausible.add(written);
+  }
+  return plausible.size === 1 ? [...plausible][0] : undefined;
 }
 
 export function lastWriteOf(cookie: ConsentCheckCookie, now: number): LastWrite | undefined {

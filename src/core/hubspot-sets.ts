@@ -50,5 +50,9 @@ export function resetGroupOf(name: string): ResetGroup {
   return 'not-hubspot';
 }
 
-/** Query parameters HubSpot's cross-domain linker uses to carry identity between sites. */
-export const IDENTITY_URL_PARAMS: ReadonlySet<string> = new Set(['__hstc', '__hssc', '__hsfp']);
+/**
+ * Address parameters that identify the visitor to HubSpot's tracker: the cross-domain linker's
+ * `__hstc`, `__hssc`, `__hsfp`; an e-mail recipient's `__hs_email`, `_hsenc`, `_hsmi`; a
+ * call-to-action click's `hsCtaTracking`. Read from the query, or the fragment (see url-identity.ts).
+ */
+export const IDENTITY_URL_PARAMS: ReadonlySet<string> = new Set(['__hstc', '__hssc', '__hsfp', '__hs_email', '_hsenc', '_hsmi', 'hsCtaTracking']);

@@ -71,3 +71,28 @@ export function effectiveRules(userRules: Readonly<Record<string, SiteRule>>, po
   for (const rule of managedRules(policy)) rules[rule.site] = rule;
   return rules;
 }
+
+/**
+ * The policy an action uses without waiting. Chromium answers the first storage.managed read of a
+ * browser session only after seconds, and a switch must act at once: the policy read at worker
+ * start when it has arrived, else the copy last shared in this browser session, else none. The
+ * background re-checks when the read arrives (managed rules are laid over the visitor's then).
+ */
+export function policyToActOn(loaded: ManagedPolicy | null, lastShared: ManagedPolicy | null): { readonly policy: ManagedPolicy; readonly settled: boolean } {
+  if (loaded !== null) return { policy: loaded, settled: true };
+  return { policy: lastShared ?? NO_POLICY, settled: false };
+}
+
+/**
+ * Whether a reset must wait for the policy: only when the visitor asked for more than the
+ * identity cookies and the policy, which can lock a reset to them, is not known yet. The usual
+ * reset never waits.
+ */
+export function resetWaitsForPolicy(settled: boolean, includeConsent: boolean, alsoRemove: readonly unknown[]): boolean {
+  return !settled && (includeConsent || alsoRemove.length > 0);
+}
+
+/** True when the policy sets a rule for the site: the visitor cannot change it. */
+export function isManagedSite(policy: ManagedPolicy, site: string): boolean {
+  return policy.optOutSites.includes(site) || policy.doNotTrackSites.includes(site);
+}

@@ -13,10 +13,11 @@ import { cookieIdentity } from '../model/cookie.ts';
 import type { CookieRecord } from '../model/cookie.ts';
 import { newCookieDetails, recordFromSetDetails, restoreDetailsFor } from './cookie-details.ts';
 import type { CookieSetDetails } from './cookie-details.ts';
-import { ANALYTICS_COOKIES, IDENTITY_URL_PARAMS, resetGroupOf } from './hubspot-sets.ts';
+import { ANALYTICS_COOKIES, resetGroupOf } from './hubspot-sets.ts';
 import type { ResetGroup } from './hubspot-sets.ts';
 import type { SiteRule } from './rules.ts';
 import { hubspotCookieDomain, scopeOf } from './site.ts';
+import { declinedByEveryBanner, detectCategoryPreferenceStyle, writeCategoryPreferences } from '../decode/hubspot/consent-format.ts';
 import type { SiteContext } from './site.ts';
 
 export interface CookieChanges {
@@ -32,9 +33,17 @@ export const CHOICE_COOKIE_LIFETIME_SECONDS = 180 * 86_400;
 
 export const DO_NOT_TRACK_COOKIE = '__hs_do_not_track';
 export const CONSENT_PREFERENCE_COOKIE = '__hs_cookie_cat_pref';
-export const LEGACY_OPT_OUT_COOKIE = '__hs_opt_out';
-/** All three categories declined, in the 2024 banner's form (analytics, advertisement, functionality). */
-export const DECLINED_CONSENT_VALUE = '1:false_2:false_3:false';
+export const OPT_OUT_COOKIE = '__hs_opt_out';
+const ALL_DECLINED = { analytics: false, advertisement: false, functionality: false } as const;
+
+/**
+ * All three categories declined, in the form the site's banner reads: the 2024 form (`_`) where
+ * the banner left a `_` value, else the `,` form, which the 2021 and the 2024 banner both read.
+ */
+export function declinedConsentValue(cookies: readonly CookieRecord[]): string {
+  const written = cookies.find((cookie) => cookie.name === CONSENT_PREFERENCE_COOKIE);
+  return writeCategoryPreferences(ALL_DECLINED, written === undefined ? 'legacy' : detectCategoryPreferenceStyle(written.value));
+}
 
 export interface ChoiceContext {
   /** Milliseconds since the epoch. */
@@ -107,29 +116,12 @@ function isYes(value: string): boolean {
   return value === 'yes';
 }
 
-/**
- * True when a `__hs_cookie_cat_pref` value declines analytics, advertisement and functionality:
- * every part is `<id>:<true|false>`, separated by `_` (2024 banner) or `,` (legacy banner), and
- * none of ids 1 to 3 is true. Missing ids count as false and unknown ids are ignored, as HubSpot
- * reads them. An empty or malformed value is not a choice.
- */
-export function isConsentDeclined(value: string): boolean {
-  const separator = value.includes('_') ? '_' : ',';
-  const parts = value.split(separator);
-  for (const part of parts) {
-    const match = /^(\d+):(true|false)$/.exec(part);
-    if (match === null) return false;
-    const id = match[1];
-    if (match[2] === 'true' && (id === '1' || id === '2' || id === '3')) return false;
-  }
-  return true;
-}
-
 function removeAllNamed(cookies: readonly CookieRecord[], names: ReadonlySet<string>): CookieRecord[] {
   return cookies.filter((cookie) => names.has(cookie.name));
 }
 
-function mergeChanges(...parts: readonly CookieChanges[]): CookieChanges {
+/** Several plans as one; a cookie removed by more than one is removed once. */
+export function mergeChanges(...parts: readonly CookieChanges[]): CookieChanges {
   const set: CookieSetDetails[] = [];
   const remove: CookieRecord[] = [];
   const removing = new Set<string>();
@@ -163,16 +155,18 @@ export function planDoNotTrack(
 }
 
 /**
- * Opt out on this site: do-not-track; every consent category declined; the legacy banner's
- * `__hs_opt_out=yes` only where that banner left a `__hs_opt_out` cookie (writing it on other
- * sites would mean nothing); and every copy of the four analytics cookies deleted.
+ * Opt out on this site: do-not-track; `__hs_opt_out=yes`, which HubSpot's opt-in and notify
+ * banners read as declined whether or not they wrote one before; every consent category declined
+ * in `__hs_cookie_cat_pref`, which the by-category banners read (any value every banner reads as
+ * declined is left as it is); and every copy of the four analytics cookies deleted. On a site
+ * without a consent policy the tracker reads none of these and writes its identity again on every
+ * page: enforcement removes it each time, and only the block level stops the writes.
  */
 export function planOptOut(site: SiteContext, cookies: readonly CookieRecord[], ctx: ChoiceContext): CookieChanges {
-  const hasLegacyBanner = cookies.some((cookie) => cookie.name === LEGACY_OPT_OUT_COOKIE);
   return mergeChanges(
     planDoNotTrack(site, cookies, true, ctx),
-    ensureChoice(site, cookies, CONSENT_PREFERENCE_COOKIE, DECLINED_CONSENT_VALUE, isConsentDeclined, ctx),
-    hasLegacyBanner ? ensureChoice(site, cookies, LEGACY_OPT_OUT_COOKIE, 'yes', isYes, ctx) : NO_CHANGES,
+    ensureChoice(site, cookies, OPT_OUT_COOKIE, 'yes', isYes, ctx),
+    ensureChoice(site, cookies, CONSENT_PREFERENCE_COOKIE, declinedConsentValue(cookies), declinedByEveryBanner, ctx),
     { set: [], remove: removeAllNamed(cookies, ANALYTICS_COOKIES) },
   );
 }
@@ -227,37 +221,6 @@ export function planReset(site: SiteContext, cookies: readonly CookieRecord[], o
     else plan.keep.push({ cookie, group });
   }
   return plan;
-}
-
-/**
- * The page URL without `__hstc`, `__hssc` and `__hsfp` (HubSpot's cross-domain linker carries
- * the identity there and the script adopts it again), or null when there is nothing to strip.
- * Done on the text so the other parameters, the path and the fragment stay byte for byte as
- * they were (URLSearchParams would re-encode them); only empty `&&` pieces are tidied away.
- */
-export function stripIdentityParams(url: string): string | null {
-  const hashAt = url.indexOf('#');
-  const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt);
-  const fragment = hashAt === -1 ? '' : url.slice(hashAt);
-  const queryAt = beforeHash.indexOf('?');
-  if (queryAt === -1) return null;
-  const base = beforeHash.slice(0, queryAt);
-  const params = beforeHash.slice(queryAt + 1).split('&');
-  const kept = params.filter((param) => !IDENTITY_URL_PARAMS.has(paramName(param)));
-  if (kept.length === params.length) return null;
-  const query = kept.filter((param) => param !== '').join('&');
-  return `${base}${query === '' ? '' : `?${query}`}${fragment}`;
-}
-
-function paramName(param: string): string {
-  const equals = param.indexOf('=');
-  const raw = (equals === -1 ? param : param.slice(0, equals)).replaceAll('+', ' ');
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    // A malformed escape is not one of HubSpot's names.
-    return raw;
-  }
 }
 
 /** How long a reset can be undone. */

@@ -2,9 +2,23 @@
 // The index is built once from the stored rules (rebuilt when they change), so an event for a
 // site without a rule costs a few Map probes and never a storage read.
 
+import type { CookieRecord } from '../model/cookie.ts';
+
 export type OptOutLevel = 'off' | 'cookies' | 'block';
 
 export const OPT_OUT_LEVELS: readonly OptOutLevel[] = ['off', 'cookies', 'block'];
+
+/**
+ * The consent and do-not-track cookies of a site as they were before a rule first changed them,
+ * in the cookie store and on the host where that happened: switching the rule off puts them back.
+ */
+export interface EarlierChoices {
+  readonly storeId: string;
+  readonly host: string;
+  /** The cookie names kept; a name without a cookie in `cookies` had none, and is removed again. */
+  readonly names: readonly string[];
+  readonly cookies: readonly CookieRecord[];
+}
 
 export interface SiteRule {
   /** Registrable domain, e.g. `example.com` (see siteFromUrl). */
@@ -15,6 +29,8 @@ export interface SiteRule {
   readonly since: number;
   /** Set by an administrator's policy: the visitor cannot change or import over it. */
   readonly managed?: boolean;
+  /** What was there before; absent for rules from before version 2 of the settings and managed ones. */
+  readonly earlier?: EarlierChoices;
 }
 
 /** A rule that asks for something; a rule with everything off needs no enforcement. */

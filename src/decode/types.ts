@@ -26,6 +26,7 @@ export type ProblemCode =
   | 'seconds-not-ms'
   | 'domain-mismatch'
   | 'not-honoured'
+  | 'banner-2021-declines'
   | 'unknown-format'
   | 'library-error'
   | 'decoder-not-loaded';
@@ -47,6 +48,7 @@ const PROBLEM_CODE_TABLE: Readonly<Record<ProblemCode, true>> = {
   'seconds-not-ms': true,
   'domain-mismatch': true,
   'not-honoured': true,
+  'banner-2021-declines': true,
   'unknown-format': true,
   'library-error': true,
   'decoder-not-loaded': true,
@@ -113,7 +115,16 @@ export interface DecodeContext {
 /** A documented lifetime, as the vendor states it. */
 export type DocumentedLifetime =
   | { readonly kind: 'session' }
-  | { readonly kind: 'duration'; readonly ms: number; readonly rolling?: boolean; readonly note?: string }
+  | {
+      readonly kind: 'duration';
+      readonly ms: number;
+      readonly rolling?: boolean;
+      readonly note?: string;
+      /** Other lifetimes the vendor's writers use (HubSpot: 180 days now, 390 in older builds). */
+      readonly alsoMs?: readonly number[];
+      /** Some sites count the lifetime from the first visit, not from the last write (HubSpot on opt-in sites). */
+      readonly mayBeAnchored?: boolean;
+    }
   | { readonly kind: 'unknown' };
 
 export interface CookieFamily {

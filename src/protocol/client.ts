@@ -33,6 +33,8 @@ export type SiteSnapshot =
       readonly embedded: readonly EmbeddedSite[];
       readonly rule: SiteRule | null;
       readonly undo: UndoSnapshot | null;
+      /** Links to the site are stripped of HubSpot's identity (the choice; opt-out includes it). */
+      readonly stripLinks: boolean;
       /** What may be said about whether the rule holds; null without a rule. */
       readonly verification: HoldingView | null;
       /** The organisation's policy limits a reset to the visitor-identity cookies. */

@@ -6,16 +6,17 @@
 // - Partly invalid: every valid rule and snapshot is kept; each invalid piece goes to `setAside`
 //   with where it was and why, for the options page to show. The store is never wiped.
 //
-// Adding version 2 (append only; a shipped step is never edited or deleted):
-// 1. schema.ts: add StoreV2 (and its frozen piece types), `2: StoreV2` in StoreVersions,
-//    CURRENT_VERSION = 2, and point Store's fields at the live types.
-// 2. Here: add the step `1: (old: StoreV1): StoreV2 => ...` to MIGRATION_STEPS, a reader for
-//    version 2 in READERS, and in `upgrade` turn `case 1: return stored;` into
-//    `case 1: return upgrade(MIGRATION_STEPS[1](stored));` plus `case 2: return stored;`.
-// 3. test/fixtures/storage/v2.json, frozen from then on.
+// Adding version 3 (append only; a shipped step is never edited or deleted), as version 2 was added:
+// 1. schema.ts: add StoreV3 (and its frozen piece types), `3: StoreV3` in StoreVersions,
+//    CURRENT_VERSION = 3, and point Store's fields at the live types.
+// 2. Here: `2: 3` in NextVersion, the step `2: (old: StoreV2): StoreV3 => ...` in MIGRATION_STEPS,
+//    a reader for version 3 in READERS, and in `upgrade` turn `case 2: return stored;` into
+//    `case 2: return upgrade(MIGRATION_STEPS[2](stored));` plus `case 3: return stored;`.
+// 3. test/fixtures/storage/v3.json, frozen from then on (v2.json is frozen now).
 import { CURRENT_VERSION, snapshotKey } from './schema.ts';
-import type { AnyStoredStore, SetAsideEntry, Store, StoredVersion, StoreV1, StoreVersions, SiteRuleV1, UndoSnapshotV1 } from './schema.ts';
+import type { AnyStoredStore, LinkStrippingV2, SetAsideEntry, Store, StoredVersion, StoreV1, StoreV2, StoreVersions, SiteRuleV1, SiteRuleV2, UndoSnapshotV1 } from './schema.ts';
 import { isList, isRecord, jsonText, readRuleV1, readSetAsideEntry, readSnapshotV1 } from './validate-v1.ts';
+import { readLinkStrippingV2, readRuleV2 } from './validate-v2.ts';
 
 export type MigrateProblem =
   /** Written by a newer Cookie Lens: do not write. */
@@ -39,25 +40,32 @@ export type MigrateResult =
   | { ok: false; problem: MigrateProblem };
 
 type StepSource = Exclude<StoredVersion, typeof CURRENT_VERSION>;
-// biome-ignore lint/suspicious/noEmptyInterface: filled in when version 2 ships
 interface NextVersion {
-  // 1: 2  (when version 2 ships)
+  1: 2;
 }
 type NextOf<V extends StepSource> = V extends keyof NextVersion ? NextVersion[V] : never;
 
 /** One pure step per shipped version, keyed by the version it upgrades from. Append only. */
-export const MIGRATION_STEPS: { readonly [V in StepSource]: (old: StoreVersions[V]) => StoreVersions[NextOf<V>] } = {};
+export const MIGRATION_STEPS: { readonly [V in StepSource]: (old: StoreVersions[V]) => StoreVersions[NextOf<V>] } = {
+  // Version 2 adds the optional `earlier` to a rule: a version 1 rule has none (what was there
+  // before it is not known), which switching off treats as version 1 did.
+  // and the sites whose links are stripped of HubSpot's identity (none before).
+  1: (old: StoreV1): StoreV2 => ({ version: 2, rules: old.rules, undo: old.undo, stripLinks: {}, setAside: old.setAside }),
+};
 
 /** Reads one version's stored shape, salvaging what is valid and collecting the rest. */
 type Reader<V extends StoredVersion> = (root: Readonly<Record<string, unknown>>, setAside: SetAsideEntry[]) => StoreVersions[V];
 
 const READERS: { readonly [V in StoredVersion]: Reader<V> } = {
   1: readStoreV1,
+  2: readStoreV2,
 };
 
 function upgrade(stored: AnyStoredStore): Store {
   switch (stored.version) {
     case 1:
+      return upgrade(MIGRATION_STEPS[1](stored));
+    case 2:
       return stored;
   }
 }
@@ -107,11 +115,14 @@ function isStoredVersion(version: number): version is StoredVersion {
 }
 
 function emptyCurrentStore(): Store {
-  return { version: CURRENT_VERSION, rules: {}, undo: {}, setAside: [] };
+  return { version: CURRENT_VERSION, rules: {}, undo: {}, stripLinks: {}, setAside: [] };
 }
 
 const STORE_V1_FIELDS: ReadonlySet<string> = new Set(['version', 'rules', 'undo', 'setAside']);
 const RULE_V1_FIELDS: ReadonlySet<string> = new Set(['site', 'doNotTrack', 'optOut', 'since', 'managed']);
+const RULE_V2_FIELDS: ReadonlySet<string> = new Set([...RULE_V1_FIELDS, 'earlier']);
+const STORE_V2_FIELDS: ReadonlySet<string> = new Set([...STORE_V1_FIELDS, 'stripLinks']);
+const LINK_STRIPPING_V2_FIELDS: ReadonlySet<string> = new Set(['site', 'since']);
 const SNAPSHOT_V1_FIELDS: ReadonlySet<string> = new Set(['site', 'storeId', 'takenAt', 'cookies', 'id']);
 
 interface PieceReader<T> {
@@ -120,10 +131,34 @@ interface PieceReader<T> {
   readonly keyOf: (piece: T) => string;
   /** Its known fields: any other field is dropped from the piece and set aside. */
   readonly fields: ReadonlySet<string>;
-  readonly invalid: 'invalid-rule' | 'invalid-snapshot';
+  readonly invalid: 'invalid-rule' | 'invalid-snapshot' | 'invalid-entry';
 }
 
 function readStoreV1(root: Readonly<Record<string, unknown>>, setAside: SetAsideEntry[]): StoreV1 {
+  return readStoreShape(root, setAside, 1, STORE_V1_FIELDS, { read: readRuleV1, keyOf: (rule: SiteRuleV1) => rule.site, fields: RULE_V1_FIELDS, invalid: 'invalid-rule' });
+}
+
+function readStoreV2(root: Readonly<Record<string, unknown>>, setAside: SetAsideEntry[]): StoreV2 {
+  const shape = readStoreShape(root, setAside, 2, STORE_V2_FIELDS, { read: readRuleV2, keyOf: (rule: SiteRuleV2) => rule.site, fields: RULE_V2_FIELDS, invalid: 'invalid-rule' });
+  const strippingAside: SetAsideEntry[] = [];
+  const stripLinks = readKeyed(root['stripLinks'], 'stripLinks', strippingAside, {
+    read: readLinkStrippingV2,
+    keyOf: (entry: LinkStrippingV2) => entry.site,
+    fields: LINK_STRIPPING_V2_FIELDS,
+    invalid: 'invalid-entry',
+  });
+  setAside.push(...strippingAside);
+  return { ...shape, stripLinks, setAside: [...shape.setAside, ...strippingAside] };
+}
+
+/** Versions 1 and 2 share the root's shape; only their rules differ. */
+function readStoreShape<V extends 1 | 2, R extends SiteRuleV1>(
+  root: Readonly<Record<string, unknown>>,
+  setAside: SetAsideEntry[],
+  version: V,
+  storeFields: ReadonlySet<string>,
+  ruleReader: PieceReader<R>,
+): { version: V; rules: Record<string, R>; undo: Record<string, UndoSnapshotV1>; setAside: SetAsideEntry[] } {
   const keptAside: SetAsideEntry[] = [];
   const previouslyAside = root['setAside'];
   if (isList(previouslyAside)) {
@@ -136,12 +171,7 @@ function readStoreV1(root: Readonly<Record<string, unknown>>, setAside: SetAside
     setAside.push({ raw: jsonText(previouslyAside), from: 'setAside', reason: 'wrong-type', detail: 'must be a list' });
   }
 
-  const rules = readKeyed(root['rules'], 'rules', setAside, {
-    read: readRuleV1,
-    keyOf: (rule: SiteRuleV1) => rule.site,
-    fields: RULE_V1_FIELDS,
-    invalid: 'invalid-rule',
-  });
+  const rules = readKeyed(root['rules'], 'rules', setAside, ruleReader);
   const undo = readKeyed(root['undo'], 'undo', setAside, {
     read: readSnapshotV1,
     keyOf: (snapshot: UndoSnapshotV1) => snapshotKey(snapshot.site, snapshot.storeId),
@@ -150,11 +180,11 @@ function readStoreV1(root: Readonly<Record<string, unknown>>, setAside: SetAside
   });
 
   for (const key of Object.keys(root)) {
-    if (STORE_V1_FIELDS.has(key)) continue;
-    setAside.push({ raw: jsonText(root[key]), from: key, reason: 'unknown-field', detail: 'not a field of version 1' });
+    if (storeFields.has(key)) continue;
+    setAside.push({ raw: jsonText(root[key]), from: key, reason: 'unknown-field', detail: `not a field of version ${version}` });
   }
 
-  return { version: 1, rules, undo, setAside: [...keptAside, ...setAside] };
+  return { version, rules, undo, setAside: [...keptAside, ...setAside] };
 }
 
 /**

@@ -7,7 +7,7 @@
 //     "rules": [ { "site", "doNotTrack", "optOut", "since" }, ... ] }
 import type { SiteRule } from '../core/rules.ts';
 import type { Store } from './schema.ts';
-import { putRule, rulesOf } from './store.ts';
+import { putRule, ruleOf, rulesOf } from './store.ts';
 import { isList, isRecord, readRuleV1 } from './validate-v1.ts';
 
 export const RULES_FILE_FORMAT = 'cookie-lens-rules';
@@ -75,7 +75,13 @@ export function parseRulesFile(text: string): RulesFileResult {
   return { ok: true, rules };
 }
 
-/** Imported rules replace the visitor's rules for the same sites; rules set by policy stay. */
+/**
+ * Imported rules replace the visitor's rules for the same sites; rules set by policy stay. What a
+ * replaced rule kept of the cookies before it stays with the site (a file carries no cookies).
+ */
 export function mergeImportedRules(store: Store, rules: readonly SiteRule[]): Store {
-  return rules.reduce(putRule, store);
+  return rules.reduce((next, rule) => {
+    const earlier = ruleOf(next, rule.site)?.earlier;
+    return putRule(next, earlier === undefined ? rule : { ...rule, earlier });
+  }, store);
 }

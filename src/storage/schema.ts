@@ -10,7 +10,7 @@ import type { UndoSnapshot } from '../core/plans.ts';
 /** The one storage.local key Cookie Lens writes. */
 export const STORAGE_KEY = 'cookieLens';
 
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 export type SetAsideReason =
   /** A piece that should be an object (or a list) is something else. */
@@ -83,10 +83,42 @@ export interface StoreV1 {
   readonly setAside: readonly SetAsideEntry[];
 }
 
-// ---- Index of shipped versions. Add `2: StoreV2` when version 2 ships. --------------------
+// ---- Version 2: a rule keeps the choice cookies that were there before it. Frozen. ----------
+
+/** The consent and do-not-track cookies of a site as they were before a rule first changed them. */
+export interface EarlierChoicesV2 {
+  readonly storeId: string;
+  /** The page's host when they were read, so they can be read again without a tab. */
+  readonly host: string;
+  /** The cookie names kept; a name without a cookie in `cookies` had none. */
+  readonly names: readonly string[];
+  readonly cookies: readonly CookieRecordV1[];
+}
+
+export interface SiteRuleV2 extends SiteRuleV1 {
+  readonly earlier?: EarlierChoicesV2;
+}
+
+/** A site where navigations arrive without HubSpot's identity parameters (a redirect rule). */
+export interface LinkStrippingV2 {
+  readonly site: string;
+  readonly since: number;
+}
+
+export interface StoreV2 {
+  readonly version: 2;
+  readonly rules: Readonly<Record<string, SiteRuleV2>>;
+  readonly undo: Readonly<Record<string, UndoSnapshotV1>>;
+  /** Keyed by site; on by default after a reset of the site. */
+  readonly stripLinks: Readonly<Record<string, LinkStrippingV2>>;
+  readonly setAside: readonly SetAsideEntry[];
+}
+
+// ---- Index of shipped versions. Add `3: StoreV3` when version 3 ships. --------------------
 
 export interface StoreVersions {
   1: StoreV1;
+  2: StoreV2;
 }
 
 export type StoredVersion = keyof StoreVersions;
@@ -95,8 +127,10 @@ export type AnyStoredStore = StoreVersions[StoredVersion];
 /** The current store, in the live types the rest of Cookie Lens uses. */
 export interface Store {
   readonly version: typeof CURRENT_VERSION;
+  // SiteRule's `earlier` is EarlierChoicesV2 in the live types.
   readonly rules: Readonly<Record<string, SiteRule>>;
   readonly undo: Readonly<Record<string, UndoSnapshot>>;
+  readonly stripLinks: Readonly<Record<string, LinkStrippingV2>>;
   readonly setAside: readonly SetAsideEntry[];
 }
 
@@ -104,5 +138,5 @@ export interface Store {
 export { undoKey as snapshotKey } from '../core/plans.ts';
 
 export function emptyStore(): Store {
-  return { version: CURRENT_VERSION, rules: {}, undo: {}, setAside: [] };
+  return { version: CURRENT_VERSION, rules: {}, undo: {}, stripLinks: {}, setAside: [] };
 }

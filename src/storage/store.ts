@@ -75,3 +75,14 @@ export function storeFromUnreadable(raw: unknown): Store {
     setAside: [{ raw: jsonText(raw), from: '(whole store)', reason: 'unreadable-root', detail: 'the stored settings could not be read' }],
   };
 }
+
+/** Navigations to the site arrive without HubSpot's identity parameters from now on. */
+export function putLinkStripping(store: Store, site: string, now: number): Store {
+  if (Object.hasOwn(store.stripLinks, site)) return store;
+  return { ...store, stripLinks: { ...store.stripLinks, [site]: { site, since: now } } };
+}
+
+export function deleteLinkStripping(store: Store, site: string): Store {
+  if (!Object.hasOwn(store.stripLinks, site)) return store;
+  return { ...store, stripLinks: Object.fromEntries(Object.entries(store.stripLinks).filter(([key]) => key !== site)) };
+}

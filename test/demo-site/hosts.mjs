@@ -17,6 +17,23 @@ export const SITE_HOSTS = /** @type {const} */ (['www.hubdemo.test', 'hubdemo.te
 export const SUFFIX_SITE_DOMAIN = 'hubdemo.co.uk';
 export const SUFFIX_SITE_HOSTS = /** @type {const} */ (['www.hubdemo.co.uk']);
 
+/**
+ * Another domain of the same made-up HubSpot portal (its `addCookieDomain` list names both), for
+ * cross-domain identity: the tracker decorates links between the two and adopts identity from them.
+ */
+export const PARTNER_SITE_DOMAIN = 'hubdemo-partner.test';
+export const PARTNER_COOKIE_DOMAIN = '.hubdemo-partner.test';
+export const PARTNER_SITE_HOSTS = /** @type {const} */ (['www.hubdemo-partner.test']);
+
+/** Every cookie domain the demo portal configures (`addCookieDomain`), in the tracker's order. */
+export const PORTAL_COOKIE_DOMAINS = /** @type {const} */ (['.hubdemo.test', '.hubdemo-partner.test']);
+
+/**
+ * The portal's own tracking host for `?tracking=custom` (`setTrackingDomain`): beacons go there
+ * instead of track.hubspot.com. Our made-up name, under the site's own domain.
+ */
+export const CUSTOM_TRACKING_HOST = 'track.hubdemo.test';
+
 /** A third party the site embeds in a frame (think of a chat widget). */
 export const EMBED_HOST = 'widget.embedco.test';
 
@@ -25,10 +42,14 @@ export const HUBSPOT_HOSTS = /** @type {const} */ ({
   loader: 'js.hs-scripts.com',
   tracker: 'js.hs-analytics.net',
   beacons: 'track.hubspot.com',
+  banner: 'js.hs-banner.com',
 });
 
 /** Every host name the server answers for, site first. */
-export const ALL_HOSTS = [...SITE_HOSTS, ...SUFFIX_SITE_HOSTS, EMBED_HOST, HUBSPOT_HOSTS.loader, HUBSPOT_HOSTS.tracker, HUBSPOT_HOSTS.beacons];
+export const ALL_HOSTS = [
+  ...SITE_HOSTS, ...SUFFIX_SITE_HOSTS, ...PARTNER_SITE_HOSTS, CUSTOM_TRACKING_HOST, EMBED_HOST,
+  HUBSPOT_HOSTS.loader, HUBSPOT_HOSTS.tracker, HUBSPOT_HOSTS.beacons, HUBSPOT_HOSTS.banner,
+];
 
 /** A made-up HubSpot portal (hub) id for the demo site. */
 export const DEMO_PORTAL_ID = '4815162';
@@ -54,5 +75,6 @@ export function firefoxLocalDomains() {
  * @returns {boolean}
  */
 export function isSiteHost(host) {
-  return host === SITE_DOMAIN || host.endsWith(`.${SITE_DOMAIN}`) || host === SUFFIX_SITE_DOMAIN || host.endsWith(`.${SUFFIX_SITE_DOMAIN}`);
+  if (host === CUSTOM_TRACKING_HOST) return false;
+  return [SITE_DOMAIN, SUFFIX_SITE_DOMAIN, PARTNER_SITE_DOMAIN].some((domain) => host === domain || host.endsWith(`.${domain}`));
 }

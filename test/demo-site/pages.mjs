@@ -1,6 +1,6 @@
 // @ts-check
 // HTML for the demo site's pages and the embedded third-party frame.
-import { DEMO_PORTAL_ID, EMBED_HOST, HUBSPOT_HOSTS } from './hosts.mjs';
+import { DEMO_PORTAL_ID, EMBED_HOST, HUBSPOT_HOSTS, PARTNER_SITE_DOMAIN, PARTNER_SITE_HOSTS, SITE_HOSTS } from './hosts.mjs';
 
 /** @typedef {{ title: string, heading: string, body: string }} PageContent */
 
@@ -49,6 +49,11 @@ export function renderPage({ path, host, port, embed, tracker }) {
   const page = PAGES[path] ?? PAGES['/'];
   if (page === undefined) throw new Error('the page table is empty');
   const otherBlogHost = host === 'blog.hubdemo.test' ? 'www.hubdemo.test' : 'blog.hubdemo.test';
+  // A link to the portal's other domain: the tracker decorates it with the visitor's identity.
+  const onPartner = host === PARTNER_SITE_DOMAIN || host.endsWith(`.${PARTNER_SITE_DOMAIN}`);
+  const portalLink = onPartner
+    ? `<a id="portal-link" href="https://${SITE_HOSTS[0]}:${port}/pricing">Hub Demo Coffee</a>`
+    : `<a id="portal-link" href="https://${PARTNER_SITE_HOSTS[0]}:${port}/">Our partner shop</a>`;
   const loader = tracker
     ? `<script type="text/javascript" id="hs-script-loader" async defer src="https://${HUBSPOT_HOSTS.loader}:${port}/${DEMO_PORTAL_ID}.js"></script>`
     : '';
@@ -71,7 +76,7 @@ table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 4
 </head>
 <body>
 <header><strong>Hub Demo Coffee</strong>
-<nav><a href="/">Home</a><a href="/pricing">Pricing</a><a href="/blog/">Blog</a><a href="https://${otherBlogHost}:${port}/blog/">Blog on ${otherBlogHost}</a></nav>
+<nav><a href="/">Home</a><a href="/pricing">Pricing</a><a href="/blog/">Blog</a><a href="https://${otherBlogHost}:${port}/blog/">Blog on ${otherBlogHost}</a>${portalLink}</nav>
 </header>
 <main>
 <h1>${escapeHtml(page.heading)}</h1>

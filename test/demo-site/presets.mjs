@@ -1,8 +1,8 @@
 // @ts-check
 // Server-side cookie presets for the demo site: one data table, used by the server to set the
 // cookies, by docs/DEMO-SITE.md (generated from `renderPresetDocs()`) and by the e2e spec.
-// Value formats come from docs/facts/hubspot-cookies.md and other-trackers.md; the ids
-// and tokens themselves are made up for the demo.
+// Value formats follow the vendors' documented formats (HubSpot's: docs/hubspot-tracker-facts.md);
+// the ids and tokens themselves are made up for the demo.
 import { SITE_COOKIE_DOMAIN, SITE_HOSTS } from './hosts.mjs';
 
 const MINUTE = 60;
@@ -143,7 +143,7 @@ export const PRESETS = {
   login: { summary: 'a logged-in member plus an unrelated first-party cookie', cookies: LOGIN },
   trackers: { summary: 'Google Analytics, Meta and OneTrust, with analytics declined in OneTrust', cookies: TRACKERS },
   hostile: { summary: 'names and values with markup, script, `javascript:` URLs and right-to-left overrides', cookies: HOSTILE },
-  dnt: { summary: 'HubSpot do-not-track switched on', cookies: [cookie('__hs_do_not_track', 'yes', 'do not track (only exactly `yes` counts)', { maxAgeSeconds: 180 * DAY })] },
+  dnt: { summary: 'HubSpot do-not-track switched on', cookies: [cookie('__hs_do_not_track', 'yes', 'do not track (`yes`, after decoding; `1` or `true` do not count)', { maxAgeSeconds: 180 * DAY })] },
   declined: { summary: 'every category declined in the 2024 HubSpot banner', cookies: [cookie('__hs_cookie_cat_pref', '1:false_2:false_3:false', 'analytics, advertisement and functionality declined', { maxAgeSeconds: 180 * DAY })] },
   optout: { summary: 'declined in the legacy HubSpot banner', cookies: [cookie('__hs_opt_out', 'yes', 'legacy decline', { maxAgeSeconds: 180 * DAY })] },
 };

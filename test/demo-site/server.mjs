@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadOrCreateCertificate } from './cert.mjs';
 import {
-  ALL_HOSTS, EMBED_HOST, HUBSPOT_HOSTS, SITE_HOSTS, chromiumHostResolverRules, firefoxLocalDomains, isSiteHost,
+  ALL_HOSTS, CUSTOM_TRACKING_HOST, EMBED_HOST, HUBSPOT_HOSTS, SITE_HOSTS, chromiumHostResolverRules, firefoxLocalDomains, isSiteHost,
 } from './hosts.mjs';
 import { isPagePath, renderFrame, renderPage } from './pages.mjs';
 import {
@@ -74,7 +74,9 @@ function readPublic(name) {
  */
 export async function startDemoSite(options = {}) {
   const { key, cert } = loadOrCreateCertificate(options.certDir ?? join(REPO_ROOT, 'tmp', 'demo-site-cert'));
-  const scripts = { loader: readPublic('loader.js'), tracker: readPublic('tracker.js'), frame: readPublic('frame.js') };
+  const scripts = {
+    loader: readPublic('loader.js'), tracker: readPublic('tracker.js'), banner: readPublic('banner.js'), frame: readPublic('frame.js'),
+  };
   /** @type {BeaconRecord[]} */
   let beaconLog = [];
   /** @type {RequestRecord[]} */
@@ -227,7 +229,10 @@ export async function startDemoSite(options = {}) {
     if (host === HUBSPOT_HOSTS.tracker && /^\/analytics\/\d+\.js$/.test(path)) {
       return send(response, 200, 'text/javascript; charset=utf-8', scripts.tracker);
     }
-    if (host === HUBSPOT_HOSTS.beacons && /^\/__pt[a-z]*\.gif$/.test(path)) {
+    if (host === HUBSPOT_HOSTS.banner && /^\/\d+\.js$/.test(path)) {
+      return send(response, 200, 'text/javascript; charset=utf-8', scripts.banner);
+    }
+    if ((host === HUBSPOT_HOSTS.beacons || host === CUSTOM_TRACKING_HOST) && /^\/__pt[a-z]*\.gif$/.test(path)) {
       const beacon = {
         time: Date.now(), host, path,
         query: Object.fromEntries(requestUrl.searchParams),

@@ -300,7 +300,7 @@ describe('announcements and signals beyond colour', () => {
 
     // A script on the page ignores the choice and sends a page view to HubSpot itself.
     const since = Date.now();
-    await page.evaluate((url) => { new Image().src = url; }, demo.url('track.hubspot.com', `/__ptq.gif?a=4815162&k=1&ts=${since}`));
+    await page.evaluate((url) => { new Image().src = url; }, demo.url('track.hubspot.com', `/__ptq.gif?a=4815162&k=1&cts=${since}`));
     await demo.waitForBeacons(1, { sentSince: since });
     await expect.poll(() => holding.getAttribute('data-verification'), { timeout: 10_000 }).toBe('leaking');
     await expect.poll(() => announced(popup), { timeout: 5_000 }).toMatch(/^Not holding: 1 tracking requests to track\.hubspot\.com since your choice, the last /);

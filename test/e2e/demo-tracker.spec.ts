@@ -1,6 +1,6 @@
-// @e2e-without-extension: proves the demo site and its stand-in tracker behave as documented in
-// docs/facts/hubspot-cookies.md, in real Chromium (no extension), plus a Firefox smoke test
-// of the harness with a throwaway probe extension.
+// @e2e-without-extension: proves the demo site, its stand-in tracker and its stand-in banner behave
+// as HubSpot's do (docs/hubspot-tracker-facts.md) and as docs/DEMO-SITE.md says, in real Chromium
+// (no extension), plus a Firefox smoke test of the harness with a throwaway probe extension.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Cookie, Page } from 'playwright-core';
@@ -9,7 +9,7 @@ import { PRESETS, renderPresetDocs } from '../demo-site/presets.mjs';
 import type { PresetCookie } from '../demo-site/presets.mjs';
 import { launchChromiumWithoutExtension } from './support/chromium.ts';
 import type { PlainChromium } from './support/chromium.ts';
-import { startDemo, trackerSnapshot, waitForTracker } from './support/demo.ts';
+import { bannerSnapshot, beaconSentAt, startDemo, trackerSnapshot, waitForTracker } from './support/demo.ts';
 import type { BeaconRecord, DemoHandle, PresetName } from './support/demo.ts';
 import { launchFirefox, pollInPage } from './support/firefox.ts';
 import { REPO_ROOT } from './support/paths.ts';
@@ -69,7 +69,7 @@ function beaconsOfThisTest(count: number): Promise<BeaconRecord[]> {
 
 /** This test's beacons logged so far. */
 function beaconsSoFar(): BeaconRecord[] {
-  return demo.beacons().filter((beacon) => Number(beacon.query['ts']) >= testStartedAt);
+  return demo.beacons().filter((beacon) => beaconSentAt(beacon) >= testStartedAt);
 }
 
 // ---- helpers -----------------------------------------------------------------------------------
@@ -120,11 +120,42 @@ function expectExpiresIn(cookie: Cookie, lifetimeSeconds: number, fromMs: number
   expect(cookie.expires, `${cookie.name} expiry`).toBeLessThanOrEqual(toMs / 1000 + lifetime + CLOCK_SLACK_SECONDS);
 }
 
-/** Writes a cookie from outside the page, as an extension or the user would. */
-async function setFromOutside(name: string, value: string, expiresInSeconds = VISITOR_LIFETIME_SECONDS): Promise<void> {
-  await context.addCookies([{
-    name, value, domain: '.hubdemo.test', path: '/', sameSite: 'Lax', expires: Math.floor(Date.now() / 1000) + expiresInSeconds,
-  }]);
+/**
+ * Writes a cookie from outside the page, as an extension or the user would: on `.hubdemo.test`,
+ * or host-only on `www.hubdemo.test` with `hostOnly`.
+ */
+async function setFromOutside(name: string, value: string, expiresInSeconds = VISITOR_LIFETIME_SECONDS, hostOnly = false): Promise<void> {
+  const scope = hostOnly ? { url: demo.url('www.hubdemo.test', '/') } : { domain: '.hubdemo.test', path: '/' };
+  await context.addCookies([{ name, value, ...scope, sameSite: 'Lax', expires: Math.floor(Date.now() / 1000) + expiresInSeconds }]);
+}
+
+/** Pushes a command to the page's `_hsq` or `_hsp` queue. */
+async function pushCommand(tab: Page, queueName: '_hsq' | '_hsp', command: readonly unknown[]): Promise<void> {
+  await tab.evaluate(({ name, entry }) => {
+    const queue: unknown = Reflect.get(window, name);
+    if (typeof queue === 'object' && queue !== null && 'push' in queue && typeof queue.push === 'function') queue.push(entry);
+  }, { name: queueName, entry: command });
+}
+
+/** Calls a method of the stand-in banner (`window.__demoBanner`). */
+async function bannerCall(tab: Page, method: 'accept' | 'decline' | 'revoke'): Promise<void> {
+  await tab.evaluate((name) => {
+    const banner: unknown = Reflect.get(window, '__demoBanner');
+    const call: unknown = typeof banner === 'object' && banner !== null ? Reflect.get(banner, name) : undefined;
+    if (typeof call !== 'function') throw new Error(`no __demoBanner.${name}`);
+    call();
+  }, method);
+}
+
+/** This test's `/__ptq.gif` beacons so far, oldest first. */
+function trackingBeacons(): BeaconRecord[] {
+  return beaconsSoFar().filter((beacon) => beacon.path === '/__ptq.gif');
+}
+
+/** This test's `/__ptq.gif` beacons once there are at least `count` of them. */
+async function trackingBeaconsOnce(count: number): Promise<BeaconRecord[]> {
+  await expect.poll(() => trackingBeacons().length, { interval: 20, timeout: 10_000 }).toBeGreaterThanOrEqual(count);
+  return trackingBeacons();
 }
 
 // ---- the stand-in tracker ----------------------------------------------------------------------
@@ -164,7 +195,15 @@ describe('stand-in HubSpot tracker', () => {
     expect(beacon).toMatchObject({ host: 'track.hubspot.com', path: '/__ptq.gif' });
     expect(beacon?.query).toMatchObject({
       a: PORTAL_ID, vi: hstc.visitorId, u: only(cookies, '__hstc').value, b: only(cookies, '__hssc').value, cc: '15', k: '1',
+      v: '1.1', nc: 'true', pu: demo.url('www.hubdemo.test', '/'), t: 'Hub Demo Coffee — fresh beans, weekly',
     });
+    // HubSpot's field names: the fingerprint is `bfp`, the send time `cts`; no made-up `fp`/`ts`.
+    expect(beacon?.query['bfp']).toMatch(/^\d+$/);
+    expect(Number(beacon?.query['cts'])).toBeGreaterThanOrEqual(before);
+    expect(Number(beacon?.query['cts'])).toBeLessThanOrEqual(after);
+    expect(beacon?.query['fp']).toBeUndefined();
+    expect(beacon?.query['ts']).toBeUndefined();
+    expect(beacon?.query['ce']).toBeUndefined(); // consent given: no `ce=false`
     expect(beacon?.referer).toMatch(/^https:\/\/www\.hubdemo\.test:\d+\//);
 
     const snapshot = await trackerSnapshot(page);
@@ -230,16 +269,13 @@ describe('stand-in HubSpot tracker', () => {
     expect(third.hssc.pageViews).toBe(1);
   });
 
-  it('do-not-track: `yes` set from outside stops beacons (even without a reload) while cookies refresh; `1` is ignored', async () => {
+  it('do-not-track: `yes` set from outside stops beacons (even without a reload) while cookies refresh on each load; `1` is ignored', async () => {
     await visit(page);
     await beaconsOfThisTest(1);
 
     await setFromOutside('__hs_do_not_track', 'yes');
-    // Re-read before every beacon: a single-page-app page view on the open page is suppressed.
-    await page.evaluate(() => {
-      const queue: unknown = Reflect.get(window, '_hsq');
-      if (typeof queue === 'object' && queue !== null && 'push' in queue && typeof queue.push === 'function') queue.push(['trackPageView']);
-    });
+    // Read before every beacon: a single-page-app page view on the open page is suppressed.
+    await pushCommand(page, '_hsq', ['trackPageView']);
     expect((await trackerSnapshot(page)).suppressedReasons).toEqual(['do-not-track']);
 
     await visit(page, '/pricing');
@@ -248,43 +284,36 @@ describe('stand-in HubSpot tracker', () => {
     expect(snapshot.beaconCount).toBe(0);
     expect(snapshot.suppressedReasons).toEqual(['do-not-track']);
     const { hssc } = await hubspotState();
-    expect(hssc.pageViews).toBe(4); // load, SPA view, two more loads: cookies keep refreshing
+    // Three loads: the identity is managed once per page load, so the SPA view did not count.
+    expect(hssc.pageViews).toBe(3);
     expect(beaconsSoFar()).toHaveLength(1);
 
     await setFromOutside('__hs_do_not_track', '1');
     await visit(page);
     const beacons = await beaconsOfThisTest(2);
-    expect(beacons[1]?.query['b']).toBe(`${HUBDEMO_DOMAIN_HASH}.5.${hssc.sessionStart}`);
+    expect(beacons[1]?.query['b']).toBe(`${HUBDEMO_DOMAIN_HASH}.4.${hssc.sessionStart}`);
   });
 
-  it('consent declined (2024 banner): the four analytics cookies are deleted, identity kept in memory, nothing sent', async () => {
-    await visit(page);
-    await beaconsOfThisTest(1);
-    const { hstc } = await hubspotState();
-
-    await setFromOutside('__hs_cookie_cat_pref', '1:false_2:false_3:false');
-    await visit(page, '/pricing');
-    const names = (await siteCookies()).map((cookie) => cookie.name);
-    expect(names).toEqual(['__hs_cookie_cat_pref']);
-    const snapshot = await trackerSnapshot(page);
-    expect(snapshot).toMatchObject({ persisted: false, visitorId: hstc.visitorId, beaconCount: 0, suppressedReasons: ['consent'] });
-    expect(snapshot.consent).toMatchObject({ analytics: false, bitmask: 1 });
-    expect(beaconsSoFar()).toHaveLength(1);
+  it('no consent policy (the default) and a disabled policy: consent is true whatever the consent cookies say', async () => {
+    for (const query of ['', '?policy=disabled']) {
+      await context.clearCookies();
+      await setFromOutside('__hs_opt_out', 'yes');
+      await setFromOutside('__hs_cookie_cat_pref', '1:false_2:false_3:false');
+      const since = Date.now();
+      await visit(page, `/${query}`);
+      const names = (await siteCookies()).map((cookie) => cookie.name).sort();
+      expect(names, query).toEqual(['__hs_cookie_cat_pref', '__hs_opt_out', '__hssc', '__hssrc', '__hstc', 'hubspotutk']);
+      const snapshot = await trackerSnapshot(page);
+      expect(snapshot.consent, query).toMatchObject({ known: true, allowed: true, analytics: true, bitmask: 15 });
+      expect(snapshot.consent.source).toBe(query === '' ? 'banner: no consent policy' : 'banner: consent policy disabled');
+      const beacons = await demo.waitForBeacons(1, { sentSince: since });
+      const view = beacons.at(-1)?.query ?? {};
+      expect(view, query).toMatchObject({ k: '1', cc: '15' });
+      expect(view['ce'], query).toBeUndefined();
+      expect(view['pt'], query).toBeUndefined();
+      expect(await bannerSnapshot(page), query).toMatchObject({ state: 'decided', visible: false, allowed: true });
+    }
   });
-
-  it('legacy `__hs_opt_out=yes` declines too; a legacy `1:true,2:false,3:true` preference sends cc=11', async () => {
-    await setFromOutside('__hs_opt_out', 'yes');
-    await visit(page);
-    expect((await siteCookies()).map((cookie) => cookie.name)).toEqual(['__hs_opt_out']);
-    expect((await trackerSnapshot(page)).suppressedReasons).toEqual(['consent']);
-
-    await context.clearCookies();
-    await setFromOutside('__hs_cookie_cat_pref', '1:true,2:false,3:true');
-    await visit(page);
-    const [beacon] = await beaconsOfThisTest(1);
-    expect(beacon?.query['cc']).toBe('11'); // 1 necessary + 2 analytics + 8 functionality
-  });
-
   it('`?rewrite=100` puts a deleted cookie back within a few ticks', async () => {
     await visit(page, '/?rewrite=100');
     const { cookies } = await hubspotState();
@@ -311,6 +340,344 @@ describe('stand-in HubSpot tracker', () => {
     const thirdParty = byName.get('embed_3p');
     expect(thirdParty).toMatchObject({ secure: true, sameSite: 'None' });
     expect(thirdParty?.partitionKey).toBeUndefined();
+  });
+});
+
+// ---- the stand-in banner: consent per policy mode --------------------------------------------------
+
+describe('stand-in banner: consent per policy mode', () => {
+  it('OPT_IN without cookies: the banner waits, nothing is written, beacons go out with ce=false, cc=0, pt=1; Accept writes consent and identity and sends k=28', async () => {
+    await visit(page, '/?policy=opt_in');
+    expect(await bannerSnapshot(page)).toMatchObject({ policy: 'opt_in', state: 'waiting', visible: true });
+    expect(await siteCookies()).toEqual([]);
+    const [view] = await trackingBeaconsOnce(1);
+    expect(view?.query).toMatchObject({ k: '1', ce: 'false', cc: '0', pt: '1', nc: 'true' });
+    expect(view?.query['vi']).toMatch(/^[0-9a-f]{32}$/);
+    expect(view?.query['bfp']).toMatch(/^\d+$/);
+    expect(view?.query['u']).toBeUndefined();
+    expect((await trackerSnapshot(page)).consent).toMatchObject({ known: false, allowed: false, bitmask: 0 });
+
+    const before = Date.now();
+    await page.click('#hs-eu-confirmation-button');
+    const [, approve] = await trackingBeaconsOnce(2);
+    const after = Date.now();
+    const cookies = await siteCookies();
+    expect(only(cookies, '__hs_opt_out').value).toBe('no');
+    expect(only(cookies, '__hs_initial_opt_in').value).toBe('true');
+    expectExpiresIn(only(cookies, '__hs_initial_opt_in'), 7 * DAY_SECONDS, before, after);
+    expectExpiresIn(only(cookies, '__hs_opt_out'), VISITOR_LIFETIME_SECONDS, before, after);
+    const { hstc } = await hubspotState();
+    expect(hstc.visitorId).toBe(view?.query['vi']);
+    expect(approve?.query).toMatchObject({ k: '28', cc: '15', pt: '1', vi: hstc.visitorId });
+    expect(approve?.query['ce']).toBeUndefined();
+    expect(await bannerSnapshot(page)).toMatchObject({ state: 'decided', visible: false, allowed: true, reason: 'accepted' });
+
+    // The next page: consent is implicit while __hstc/__hssc exist.
+    await visit(page, '/pricing?policy=opt_in');
+    expect(await bannerSnapshot(page)).toMatchObject({ state: 'decided', allowed: true, reason: 'implicit: tracker cookies present' });
+    expect((await hubspotState()).hssc.pageViews).toBe(2);
+  });
+
+  it('OPT_IN: `__hs_initial_opt_in=true` alone is consent; `__hs_opt_out=yes` wins over tracker cookies', async () => {
+    await setFromOutside('__hs_initial_opt_in', 'true', 7 * DAY_SECONDS);
+    await visit(page, '/?policy=opt_in');
+    expect(await bannerSnapshot(page)).toMatchObject({ state: 'decided', allowed: true, reason: '__hs_initial_opt_in=true' });
+    expect((await siteCookies()).map((cookie) => cookie.name)).toContain('__hstc');
+
+    await setFromOutside('__hs_opt_out', 'yes');
+    await visit(page, '/pricing?policy=opt_in');
+    expect(await bannerSnapshot(page)).toMatchObject({ state: 'decided', allowed: false, reason: '__hs_opt_out=yes' });
+  });
+
+  it('a load with consent already declined deletes nothing: beacons still carry the surviving cookies (u, b), vi and bfp, with ce=false', async () => {
+    await visit(page);
+    const first = await hubspotState();
+    const hstcValue = only(first.cookies, '__hstc').value;
+    const hsscValue = only(first.cookies, '__hssc').value;
+    await setFromOutside('__hs_opt_out', 'yes');
+    const since = Date.now();
+    await visit(page, '/pricing?policy=opt_in');
+    const later = await hubspotState();
+    // Nothing deleted, nothing written: the same values as before the declined load.
+    expect(only(later.cookies, '__hstc').value).toBe(hstcValue);
+    expect(only(later.cookies, '__hssc').value).toBe(hsscValue);
+    expect(only(later.cookies, 'hubspotutk').value).toBe(first.hstc.visitorId);
+    const beacons = await demo.waitForBeacons(1, { sentSince: since });
+    expect(beacons.at(-1)?.query).toMatchObject({ k: '1', ce: 'false', cc: '1', pt: '1', u: hstcValue, b: hsscValue, vi: first.hstc.visitorId, nc: 'false' });
+    expect(beacons.at(-1)?.query['bfp']).toMatch(/^\d+$/);
+    const snapshot = await trackerSnapshot(page);
+    expect(snapshot).toMatchObject({ persisted: false, cookieWrites: 0 });
+    expect(snapshot.consent).toMatchObject({ known: true, allowed: false, source: 'banner: __hs_opt_out=yes' });
+  });
+
+  it('a true→false change within the page (Decline after Accept) deletes the four cookies, one variant only, and starts a new visitor in memory (rv=1)', async () => {
+    await visit(page, '/?policy=opt_in');
+    await page.click('#hs-eu-confirmation-button');
+    await expect.poll(async () => (await siteCookies()).some((cookie) => cookie.name === '__hstc')).toBe(true);
+    const { hstc } = await hubspotState();
+    // A host-only copy next to HubSpot's Domain one: HubSpot deletes one variant only.
+    await setFromOutside('__hstc', `${HUBDEMO_DOMAIN_HASH}.hostonlycopy.1.1.1.1`, VISITOR_LIFETIME_SECONDS, true);
+    await bannerCall(page, 'decline');
+    const left = await siteCookies();
+    expect(left.map((cookie) => `${cookie.name}@${cookie.domain}=${cookie.value}`).sort()).toEqual([
+      `__hs_opt_out@.hubdemo.test=yes`,
+      `__hstc@www.hubdemo.test=${HUBDEMO_DOMAIN_HASH}.hostonlycopy.1.1.1.1`,
+    ]);
+    const snapshot = await trackerSnapshot(page);
+    expect(snapshot.visitorResets).toBe(1);
+    expect(snapshot.visitorId).not.toBe(hstc.visitorId);
+    const decline = (await trackingBeaconsOnce(3)).find((beacon) => beacon.query['k'] === '29');
+    expect(decline?.query).toMatchObject({ rv: '1', ce: 'false', vi: snapshot.visitorId });
+  });
+
+  it('NOTIFY: consent is true unless `__hs_opt_out=yes` (pt=0); the notice has no decline button', async () => {
+    await visit(page, '/?policy=notify');
+    expect(await bannerSnapshot(page)).toMatchObject({ policy: 'notify', state: 'decided', allowed: true, visible: true });
+    expect(await page.locator('#hs-eu-decline-button').count()).toBe(0);
+    expect((await siteCookies()).map((cookie) => cookie.name)).toContain('__hstc');
+    const [view] = await trackingBeaconsOnce(1);
+    expect(view?.query).toMatchObject({ pt: '0', cc: '15' });
+
+    await setFromOutside('__hs_opt_out', 'yes');
+    const since = Date.now();
+    await visit(page, '/pricing?policy=notify');
+    expect(await bannerSnapshot(page)).toMatchObject({ state: 'decided', allowed: false, reason: '__hs_opt_out=yes', visible: false });
+    const beacons = await demo.waitForBeacons(1, { sentSince: since });
+    expect(beacons.at(-1)?.query).toMatchObject({ pt: '0', ce: 'false', cc: '1' });
+  });
+
+  it('COOKIES_BY_CATEGORY: the 2021 banner reads `,` only, the 2024 banner `,` when present, else `_`; `__hs_opt_out` is ignored', async () => {
+    const cases = [
+      { banner: '2021', value: '1:true,2:false,3:true', analytics: true, cc: '11' },
+      { banner: '2021', value: '1:true_2:true_3:true', analytics: false, cc: '1' },
+      { banner: '2024', value: '1:true_2:true_3:true', analytics: true, cc: '15' },
+      { banner: '2024', value: '1:true,2:false,3:false', analytics: true, cc: '3' },
+      { banner: '2024', value: '1:false_2:true_3:true', analytics: false, cc: '13' },
+    ];
+    for (const entry of cases) {
+      const label = `${entry.banner} ${entry.value}`;
+      await context.clearCookies();
+      await setFromOutside('__hs_cookie_cat_pref', entry.value);
+      await setFromOutside('__hs_opt_out', 'yes');
+      const since = Date.now();
+      await visit(page, `/?policy=by_category&banner=${entry.banner}`);
+      expect(await bannerSnapshot(page), label).toMatchObject({ policy: 'by_category', version: entry.banner, state: 'decided', analytics: entry.analytics });
+      const beacons = await demo.waitForBeacons(1, { sentSince: since });
+      expect(beacons.at(-1)?.query, label).toMatchObject({ pt: '3', cc: entry.cc });
+      expect((await siteCookies()).some((cookie) => cookie.name === '__hstc'), label).toBe(entry.analytics);
+    }
+  });
+
+  it('COOKIES_BY_CATEGORY: without a preference the banner waits; accepting writes `1:true,2:true,3:true` for 390 days (2021) or `1:true_2:true_3:true` for 180 days (2024)', async () => {
+    for (const [banner, value, days] of [['2021', '1:true,2:true,3:true', 390], ['2024', '1:true_2:true_3:true', 180]] as const) {
+      await context.clearCookies();
+      await visit(page, `/?policy=by_category&banner=${banner}`);
+      expect(await bannerSnapshot(page), banner).toMatchObject({ state: 'waiting', visible: true });
+      expect(await siteCookies(), banner).toEqual([]);
+      const before = Date.now();
+      await page.click('#hs-eu-confirmation-button');
+      await expect.poll(async () => (await siteCookies()).map((cookie) => cookie.name).sort(), { timeout: 5_000 })
+        .toEqual(['__hs_cookie_cat_pref', '__hssc', '__hssrc', '__hstc', 'hubspotutk']);
+      const preference = only(await siteCookies(), '__hs_cookie_cat_pref');
+      expect(preference.value, banner).toBe(value);
+      expectExpiresIn(preference, days * DAY_SECONDS, before, Date.now());
+    }
+  });
+
+  it('revoke deletes the consent, do-not-track and identity cookies (one variant each), consent turns false, k=30 is sent', async () => {
+    await visit(page, '/?policy=by_category');
+    await bannerCall(page, 'accept');
+    await expect.poll(async () => (await siteCookies()).some((cookie) => cookie.name === '__hstc')).toBe(true);
+    await setFromOutside('__hs_do_not_track', 'no');
+    await setFromOutside('__hstc', `${HUBDEMO_DOMAIN_HASH}.hostonlycopy.1.1.1.1`, VISITOR_LIFETIME_SECONDS, true);
+    await pushCommand(page, '_hsp', ['revokeCookieConsent']);
+    expect((await siteCookies()).map((cookie) => `${cookie.name}@${cookie.domain}`)).toEqual(['__hstc@www.hubdemo.test']);
+    expect(await bannerSnapshot(page)).toMatchObject({ state: 'decided', allowed: false, reason: 'revoked', visible: true });
+    const revoke = (await trackingBeaconsOnce(3)).find((beacon) => beacon.query['k'] === '30');
+    expect(revoke?.query).toMatchObject({ ce: 'false', cc: '1', rv: '1' });
+  });
+
+  it('without a banner (`?banner=off`) nothing processes `_hsp`: no cookies at all, beacons with ce=false and cc=0', async () => {
+    await visit(page, '/?banner=off');
+    expect(await bannerSnapshot(page)).toBeNull();
+    const [view] = await trackingBeaconsOnce(1);
+    expect(view?.query).toMatchObject({ ce: 'false', cc: '0' });
+    expect(view?.query['vi']).toMatch(/^[0-9a-f]{32}$/);
+    expect(await siteCookies()).toEqual([]);
+    expect(demo.requests().map((request) => request.host)).not.toContain('js.hs-banner.com');
+  });
+});
+
+// ---- the stand-in tracker: identity, do-not-track, lifetimes, hosts --------------------------------
+
+describe('stand-in tracker: identity, do-not-track, lifetimes and hosts', () => {
+  it('do-not-track: the first `__hs_do_not_track` in the jar decides, after decoding (`%79es` counts)', async () => {
+    // Chromium lists cookies of the same path oldest first.
+    await setFromOutside('__hs_do_not_track', 'no');
+    await setFromOutside('__hs_do_not_track', 'yes', VISITOR_LIFETIME_SECONDS, true);
+    await visit(page);
+    await trackingBeaconsOnce(1);
+
+    await context.clearCookies();
+    await setFromOutside('__hs_do_not_track', 'yes', VISITOR_LIFETIME_SECONDS, true);
+    await setFromOutside('__hs_do_not_track', 'no');
+    await visit(page, '/pricing');
+    expect((await trackerSnapshot(page)).suppressedReasons).toEqual(['do-not-track']);
+
+    await context.clearCookies();
+    await setFromOutside('__hs_do_not_track', '%79es');
+    await visit(page, '/blog/');
+    expect((await trackerSnapshot(page)).suppressedReasons).toEqual(['do-not-track']);
+    expect(trackingBeacons()).toHaveLength(1);
+  });
+
+  it('error reports to /__pto.gif are not covered by do-not-track (`?error=1`, `__demoTracker.reportError`)', async () => {
+    await setFromOutside('__hs_do_not_track', 'yes');
+    await visit(page, '/?error=1');
+    await page.evaluate(() => {
+      const tracker: unknown = Reflect.get(window, '__demoTracker');
+      const report: unknown = typeof tracker === 'object' && tracker !== null ? Reflect.get(tracker, 'reportError') : undefined;
+      if (typeof report === 'function') report('second report');
+    });
+    await expect.poll(() => beaconsSoFar().filter((beacon) => beacon.path === '/__pto.gif').length, { timeout: 5_000 }).toBe(2);
+    const reports = beaconsSoFar().filter((beacon) => beacon.path === '/__pto.gif');
+    expect(reports.map((report) => report.host)).toEqual(['track.hubspot.com', 'track.hubspot.com']);
+    expect(reports[1]?.query['m']).toBe('second report');
+    expect(trackingBeacons()).toEqual([]);
+  });
+
+  it('a `hubspotutk` without `__hstc` is adopted as the visitor: the cookie, and the page global `window.hubspotutk`', async () => {
+    const fromCookie = '0123456789abcdef0123456789abcdef';
+    await setFromOutside('hubspotutk', fromCookie);
+    await visit(page);
+    expect(await trackerSnapshot(page)).toMatchObject({ visitorId: fromCookie, identitySource: 'hubspotutk' });
+    expect((await hubspotState()).hstc.visitorId).toBe(fromCookie);
+    expect((await trackingBeaconsOnce(1))[0]?.query['vi']).toBe(fromCookie);
+
+    await context.clearCookies();
+    const fromGlobal = 'fedcba9876543210fedcba9876543210';
+    const tab = await context.newPage();
+    await tab.addInitScript((id) => { Reflect.set(window, 'hubspotutk', id); }, fromGlobal);
+    await visit(tab, '/pricing');
+    expect(await trackerSnapshot(tab)).toMatchObject({ visitorId: fromGlobal, identitySource: 'window.hubspotutk' });
+    expect((await hubspotState()).hstc.visitorId).toBe(fromGlobal);
+    await tab.close();
+  });
+
+  it('links to the portal\'s other domain carry __hstc, __hssc and __hsfp; the other domain adopts that visitor from the query', async () => {
+    await visit(page);
+    const { hstc, hssc, cookies } = await hubspotState();
+    const href = await page.getAttribute('#portal-link', 'href');
+    const link = new URL(href ?? '');
+    expect(link.hostname).toBe('www.hubdemo-partner.test');
+    expect(link.searchParams.get('__hstc')).toBe(only(cookies, '__hstc').value);
+    expect(link.searchParams.get('__hssc')).toBe(only(cookies, '__hssc').value);
+    const [view] = await trackingBeaconsOnce(1);
+    expect(link.searchParams.get('__hsfp')).toBe(view?.query['bfp']);
+
+    await page.click('#portal-link');
+    await page.waitForURL(/hubdemo-partner\.test/);
+    await waitForTracker(page);
+    const partner = await trackerSnapshot(page);
+    expect(partner).toMatchObject({ visitorId: hstc.visitorId, identitySource: 'url-query', cookieDomain: '.hubdemo-partner.test' });
+    const partnerCookies = (await context.cookies()).filter((cookie) => cookie.domain === '.hubdemo-partner.test');
+    const partnerHstc = parseHstc(only(partnerCookies, '__hstc').value);
+    // Re-hashed for the partner's domain; visitor and history carried over.
+    expect(partnerHstc.hash).not.toBe(HUBDEMO_DOMAIN_HASH);
+    expect(partnerHstc.hash).toBe(String(partner.domainHash));
+    expect(partnerHstc).toMatchObject({ visitorId: hstc.visitorId, firstVisit: hstc.firstVisit, sessionNumber: hstc.sessionNumber });
+    expect(parseHssc(only(partnerCookies, '__hssc').value)).toMatchObject({ sessionStart: hssc.sessionStart, pageViews: hssc.pageViews + 1 });
+    const partnerView = (await trackingBeaconsOnce(2))[1];
+    expect(partnerView?.host).toBe('track.hubspot.com');
+    expect(partnerView?.query['vi']).toBe(hstc.visitorId);
+  });
+
+  it('identity in the fragment is adopted only when the query is empty; a wrong __hsfp or an unknown domain hash is refused; the fingerprint survives a reset', async () => {
+    await visit(page);
+    const link = new URL((await page.getAttribute('#portal-link', 'href')) ?? '');
+    const { hstc } = await hubspotState();
+    const fingerprint = link.searchParams.get('__hsfp') ?? '';
+    const identity = new URLSearchParams({ __hstc: link.searchParams.get('__hstc') ?? '', __hssc: link.searchParams.get('__hssc') ?? '', __hsfp: fingerprint });
+    const partnerUrl = (path: string) => demo.url('www.hubdemo-partner.test', path);
+    const tryPartner = async (path: string) => {
+      await context.clearCookies();
+      await page.goto(partnerUrl(path));
+      await waitForTracker(page);
+      return trackerSnapshot(page);
+    };
+
+    expect(await tryPartner(`/#${identity}`)).toMatchObject({ visitorId: hstc.visitorId, identitySource: 'url-fragment' });
+    const withQuery = await tryPartner(`/?policy=none#${identity}`);
+    expect(withQuery.identitySource).toBe('new');
+    expect(withQuery.visitorId).not.toBe(hstc.visitorId);
+
+    const wrongPrint = new URLSearchParams(identity);
+    wrongPrint.set('__hsfp', String(Number(fingerprint) + 1));
+    expect(await tryPartner(`/?${wrongPrint}`)).toMatchObject({ identitySource: 'new', urlIdentityRefused: 'fingerprint' });
+
+    const foreignHash = new URLSearchParams(identity);
+    foreignHash.set('__hstc', (identity.get('__hstc') ?? '').replace(/^\d+\./, '12345.'));
+    expect(await tryPartner(`/?${foreignHash}`)).toMatchObject({ identitySource: 'new', urlIdentityRefused: 'domain-hash' });
+    // Every cookie is gone (a reset), and the fingerprint is still the one in the link.
+    expect(String((await trackerSnapshot(page)).fingerprint)).toBe(fingerprint);
+  });
+
+  it('a visitor already known on the other domain is kept; the linked one is sent as `identify` (i=visitor…)', async () => {
+    await visit(page);
+    const link = (await page.getAttribute('#portal-link', 'href')) ?? '';
+    const { hstc } = await hubspotState();
+    const partnerVisitor = 'aaaabbbbccccddddeeeeffff00001111';
+    await context.addCookies([{ name: '__hstc', value: `1.${partnerVisitor}.1.1.1.1`, domain: '.hubdemo-partner.test', path: '/', sameSite: 'Lax', expires: Math.floor(Date.now() / 1000) + 3600 }]);
+    await page.goto(link);
+    await waitForTracker(page);
+    expect(await trackerSnapshot(page)).toMatchObject({ visitorId: partnerVisitor, identitySource: 'cookie', identity: { visitor: hstc.visitorId } });
+    const partnerView = (await trackingBeaconsOnce(2))[1];
+    expect(new URLSearchParams(partnerView?.query['i'] ?? '').get('visitor')).toBe(hstc.visitorId);
+  });
+
+  it('`__hs_email` in the address identifies the visitor: `i=` on every beacon of the page', async () => {
+    await visit(page, '/?__hs_email=ann%40example.com');
+    await pushCommand(page, '_hsq', ['trackEvent', { id: 'signup' }]);
+    const beacons = await trackingBeaconsOnce(2);
+    for (const beacon of beacons) expect(new URLSearchParams(beacon.query['i'] ?? '').get('email')).toBe('ann@example.com');
+  });
+
+  it('`?lifetime=390` writes the identity and do-not-track cookies for 390 days (build 1.398); the default is 180', async () => {
+    const before = Date.now();
+    await visit(page, '/?lifetime=390');
+    await pushCommand(page, '_hsq', ['doNotTrack']);
+    const after = Date.now();
+    const cookies = await siteCookies();
+    for (const name of ['__hstc', 'hubspotutk', '__hs_do_not_track']) expectExpiresIn(only(cookies, name), 390 * DAY_SECONDS, before, after);
+    expect((await trackerSnapshot(page)).lifetimeDays).toBe(390);
+  });
+
+  it('expiry is rolling without an active policy, anchored to the first visit on OPT_IN and BY_CATEGORY sites', async () => {
+    const firstVisit = Date.now() - 10 * DAY_SECONDS * 1000 - 3_600_000;
+    const visitor = '11112222333344445555666677778888';
+    const setReturning = async () => {
+      await context.clearCookies();
+      await setFromOutside('__hstc', `${HUBDEMO_DOMAIN_HASH}.${visitor}.${firstVisit}.${firstVisit}.${firstVisit}.1`);
+      await setFromOutside('__hs_cookie_cat_pref', '1:true_2:true_3:true');
+    };
+    for (const [query, lifetimeDays] of [['?policy=opt_in', 170], ['?policy=by_category', 170], ['', 180], ['?policy=notify', 180]] as const) {
+      await setReturning();
+      const before = Date.now();
+      await visit(page, `/${query}`);
+      const after = Date.now();
+      const cookies = await siteCookies();
+      expect(parseHstc(only(cookies, '__hstc').value).visitorId, query).toBe(visitor);
+      expectExpiresIn(only(cookies, '__hstc'), lifetimeDays * DAY_SECONDS, before, after);
+      expectExpiresIn(only(cookies, 'hubspotutk'), lifetimeDays * DAY_SECONDS, before, after);
+      expect((await trackerSnapshot(page)).expiry, query).toBe(lifetimeDays === 170 ? 'anchored' : 'rolling');
+    }
+  });
+
+  it('`?tracking=custom` sends beacons to the portal\'s own tracking host (setTrackingDomain)', async () => {
+    await visit(page, '/?tracking=custom&error=1');
+    await expect.poll(() => beaconsSoFar().length, { timeout: 5_000 }).toBe(2);
+    expect(beaconsSoFar().map((beacon) => `${beacon.host}${beacon.path}`).sort()).toEqual(['track.hubdemo.test/__pto.gif', 'track.hubdemo.test/__ptq.gif']);
+    expect((await trackerSnapshot(page)).trackingHost).toMatch(/^track\.hubdemo\.test:\d+$/);
   });
 });
 

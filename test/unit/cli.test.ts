@@ -179,7 +179,9 @@ describe('decode a HAR file', () => {
       },
       { name: '__hssrc', vendor: 'hubspot', category: 'analytics', recognised: true, fields: { value: '1' }, problems: [], ...sent('1') },
       { name: 'app_session', vendor: null, category: null, recognised: false, fields: {}, problems: [], ...sent('abc123') },
-      { name: '__hs_cookie_cat_pref', vendor: 'hubspot', category: 'necessary', recognised: true, fields: { analytics: true, advertisement: false, functionality: true }, problems: [],
+      // A `_` value: HubSpot's 2021 banner reads it as every category declined (docs/CONTROLS.md).
+      { name: '__hs_cookie_cat_pref', vendor: 'hubspot', category: 'necessary', recognised: true, fields: { analytics: true, advertisement: false, functionality: true },
+        problems: [{ code: 'banner-2021-declines', field: 'analytics', detail: '1:true_2:false_3:true', message: "HubSpot's 2021 cookie banner reads only `,` between categories: to it, this value declines every category. The 2024 banner reads it as shown." }],
         // Max-Age=15552000 (180 days) after the entry's time.
         ...setBy('www.example.com', '.example.com', '1:true_2:false_3:true', '2025-04-13T05:56:45.584Z', { secure: false, httpOnly: false, sameSite: 'lax' }),
       },

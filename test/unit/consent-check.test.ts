@@ -213,6 +213,19 @@ describe('lastWriteOf', () => {
     expect(lastWriteOf(decodedCookie('__utmc', '60493049', 1), NOW)).toBeUndefined();
   });
 
+  test('HubSpot writers use 180 or 390 days: only an expiry past 180 days tells which, so only then is there an estimate', () => {
+    const consent = (expiresInDays: number): ConsentCheckCookie => decodedCookie('__hs_opt_out', 'yes', expiresInDays);
+    // 300 days left: only a 390-day writer gives that, 90 days ago.
+    expect(lastWriteOf(consent(300), NOW)).toEqual({ epochMs: NOW - 90 * DAY_MS, basis: 'expiry' });
+    // 170 days left: written 10 days ago (180) or 220 days ago (390): cannot be known.
+    expect(lastWriteOf(consent(170), NOW)).toBeUndefined();
+  });
+
+  test('the visitor id on an opt-in site expires a fixed time after the first visit: no estimate from its expiry', () => {
+    expect(lastWriteOf(decodedCookie('hubspotutk', '0a1b2c3d4e5f40718293a4b5c6d7e8f9', 300), NOW)).toBeUndefined();
+    expect(lastWriteOf(decodedCookie('hubspotutk', '0a1b2c3d4e5f40718293a4b5c6d7e8f9', 179), NOW)).toBeUndefined();
+  });
+
   test('a decoded time wins over the expiry estimate; uncertain fields are not used', () => {
     expect(lastWriteOf(decodedCookie('_clsk', 'd9hl|1748200929441|1|1|e.clarity.ms/collect', 1), NOW)).toEqual({ epochMs: 1748200929441, basis: 'decoded' });
     const uncertainOnly: ConsentCheckCookie = { name: 'x', category: 'analytics', outcome: ok([{ key: 'lastHit', value: { kind: 'instant', epochMs: 1 }, uncertain: true }]) };

@@ -33,9 +33,14 @@ const OLDER_SITES_390_DAYS = 'Older sites: 390 days (13 months).';
 export const LIFETIME = {
   session: { kind: 'session' },
   unknown: { kind: 'unknown' },
-  visitor: { kind: 'duration', ms: 180 * DAY_MS, rolling: true, note: `${OLDER_SITES_390_DAYS} In 2018: 2 years.` },
+  // On sites whose banner runs an opt-in or by-category policy, a returning visitor's cookies expire
+  // a fixed time after the first visit (each write shortens the lifetime by the days since).
+  visitor: {
+    kind: 'duration', ms: 180 * DAY_MS, alsoMs: [390 * DAY_MS], mayBeAnchored: true, rolling: true,
+    note: `${OLDER_SITES_390_DAYS} In 2018: 2 years. On sites with an opt-in banner, counted from the first visit.`,
+  },
   hubspotSession: { kind: 'duration', ms: 30 * MINUTE_MS, rolling: true },
-  consent: { kind: 'duration', ms: 180 * DAY_MS, note: OLDER_SITES_390_DAYS },
+  consent: { kind: 'duration', ms: 180 * DAY_MS, alsoMs: [390 * DAY_MS], note: OLDER_SITES_390_DAYS },
   chatVisitor: { kind: 'duration', ms: 180 * DAY_MS, note: 'Older sites: 13 months.' },
   bannerDismiss: { kind: 'duration', ms: 180 * DAY_MS },
   initialOptIn: { kind: 'duration', ms: 7 * DAY_MS },

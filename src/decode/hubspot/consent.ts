@@ -1,8 +1,11 @@
 // HubSpot's consent and privacy-switch cookies, written by the cookie banner (js.hs-banner.com)
 // or by the site through `_hsq`/`_hsp`. Source: docs/facts/hubspot-cookies.md, sections 1 and 5.
 //
-//   __hs_cookie_cat_pref       1:true,2:false,3:true (legacy banner) or 1:true_2:false_3:true (2024 banner);
-//                              1 = analytics, 2 = advertisement, 3 = functionality
+//   __hs_cookie_cat_pref       1:true,2:false,3:true (2021 banner) or 1:true_2:false_3:true (2024 banner);
+//                              1 = analytics, 2 = advertisement, 3 = functionality. The 2021 banner
+//                              splits on `,` only, so to it a `_` value is one malformed entry and
+//                              every category declined; the 2024 banner splits on `,` when there is
+//                              one, else on `_` (docs/CONTROLS.md).
 //   __hs_do_not_track          yes (only exactly `yes` stops the tracker)
 //   __hs_opt_out               yes = declined, no = accepted (legacy banner)
 //   __hs_initial_opt_in        true (the help text says yes/no; both are accepted)
@@ -16,32 +19,19 @@ import { excerpt, parseBooleanWord, parsed, rejected, unwrapValue } from '../par
 import type { Parsed } from '../parse.ts';
 import { LIFETIME, exactFamily, failed, flagField, warning } from './common.ts';
 
-export interface CategoryPreferences {
-  readonly analytics: boolean;
-  readonly advertisement: boolean;
-  readonly functionality: boolean;
-}
+export type { CategoryPreferences, CategoryPreferenceStyle, HubspotBanner } from './consent-format.ts';
+export { categoriesAsBannerReads, declinedByEveryBanner, detectCategoryPreferenceStyle, writeCategoryPreferences } from './consent-format.ts';
+import { CATEGORY_BY_ID, categoriesAsBannerReads, type CategoryPreferences } from './consent-format.ts';
 
-/** `legacy` separates entries with `,`, the 2024 banner with `_`. */
-export type CategoryPreferenceStyle = 'legacy' | 'banner2024';
-
-const CATEGORY_BY_ID: Readonly<Record<string, keyof CategoryPreferences>> = { 1: 'analytics', 2: 'advertisement', 3: 'functionality' };
 const ENTRY_SEPARATOR = /[,_]/;
-
-export function writeCategoryPreferences(preferences: CategoryPreferences, style: CategoryPreferenceStyle): string {
-  const separator = style === 'legacy' ? ',' : '_';
-  return `1:${preferences.analytics}${separator}2:${preferences.advertisement}${separator}3:${preferences.functionality}`;
-}
-
-/** The style a stored value was written in; a value without `_` is taken as legacy. */
-export function detectCategoryPreferenceStyle(value: string): CategoryPreferenceStyle {
-  return value.includes('_') ? 'banner2024' : 'legacy';
-}
 
 /**
  * Reads either style. Unknown category ids are ignored and missing ones count as not consented,
  * as the banner does; an entry that is not `id:value`, or a known id whose value is neither
- * `true` nor `false`, makes the whole value undecodable rather than guessed.
+ * `true` nor `false`, makes the whole value undecodable rather than guessed. This is how the
+ * value was written, which is how the 2024 banner reads it; HubSpot's 2021 banner splits on `,`
+ * only and reads any `_` value as every category declined (categoriesAsBannerReads; the cookie's
+ * decoder marks such flags uncertain and says so).
  */
 export function readCategoryPreferences(raw: string): Parsed<CategoryPreferences> {
   const unwrapped = unwrapValue(raw);
@@ -61,14 +51,20 @@ export function readCategoryPreferences(raw: string): Parsed<CategoryPreferences
   return parsed(consent);
 }
 
+/**
+ * The flags as written. A category the 2021 banner reads differently (an allowed category in a
+ * `_` value, which that banner reads as declined) is marked uncertain, with a warning saying so:
+ * which banner the site runs cannot be told from the cookie.
+ */
 function decodeCategoryPreferences(raw: string): DecodeOutcome {
   const preferences = readCategoryPreferences(raw);
   if (!preferences.ok) return failed(preferences.problem);
-  return ok([
-    flagField('analytics', preferences.value.analytics),
-    flagField('advertisement', preferences.value.advertisement),
-    flagField('functionality', preferences.value.functionality),
-  ]);
+  const unwrapped = unwrapValue(raw);
+  const as2021 = categoriesAsBannerReads(unwrapped.ok ? unwrapped.value : raw, 'banner2021');
+  const differs = (key: keyof CategoryPreferences): boolean => as2021[key] !== preferences.value[key];
+  const keys = ['analytics', 'advertisement', 'functionality'] as const;
+  const warnings = keys.some(differs) ? [warning('banner-2021-declines', keys.find(differs), excerpt(raw))] : [];
+  return ok(keys.map((key) => flagField(key, preferences.value[key], differs(key))), warnings);
 }
 
 function decodeDoNotTrack(raw: string): DecodeOutcome {

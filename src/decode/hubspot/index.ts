@@ -8,7 +8,7 @@ import { trackingFamilies } from './tracking.ts';
 
 export const hubspotFamilies: readonly CookieFamily[] = [...trackingFamilies, ...consentFamilies, ...siteFeatureFamilies, ...cloudflareFamilies];
 
-export { detectCategoryPreferenceStyle, readCategoryPreferences, writeCategoryPreferences } from './consent.ts';
+export { categoriesAsBannerReads, declinedByEveryBanner, detectCategoryPreferenceStyle, readCategoryPreferences, writeCategoryPreferences } from './consent.ts';
 export type { CategoryPreferenceStyle, CategoryPreferences } from './consent.ts';
 export { parseHstc } from './tracking.ts';
 export type { HstcParts, HstcValue } from './tracking.ts';

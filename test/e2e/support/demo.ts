@@ -32,8 +32,8 @@ export interface DemoHandle {
   clearRequests(): void;
   /**
    * Resolves with the logged beacons once there are at least `count`. With `sentSince` (ms), only
-   * beacons the page sent at or after that time count (their `ts` field), so a late beacon from
-   * an earlier test cannot be mistaken for a new one.
+   * beacons the page sent at or after that time count (their `cts` field, `w` on error reports),
+   * so a late beacon from an earlier test cannot be mistaken for a new one.
    */
   waitForBeacons(count: number, options?: { readonly timeoutMs?: number; readonly sentSince?: number }): Promise<BeaconRecord[]>;
   presetUrl(name: PresetName, options?: PresetOptions): string;
@@ -43,6 +43,11 @@ export interface DemoHandle {
 }
 
 const DEFAULT_HOST = SITE_HOSTS[0];
+
+/** When the page sent a request, by the page's clock: `cts` on beacons, `w` on error reports; NaN if neither. */
+export function beaconSentAt(beacon: BeaconRecord): number {
+  return Number(beacon.query['cts'] ?? beacon.query['w'] ?? Number.NaN);
+}
 
 export async function startDemo(options: { readonly port?: number } = {}): Promise<DemoHandle> {
   const site = await startDemoSite(options.port === undefined ? {} : { port: options.port });
@@ -62,7 +67,7 @@ export async function startDemo(options: { readonly port?: number } = {}): Promi
     waitForBeacons: (count, waitOptions = {}) => new Promise((resolve, reject) => {
       const timeoutMs = waitOptions.timeoutMs ?? 10_000;
       const sentSince = waitOptions.sentSince ?? 0;
-      const matching = (): BeaconRecord[] => site.beacons().filter((beacon) => Number(beacon.query['ts'] ?? Number.NaN) >= sentSince || sentSince === 0);
+      const matching = (): BeaconRecord[] => site.beacons().filter((beacon) => sentSince === 0 || beaconSentAt(beacon) >= sentSince);
       let unsubscribe = (): void => undefined;
       const timer = setTimeout(() => {
         unsubscribe();
@@ -105,7 +110,21 @@ export interface TrackerSnapshot {
   readonly pageViews: number;
   readonly isNewSession: boolean;
   readonly persisted: boolean;
-  readonly consent: { readonly analytics: boolean; readonly bitmask: number; readonly source: string };
+  /** Where consent came from (`source`: the banner's reason, or no decision yet). */
+  readonly consent: { readonly known: boolean; readonly allowed: boolean; readonly analytics: boolean; readonly bitmask: number; readonly source: string };
+  /** `cookie`, `hubspotutk`, `window.hubspotutk`, `url-query`, `url-fragment`, `__hsUserToken`, `new` or `reset`. */
+  readonly identitySource: string;
+  /** Why an identity in the URL was refused (`fingerprint`, `domain-hash`), or null. */
+  readonly urlIdentityRefused: string | null;
+  readonly identity: Readonly<Record<string, string>>;
+  readonly fingerprint: number;
+  readonly trackingHost: string;
+  readonly lifetimeDays: number;
+  readonly expiry: string;
+  readonly cookieWrites: number;
+  readonly visitorResets: number;
+  readonly decoratedLinks: number;
+  readonly errorReportCount: number;
   readonly rewriteIntervalMs: number | null;
   readonly rewrites: number;
   readonly beaconCount: number;
@@ -152,10 +171,23 @@ export function parseTrackerSnapshot(json: string): TrackerSnapshot {
     isNewSession: field(raw, 'isNewSession', isBoolean),
     persisted: field(raw, 'persisted', isBoolean),
     consent: {
+      known: field(consent, 'known', isBoolean),
+      allowed: field(consent, 'allowed', isBoolean),
       analytics: field(consent, 'analytics', isBoolean),
       bitmask: field(consent, 'bitmask', isNumber),
       source: field(consent, 'source', isString),
     },
+    identitySource: field(raw, 'identitySource', isString),
+    urlIdentityRefused: field(raw, 'urlIdentityRefused', isStringOrNull),
+    identity: Object.fromEntries(Object.entries(field(raw, 'identity', isJsonObject)).map(([key, value]) => [key, String(value)])),
+    fingerprint: field(raw, 'fingerprint', isNumber),
+    trackingHost: field(raw, 'trackingHost', isString),
+    lifetimeDays: field(raw, 'lifetimeDays', isNumber),
+    expiry: field(raw, 'expiry', isString),
+    cookieWrites: field(raw, 'cookieWrites', isNumber),
+    visitorResets: field(raw, 'visitorResets', isNumber),
+    decoratedLinks: field(raw, 'decoratedLinks', isNumber),
+    errorReportCount: field(raw, 'errorReports', isArray).length,
     rewriteIntervalMs: field(raw, 'rewriteIntervalMs', isNumberOrNull),
     rewrites: field(raw, 'rewrites', isNumber),
     beaconCount: field(raw, 'beacons', isArray).length,
@@ -174,4 +206,37 @@ export async function waitForTracker(page: Page): Promise<void> {
 export async function trackerSnapshot(page: Page): Promise<TrackerSnapshot> {
   await waitForTracker(page);
   return parseTrackerSnapshot(await page.evaluate(() => JSON.stringify(Reflect.get(window, '__demoTracker'))));
+}
+
+// ---- the stand-in banner (`window.__demoBanner`) ------------------------------------------------
+
+export interface BannerSnapshot {
+  readonly policy: string;
+  readonly version: string;
+  /** `waiting` until the visitor (or the cookies) decided, then `decided`. */
+  readonly state: string;
+  readonly visible: boolean;
+  readonly allowed: boolean | null;
+  readonly analytics: boolean | null;
+  readonly reason: string | null;
+}
+
+/** The banner's state on `page`; null when the page has no banner (`?tracker=0`, `?banner=off`). */
+export async function bannerSnapshot(page: Page): Promise<BannerSnapshot | null> {
+  const json = await page.evaluate(() => JSON.stringify(Reflect.get(window, '__demoBanner') ?? null));
+  const raw: unknown = JSON.parse(json);
+  if (raw === null) return null;
+  if (!isJsonObject(raw)) throw new Error('window.__demoBanner has an unexpected shape');
+  const consent: unknown = raw['consent'];
+  const decided = isJsonObject(consent) ? consent : null;
+  const categories: unknown = decided?.['categories'];
+  return {
+    policy: field(raw, 'policy', isString),
+    version: field(raw, 'version', isString),
+    state: field(raw, 'state', isString),
+    visible: field(raw, 'visible', isBoolean),
+    allowed: decided === null ? null : field(decided, 'allowed', isBoolean),
+    analytics: isJsonObject(categories) ? field(categories, 'analytics', isBoolean) : null,
+    reason: decided === null ? null : field(decided, 'reason', isString),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { effectiveRules, managedRules, NO_POLICY, parseManagedPolicy } from '../../../src/core/managed.ts';
+import { effectiveRules, isManagedSite, managedRules, NO_POLICY, parseManagedPolicy, policyToActOn, resetWaitsForPolicy, type ManagedPolicy } from '../../../src/core/managed.ts';
 import type { SiteRule } from '../../../src/core/rules.ts';
 
 describe('parseManagedPolicy', () => {
@@ -56,5 +56,37 @@ describe('managed rules', () => {
     const rules = effectiveRules(user, { ...NO_POLICY, optOutSites: ['example.com'], defaultOptOutLevel: 'block' });
     expect(rules['example.com']).toEqual({ site: 'example.com', doNotTrack: false, optOut: 'block', since: 0, managed: true });
     expect(rules['mine.example']).toEqual(user['mine.example']);
+  });
+});
+
+describe('acting before the policy has been read', () => {
+  const shared: ManagedPolicy = { optOutSites: ['corp.example'], doNotTrackSites: [], defaultOptOutLevel: 'block', lockResetScope: true };
+  const loaded: ManagedPolicy = { ...shared, optOutSites: [], lockResetScope: false };
+
+  test('the loaded policy wins and is settled', () => {
+    expect(policyToActOn(loaded, shared)).toEqual({ policy: loaded, settled: true });
+  });
+
+  test('not loaded yet: the copy shared earlier in the session, not settled', () => {
+    expect(policyToActOn(null, shared)).toEqual({ policy: shared, settled: false });
+  });
+
+  test('a cold browser with nothing shared acts on no policy at once', () => {
+    expect(policyToActOn(null, null)).toEqual({ policy: NO_POLICY, settled: false });
+  });
+
+  test.each([
+    { settled: false, includeConsent: false, alsoRemove: [], waits: false },
+    { settled: false, includeConsent: true, alsoRemove: [], waits: true },
+    { settled: false, includeConsent: false, alsoRemove: ['x'], waits: true },
+    { settled: true, includeConsent: true, alsoRemove: ['x'], waits: false },
+  ])('a reset waits for the policy: $waits (settled $settled, consent $includeConsent, extras $alsoRemove)', ({ settled, includeConsent, alsoRemove, waits }) => {
+    expect(resetWaitsForPolicy(settled, includeConsent, alsoRemove)).toBe(waits);
+  });
+
+  test('a managed site is one the policy names in either list', () => {
+    expect(isManagedSite(shared, 'corp.example')).toBe(true);
+    expect(isManagedSite({ ...NO_POLICY, doNotTrackSites: ['dnt.example'] }, 'dnt.example')).toBe(true);
+    expect(isManagedSite(shared, 'other.example')).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // path /, SameSite Lax, not Secure, 180 days, on the domain HubSpot reads for the site.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { isConsentDeclined, planDoNotTrack, planEnforcement, planOptOut } from '../../../src/core/plans.ts';
+import { declinedConsentValue, planDoNotTrack, planEnforcement, planOptOut } from '../../../src/core/plans.ts';
 import type { ChoiceContext, CookieChanges } from '../../../src/core/plans.ts';
 import { recordFromSetDetails } from '../../../src/core/cookie-details.ts';
 import type { CookieSetDetails } from '../../../src/core/cookie-details.ts';
@@ -43,8 +43,10 @@ function written(name: string, value: string, extra: Partial<CookieSetDetails> =
 }
 
 const doNotTrackWritten = written('__hs_do_not_track', 'yes');
-const declinedWritten = written('__hs_cookie_cat_pref', '1:false_2:false_3:false');
-const legacyOptOutWritten = written('__hs_opt_out', 'yes');
+// The `,` form, which HubSpot's 2021 and 2024 banners both read; the `_` form where the banner wrote `_`.
+const declinedWritten = written('__hs_cookie_cat_pref', '1:false,2:false,3:false');
+const declined2024Written = written('__hs_cookie_cat_pref', '1:false_2:false_3:false');
+const optOutWritten = written('__hs_opt_out', 'yes');
 
 // hubspot-cookies.md section 7, first visit on www.example.com.
 const HSTC = '114212440.0a1b2c3d4e5f40718293a4b5c6d7e8f9.1728971805584.1728971805584.1728971805584.1';
@@ -144,47 +146,44 @@ describe('planDoNotTrack off', () => {
 });
 
 describe('planOptOut', () => {
-  test('do-not-track, every category declined, legacy opt-out, analytics cookies gone', () => {
+  test('do-not-track, __hs_opt_out=yes, every category declined in the banner\'s own form, analytics cookies gone', () => {
     const legacyNo = cookie('__hs_opt_out', 'no', '.example.com');
     const accepted = cookie('__hs_cookie_cat_pref', '1:true_2:false_3:true', '.example.com');
     const cookies = [hstcDomain, hstcHost, hstcPartitioned, utk, hssc, hssrc, legacyNo, accepted, chat, cloudflare];
     expect(planOptOut(www, cookies, ctx)).toEqual({
-      set: [doNotTrackWritten, declinedWritten, legacyOptOutWritten],
+      set: [doNotTrackWritten, optOutWritten, declined2024Written],
       remove: [hstcDomain, hstcHost, hstcPartitioned, utk, hssc, hssrc],
     });
   });
 
-  test('no __hs_opt_out is written on a site without the legacy banner', () => {
-    expect(planOptOut(www, [hstcDomain], ctx)).toEqual({ set: [doNotTrackWritten, declinedWritten], remove: [hstcDomain] });
+  test('__hs_opt_out=yes is written even where no banner left one (opt-in and notify banners read it), consent in the , form', () => {
+    expect(planOptOut(www, [hstcDomain], ctx)).toEqual({ set: [doNotTrackWritten, optOutWritten, declinedWritten], remove: [hstcDomain] });
   });
 
-  test("a declined choice in the legacy banner's own form already holds", () => {
+  test("a declined choice in the 2021 banner's , form already holds", () => {
     const legacyDeclined = cookie('__hs_cookie_cat_pref', '1:false,2:false,3:false', '.example.com');
-    expect(planOptOut(www, [legacyDeclined], ctx)).toEqual({ set: [doNotTrackWritten], remove: [] });
+    expect(planOptOut(www, [legacyDeclined], ctx)).toEqual({ set: [doNotTrackWritten, optOutWritten], remove: [] });
   });
 
   test('an accepting choice elsewhere on the site is removed so it cannot shadow ours, and ours is (re)written', () => {
     const hostOnlyAccepted = cookie('__hs_cookie_cat_pref', '1:true,2:true,3:true', 'www.example.com');
-    expect(planOptOut(www, [hostOnlyAccepted], ctx)).toEqual({ set: [doNotTrackWritten, declinedWritten], remove: [hostOnlyAccepted] });
+    expect(planOptOut(www, [hostOnlyAccepted], ctx)).toEqual({ set: [doNotTrackWritten, optOutWritten, declinedWritten], remove: [hostOnlyAccepted] });
+  });
+
+  test('an accepting 2024 value on our own spot is replaced in the 2024 form', () => {
+    const accepted = cookie('__hs_cookie_cat_pref', '1:true_2:true_3:true', '.example.com');
+    expect(planOptOut(www, [accepted], ctx)).toEqual({ set: [doNotTrackWritten, optOutWritten, declined2024Written], remove: [] });
   });
 });
 
-describe('isConsentDeclined', () => {
+describe('declinedConsentValue', () => {
   test.each([
-    ['1:false_2:false_3:false', true],
-    ['1:false,2:false,3:false', true],
-    ['1:false', true],
-    ['1:false_2:false_3:false_4:true', true],
-    ['1:true_2:false_3:false', false],
-    ['1:false_2:true_3:false', false],
-    ['1:false,2:false,3:true', false],
-    ['', false],
-    ['garbage', false],
-    ['1:false_2:false,3:false', false],
-    ['1:FALSE', false],
-    ['1:false__2:false', false],
-  ])('%s -> %s', (value, declined) => {
-    expect(isConsentDeclined(value)).toBe(declined);
+    [[], '1:false,2:false,3:false'],
+    [[cookie('__hs_cookie_cat_pref', '1:true,2:false,3:true', '.example.com')], '1:false,2:false,3:false'],
+    [[cookie('__hs_cookie_cat_pref', '1:true_2:false_3:true', '.example.com')], '1:false_2:false_3:false'],
+    [[cookie('__hs_do_not_track', 'yes_no', '.example.com')], '1:false,2:false,3:false'],
+  ])('%j -> %s', (cookies, value) => {
+    expect(declinedConsentValue(cookies)).toBe(value);
   });
 });
 
@@ -199,7 +198,7 @@ describe('planEnforcement', () => {
 
   test.each([
     { label: 'opt-out holds', rule: optedOut, cookies: [dntYes, declined, legacyYes, chat, cloudflare] },
-    { label: 'opt-out with blocking holds', rule: blocked, cookies: [dntYes, declined] },
+    { label: 'opt-out with blocking holds', rule: blocked, cookies: [dntYes, declined, legacyYes] },
     { label: 'do-not-track holds', rule: doNotTrackOnly, cookies: [dntYes, hstcDomain, utk] },
     { label: 'a rule with everything off asks nothing', rule: nothing, cookies: [hstcDomain, utk, hssc] },
   ])('empty when $label', ({ rule, cookies }) => {
@@ -207,7 +206,7 @@ describe('planEnforcement', () => {
   });
 
   test('the tracker writing __hstc again: removed', () => {
-    expect(planEnforcement(optedOut, www, [dntYes, declined, hstcDomain], ctx)).toEqual({ set: [], remove: [hstcDomain] });
+    expect(planEnforcement(optedOut, www, [dntYes, declined, legacyYes, hstcDomain], ctx)).toEqual({ set: [], remove: [hstcDomain] });
   });
 
   test('the banner revoking consent deleted do-not-track: written again', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { createUndoSnapshot, isSnapshotLive, planReset, planUndo, stripIdentityParams, undoKey } from '../../../src/core/plans.ts';
+import { createUndoSnapshot, isSnapshotLive, planReset, planUndo, undoKey } from '../../../src/core/plans.ts';
 import type { CookieSetDetails } from '../../../src/core/cookie-details.ts';
 import { recordFromSetDetails } from '../../../src/core/cookie-details.ts';
 import { resetGroupOf } from '../../../src/core/hubspot-sets.ts';
@@ -102,24 +102,6 @@ test('planReset never removes a login/necessary or non-HubSpot cookie the visito
       }
     }),
   );
-});
-
-describe('stripIdentityParams', () => {
-  test.each([
-    ['https://www.example.com/page?__hstc=1.2.3&__hssc=4.5.6&__hsfp=789&utm_source=x#top', 'https://www.example.com/page?utm_source=x#top'],
-    ['https://www.example.com/?__hstc=abc', 'https://www.example.com/'],
-    ['https://www.example.com/?a=1&__hsfp=2&b=3', 'https://www.example.com/?a=1&b=3'],
-    ['https://www.example.com/?q=%20a+b&__hsfp=1', 'https://www.example.com/?q=%20a+b'],
-    ['https://www.example.com/?%5F%5Fhstc=1&x=2', 'https://www.example.com/?x=2'],
-    ['https://www.example.com/?__hssc', 'https://www.example.com/'],
-    ['https://www.example.com/?%E0%A4%A=1&__hssc=2', 'https://www.example.com/?%E0%A4%A=1'],
-    ['https://www.example.com/?a=1', null],
-    ['https://www.example.com/', null],
-    ['https://www.example.com/#__hstc=1', null],
-    ['https://www.example.com/?__hstcx=1&x__hsfp=2', null],
-  ])('%s -> %s', (url, stripped) => {
-    expect(stripIdentityParams(url)).toBe(stripped);
-  });
 });
 
 describe('undo', () => {

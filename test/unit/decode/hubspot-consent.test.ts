@@ -1,28 +1,40 @@
 import { describe, expect, test } from 'vitest';
-import { detectCategoryPreferenceStyle, readCategoryPreferences, writeCategoryPreferences } from '../../../src/decode/hubspot/index.ts';
+import { categoriesAsBannerReads, declinedByEveryBanner, detectCategoryPreferenceStyle, readCategoryPreferences, writeCategoryPreferences } from '../../../src/decode/hubspot/index.ts';
 import type { CategoryPreferenceStyle, CategoryPreferences } from '../../../src/decode/hubspot/index.ts';
 import { decodeCookie } from './hubspot-support.ts';
 
+const flag = (key: string, value: boolean, uncertain: boolean) => (uncertain ? { key, value: { kind: 'flag', value }, uncertain } : { key, value: { kind: 'flag', value } });
 const flags = (analytics: boolean, advertisement: boolean, functionality: boolean) => [
-  { key: 'analytics', value: { kind: 'flag', value: analytics } },
-  { key: 'advertisement', value: { kind: 'flag', value: advertisement } },
-  { key: 'functionality', value: { kind: 'flag', value: functionality } },
+  flag('analytics', analytics, false),
+  flag('advertisement', advertisement, false),
+  flag('functionality', functionality, false),
 ];
 
 describe('__hs_cookie_cat_pref', () => {
   // The doc's section 7 examples, then the rules from its table.
   test.each([
     ['1:true,2:false,3:true', true, false, true],
-    ['1:true_2:false_3:true', true, false, true],
     ['1:false_2:false_3:false', false, false, false],
     ['1:true', true, false, false],
     ['3:true,1:true', true, false, true],
     ['1:true,4:true,2:true', true, true, false],
-    ['4:maybe_2:true', false, true, false],
     ['1:true,', true, false, false],
     ['1%3Atrue%2C2%3Atrue%2C3%3Atrue', true, true, true],
   ])('%j', (value, analytics, advertisement, functionality) => {
     expect(decodeCookie('__hs_cookie_cat_pref', value)).toEqual({ ok: true, fields: flags(analytics, advertisement, functionality), warnings: [] });
+  });
+
+  // HubSpot's 2021 banner splits on `,` only: to it these values decline everything.
+  test.each([
+    { value: '1:true_2:false_3:true', analytics: true, advertisement: false, functionality: true, field: 'analytics' },
+    { value: '4:maybe_2:true', analytics: false, advertisement: true, functionality: false, field: 'advertisement' },
+    { value: '1%3Atrue_2%3Atrue_3%3Atrue', analytics: true, advertisement: true, functionality: true, field: 'analytics' },
+  ])('$value: a 2021 banner reads it as declined, so the allowed flags are uncertain', ({ value, analytics, advertisement, functionality, field }) => {
+    expect(decodeCookie('__hs_cookie_cat_pref', value)).toEqual({
+      ok: true,
+      fields: [flag('analytics', analytics, analytics), flag('advertisement', advertisement, advertisement), flag('functionality', functionality, functionality)],
+      warnings: [{ code: 'banner-2021-declines', field, detail: expect.any(String) }],
+    });
   });
 
   test.each([
@@ -52,6 +64,34 @@ describe('__hs_cookie_cat_pref', () => {
     const written = writeCategoryPreferences(preferences, style);
     expect(readCategoryPreferences(written)).toEqual({ ok: true, value: preferences });
     expect(detectCategoryPreferenceStyle(written)).toBe(style);
+  });
+});
+
+describe('what each HubSpot banner reads', () => {
+  const none = { analytics: false, advertisement: false, functionality: false };
+  const all = { analytics: true, advertisement: true, functionality: true };
+  test.each([
+    ['1:true,2:true,3:true', all, all],
+    ['1:true_2:true_3:true', none, all],
+    ['1:true_2:true,3:true', { ...none, functionality: true }, { ...none, functionality: true }],
+    ['1:TRUE,2:true', { ...none, advertisement: true }, { ...none, advertisement: true }],
+    ['1:true:x,3:true', { ...none, functionality: true }, { ...none, functionality: true }],
+    ['', none, none],
+  ])('%j: 2021 %j, 2024 %j', (value, as2021, as2024) => {
+    expect(categoriesAsBannerReads(value, 'banner2021')).toEqual(as2021);
+    expect(categoriesAsBannerReads(value, 'banner2024')).toEqual(as2024);
+  });
+
+  test.each([
+    ['1:false,2:false,3:false', true],
+    ['1:false_2:false_3:false', true],
+    ['', false],
+    ['1:true_2:true_3:true', false],
+    ['1:false,2:false,3:true', false],
+    ['1%3Atrue', false],
+    ['4:true', true],
+  ])('declined by every banner: %j -> %s', (value, declined) => {
+    expect(declinedByEveryBanner(value)).toBe(declined);
   });
 });
 

@@ -19,11 +19,11 @@ function migrated(raw: unknown): { store: Store; changed: boolean; setAside: Set
 }
 
 describe('frozen fixtures', () => {
-  test('v1.json is read as it is: nothing changed, nothing set aside', () => {
+  test('v1.json becomes version 2 with every piece as it was, nothing set aside', () => {
     const raw = fixture('v1.json');
     const { store, changed, setAside } = migrated(raw);
-    expect(store).toEqual(raw);
-    expect(changed).toBe(false);
+    expect(store).toEqual({ ...(raw as object), version: 2, stripLinks: {} });
+    expect(changed).toBe(true);
     expect(setAside).toEqual([]);
     expect(Object.keys(store.rules)).toEqual(['example.com', 'hubdemo.test', 'foo.github.io']);
     expect(store.undo['0/example.com']?.cookies).toHaveLength(3);
@@ -97,8 +97,45 @@ describe('frozen fixtures', () => {
     expect(migrate(JSON.parse(JSON.stringify(first.store)))).toEqual({ ok: true, store: first.store, changed: false, setAside: [] });
   });
 
-  test('v1-newer-version.json is refused, so the caller does not overwrite it', () => {
-    expect(migrate(fixture('v1-newer-version.json'))).toEqual({ ok: false, problem: 'newer-version' });
+  test('v2.json is read as it is: rules keep the choice cookies that were there before them', () => {
+    const raw = fixture('v2.json');
+    const { store, changed, setAside } = migrated(raw);
+    expect(store).toEqual(raw);
+    expect(changed).toBe(false);
+    expect(setAside).toEqual([]);
+    expect(store.rules['hubdemo.test']?.earlier?.names).toEqual(['__hs_do_not_track', '__hs_opt_out', '__hs_cookie_cat_pref']);
+    expect(store.rules['hubdemo.test']?.earlier?.cookies.map((c) => `${c.name}=${c.value}`)).toEqual(['__hs_cookie_cat_pref=1:true,2:false,3:true']);
+    expect(store.rules['example.com']?.earlier).toEqual({ storeId: '0', host: 'www.example.com', names: ['__hs_do_not_track'], cookies: [] });
+    expect(store.stripLinks).toEqual({ 'hubdemo.test': { site: 'hubdemo.test', since: 1735693200000 } });
+  });
+
+  test('a malformed link-stripping entry is set aside; the store stays usable', () => {
+    const raw = fixture('v2.json') as Record<string, unknown>;
+    const { store, setAside } = migrated({ ...raw, stripLinks: { 'a.example': { site: 'a.example', since: -1 }, 'b.example': { site: 'b.example', since: 5 } } });
+    expect(store.stripLinks).toEqual({ 'b.example': { site: 'b.example', since: 5 } });
+    expect(setAside).toMatchObject([{ from: 'stripLinks["a.example"]', reason: 'invalid-entry' }]);
+  });
+
+  test('a version 2 rule whose earlier cookies are malformed is set aside whole; the others stay', () => {
+    const raw = fixture('v2.json') as { rules: Record<string, Record<string, unknown>> };
+    const broken = { ...raw, rules: { ...raw.rules, 'example.com': { ...raw.rules['example.com'], earlier: { storeId: '0', host: 'www.example.com', names: ['x'], cookies: [{ name: 'y' }] } } } };
+    const { store, setAside } = migrated(broken);
+    expect(store.rules['example.com']).toBeUndefined();
+    expect(store.rules['hubdemo.test']).toEqual(raw.rules['hubdemo.test']);
+    expect(setAside).toMatchObject([{ from: 'rules["example.com"]', reason: 'invalid-rule' }]);
+  });
+
+  test('v2-newer-version.json is refused, so the caller does not overwrite it', () => {
+    expect(migrate(fixture('v2-newer-version.json'))).toEqual({ ok: false, problem: 'newer-version' });
+  });
+
+  test('v1-newer-version.json, newer than version 1, is read as version 2: its unknown pieces set aside, the rule kept', () => {
+    const { store, setAside } = migrated(fixture('v1-newer-version.json'));
+    expect(store.rules['example.com']).toEqual({ site: 'example.com', doNotTrack: true, optOut: 'off', since: 1735689600000 });
+    expect(setAside.map((entry) => [entry.from, entry.reason])).toEqual([
+      ['rules["example.com"]', 'unknown-field'],
+      ['profiles', 'unknown-field'],
+    ]);
   });
 });
 
@@ -106,18 +143,18 @@ describe('roots', () => {
   test('nothing stored: an empty current store, nothing to write', () => {
     expect(migrate(undefined)).toEqual({
       ok: true,
-      store: { version: CURRENT_VERSION, rules: {}, undo: {}, setAside: [] },
+      store: { version: CURRENT_VERSION, rules: {}, undo: {}, stripLinks: {}, setAside: [] },
       changed: false,
       setAside: [],
     });
   });
 
-  test('a bare version 1 gets its empty fields filled and is written back', () => {
-    expect(migrate({ version: 1 })).toEqual({ ok: true, store: { version: 1, rules: {}, undo: {}, setAside: [] }, changed: true, setAside: [] });
+  test('a bare version 1 gets its empty fields filled, becomes version 2 and is written back', () => {
+    expect(migrate({ version: 1 })).toEqual({ ok: true, store: { version: 2, rules: {}, undo: {}, stripLinks: {}, setAside: [] }, changed: true, setAside: [] });
   });
 
   test('key order alone is not a change', () => {
-    const raw = { setAside: [], undo: {}, rules: { 'example.com': { since: 5, optOut: 'off', doNotTrack: true, site: 'example.com' } }, version: 1 };
+    const raw = { setAside: [], stripLinks: {}, undo: {}, rules: { 'example.com': { since: 5, optOut: 'off', doNotTrack: true, site: 'example.com' } }, version: 2 };
     expect(migrated(raw).changed).toBe(false);
   });
 
@@ -130,7 +167,7 @@ describe('roots', () => {
     { raw: { version: 0 }, problem: 'unknown-version' },
     { raw: { version: '1' }, problem: 'unknown-version' },
     { raw: { version: 1.5 }, problem: 'unknown-version' },
-    { raw: { version: 2 }, problem: 'newer-version' },
+    { raw: { version: 3 }, problem: 'newer-version' },
     { raw: { version: 99, rules: 'whatever' }, problem: 'newer-version' },
   ])('$raw is refused: $problem', ({ raw, problem }) => {
     expect(migrate(raw)).toEqual({ ok: false, problem });
@@ -138,7 +175,7 @@ describe('roots', () => {
 
   test('fields of the wrong type are set aside whole, the store stays usable', () => {
     const { store, setAside } = migrated({ version: 1, rules: ['example.com'], undo: 'none', setAside: {} });
-    expect(store).toEqual({ version: 1, rules: {}, undo: {}, setAside });
+    expect(store).toEqual({ version: 2, rules: {}, undo: {}, stripLinks: {}, setAside });
     expect(setAside).toEqual([
       { raw: '{}', from: 'setAside', reason: 'wrong-type', detail: 'must be a list' },
       { raw: '["example.com"]', from: 'rules', reason: 'wrong-type', detail: 'must be an object' },
