@@ -1,8 +1,8 @@
 // @ts-check
 // Server-side cookie presets for the demo site: one data table, used by the server to set the
 // cookies, by docs/DEMO-SITE.md (generated from `renderPresetDocs()`) and by the e2e spec.
-// Value formats follow the vendors' documented formats (HubSpot's: docs/hubspot-tracker-facts.md);
-// the ids and tokens themselves are made up for the demo.
+// Value formats come from docs/facts/hubspot-cookies.md, docs/hubspot-tracker-facts.md and
+// docs/facts/other-trackers.md; the ids and tokens themselves are made up for the demo.
 import { SITE_COOKIE_DOMAIN, SITE_HOSTS } from './hosts.mjs';
 
 const MINUTE = 60;

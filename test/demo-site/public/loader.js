@@ -19,6 +19,6 @@
     script.src = src;
     document.head.append(script);
   };
-  if (new URLSearchParams(location.search).get('banner') !== 'off') inject('cookieBanner-' + portalId, `https://js.hs-banner.com${port}/${portalId}.js`);
+  if (new URLSearchParams(location.search).get('banner') !== 'off') inject(`cookieBanner-${portalId}`, `https://js.hs-banner.com${port}/${portalId}.js`);
   inject('hs-analytics', `https://js.hs-analytics.net${port}/analytics/${portalId}.js`);
 })();

@@ -302,7 +302,7 @@
     if (Number.parseInt(printed, 10) !== fingerprint()) { urlIdentityRefused = 'fingerprint'; return; }
     const knownHashes = cookieDomains.map((domain) => String(domainHash(domain)));
     const linkedUtk = parseUtk(found.get('__hstc'));
-    if (linkedUtk !== null && linkedUtk.returning) {
+    if (linkedUtk?.returning) {
       if (!knownHashes.includes(String(linkedUtk.domain))) urlIdentityRefused = 'domain-hash';
       else if (utk !== null && utk.visitor !== linkedUtk.visitor) identity['visitor'] = linkedUtk.visitor;
       else if (jarUtk !== null) {
@@ -318,7 +318,7 @@
       if (jarSession !== null) {
         session = {
           ...jarSession,
-          start: linkedSession.start < jarSession.start ? linkedSession.start : jarSession.start,
+          start: Math.min(linkedSession.start, jarSession.start),
           viewCount: jarSession.viewCount + linkedSession.viewCount,
         };
       } else {
@@ -694,7 +694,7 @@
         source: consentSource,
       },
       privacySettings,
-      expiry: utk !== null && utk.returning && anchoredPolicy() ? 'anchored' : 'rolling',
+      expiry: utk?.returning && anchoredPolicy() ? 'anchored' : 'rolling',
     });
     document.documentElement.dataset['demoBeacons'] = String(api.settledBeacons);
   }
