@@ -291,7 +291,7 @@ describe('export and copy', () => {
         sessionCount: hstc.session,
       },
     });
-    expect(byName.get('__hssc')).toMatchObject({ fields: { domainHash: Number(hssc[0]), pageViews: Number(hssc[1]), sessionStart: new Date(Number(hssc[2])).toISOString() } });
+    expect(byName.get('__hssc')).toMatchObject({ fields: { domainHash: hssc[0], pageViews: Number(hssc[1]), sessionStart: new Date(Number(hssc[2])).toISOString() } });
     expect(byName.get('hubspotutk')).toMatchObject({ fields: { visitorId: utk } });
 
     const rows = parseCsv(await download(popup, 'Export CSV'));

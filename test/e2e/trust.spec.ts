@@ -820,7 +820,7 @@ describe('failures are named, and nothing is lost', () => {
       expect(failed).toContain('Failed to parse or set cookie named "hubspotutk".');
       // The refused cookie stays in the snapshot, under the same id; Undo is still offered for it.
       expect(JSON.parse((await storedRoot(host)) ?? 'null')).toMatchObject({ undo: { '0/hubdemo.test': { ...snapshot, cookies: [refused] } } });
-      await expect.poll(() => popup.locator('.controls').innerText(), { timeout: 5_000 }).toContain('Undo brings back the 1 cookies');
+      await expect.poll(() => popup.locator('.controls').innerText(), { timeout: 5_000 }).toContain('Undo brings back the 1 cookie removed last');
     }
     expect((await siteJar()).map((c) => [c.name, c.value])).toEqual([[restorable.name, restorable.value]]);
     await popup.close();
