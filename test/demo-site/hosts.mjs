@@ -17,6 +17,13 @@ export const SITE_HOSTS = /** @type {const} */ (['www.hubdemo.test', 'hubdemo.te
 export const SUFFIX_SITE_DOMAIN = 'hubdemo.co.uk';
 export const SUFFIX_SITE_HOSTS = /** @type {const} */ (['www.hubdemo.co.uk']);
 
+/**
+ * A second shop without HubSpot: Google Analytics 4, Meta's pixel and a Matomo-style first-party
+ * tracker only (our stand-ins, test/demo-site/vendor-trackers.mjs), and a login cookie.
+ */
+export const OTHER_SITE_DOMAIN = 'gameta.test';
+export const OTHER_SITE_HOSTS = /** @type {const} */ (['www.gameta.test']);
+
 /** A third party the site embeds in a frame (think of a chat widget). */
 export const EMBED_HOST = 'widget.embedco.test';
 
@@ -27,8 +34,22 @@ export const HUBSPOT_HOSTS = /** @type {const} */ ({
   beacons: 'track.hubspot.com',
 });
 
+/**
+ * Google's and Meta's real script and collection hosts, mapped to 127.0.0.1 like HubSpot's, so
+ * that blocking them per site is tested against the names the real trackers use.
+ */
+export const VENDOR_HOSTS = /** @type {const} */ ({
+  gtag: 'www.googletagmanager.com',
+  gaCollect: 'region1.google-analytics.com',
+  metaScript: 'connect.facebook.net',
+  metaCollect: 'www.facebook.com',
+});
+
 /** Every host name the server answers for, site first. */
-export const ALL_HOSTS = [...SITE_HOSTS, ...SUFFIX_SITE_HOSTS, EMBED_HOST, HUBSPOT_HOSTS.loader, HUBSPOT_HOSTS.tracker, HUBSPOT_HOSTS.beacons];
+export const ALL_HOSTS = [
+  ...SITE_HOSTS, ...SUFFIX_SITE_HOSTS, ...OTHER_SITE_HOSTS, EMBED_HOST,
+  HUBSPOT_HOSTS.loader, HUBSPOT_HOSTS.tracker, HUBSPOT_HOSTS.beacons, ...Object.values(VENDOR_HOSTS),
+];
 
 /** A made-up HubSpot portal (hub) id for the demo site. */
 export const DEMO_PORTAL_ID = '4815162';
@@ -38,7 +59,7 @@ export const DEMO_PORTAL_ID = '4815162';
  * @returns {string}
  */
 export function chromiumHostResolverRules() {
-  return `MAP *.test 127.0.0.1, ${[...SUFFIX_SITE_HOSTS, ...Object.values(HUBSPOT_HOSTS)].map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`;
+  return `MAP *.test 127.0.0.1, ${[...SUFFIX_SITE_HOSTS, ...Object.values(HUBSPOT_HOSTS), ...Object.values(VENDOR_HOSTS)].map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`;
 }
 
 /**
@@ -54,5 +75,14 @@ export function firefoxLocalDomains() {
  * @returns {boolean}
  */
 export function isSiteHost(host) {
-  return host === SITE_DOMAIN || host.endsWith(`.${SITE_DOMAIN}`) || host === SUFFIX_SITE_DOMAIN || host.endsWith(`.${SUFFIX_SITE_DOMAIN}`);
+  return host === SITE_DOMAIN || host.endsWith(`.${SITE_DOMAIN}`) || host === SUFFIX_SITE_DOMAIN || host.endsWith(`.${SUFFIX_SITE_DOMAIN}`)
+    || isOtherSiteHost(host);
+}
+
+/**
+ * @param {string} host a host name without port
+ * @returns {boolean}
+ */
+export function isOtherSiteHost(host) {
+  return host === OTHER_SITE_DOMAIN || host.endsWith(`.${OTHER_SITE_DOMAIN}`);
 }
