@@ -7,6 +7,8 @@ import { findConsentContradictions } from '../src/core/consent-check.ts';
 import type { DecodeOutcome } from '../src/decode/types.ts';
 import { useServices } from './context.ts';
 import { Summary } from './components/Summary.tsx';
+import { VendorSummaries } from './components/VendorSummaries.tsx';
+import { summariseVendors } from '../src/explain/vendor-summary.ts';
 import { Controls } from './components/Controls.tsx';
 import { CookieBrowser } from './components/CookieBrowser.tsx';
 import { StatusLine } from './components/StatusLine.tsx';
@@ -45,6 +47,10 @@ export function SitePage({ data, announce, onChanged }: { data: SiteData; announ
     return built;
   }, [data, now]);
   const completed = useDeferredDecodes(report, data, now);
+  const vendorSummaries = useMemo(() => summariseVendors(report.views), [report]);
+  // HubSpot's block comes first where HubSpot is present; on a site with other trackers and no
+  // HubSpot, nothing about HubSpot is shown.
+  const showHubspot = report.summary.present || vendorSummaries.length === 0;
   const contradictions = useMemo(
     () => findConsentContradictions(report.views.map((v) => ({
       name: v.cookie.name, family: v.family, category: v.category, outcome: completed.get(v.id) ?? v.outcome,
@@ -57,8 +63,9 @@ export function SitePage({ data, announce, onChanged }: { data: SiteData; announ
       <Header data={data} />
       {data.settingsProblem !== null ? <StatePage kind="settings" detail={data.settingsProblem} /> : null}
       <StatusLine rule={data.rule} verification={data.verification} />
-      <CompactSummary><Summary summary={report.summary} now={now} /></CompactSummary>
-      <Controls data={data} report={report} announce={announce} onChanged={onChanged} />
+      {showHubspot ? <CompactSummary><Summary summary={report.summary} now={now} /></CompactSummary> : null}
+      <VendorSummaries summaries={vendorSummaries} now={now} />
+      <Controls data={data} report={report} hubspotShown={showHubspot} announce={announce} onChanged={onChanged} />
       <ConsentWarnings contradictions={contradictions} now={now} />
       <CookieBrowser views={report.views} completed={completed} now={now} contradictions={contradictions} tabId={data.tab.tabId}
         announce={announce} onChanged={onChanged} order={order} onOrder={chooseOrder} />

@@ -1,0 +1,55 @@
+// "What <vendor> knows about you here" for every tracker other than HubSpot found on the site:
+// one block each, from its decoded cookies (src/explain/vendor-summary.ts).
+import type { ComponentChildren } from 'preact';
+import { useServices } from '../context.ts';
+import type { VendorSummary } from '../../src/explain/vendor-summary.ts';
+import { messageKeyPart } from '../../src/i18n/messages.ts';
+import { Row, When } from './Summary.tsx';
+
+export function useVendorName(): (vendor: string) => string {
+  const { t } = useServices();
+  return (vendor) => t.dynamic(`vendor_${messageKeyPart(vendor)}`) ?? vendor;
+}
+
+export function VendorSummaries({ summaries, now, children }: {
+  summaries: readonly VendorSummary[];
+  now: number;
+  /** Per-vendor controls, rendered at the end of each block. */
+  children?: (summary: VendorSummary) => ComponentChildren;
+}) {
+  const { t, format } = useServices();
+  const vendorName = useVendorName();
+  return (
+    <>
+      {summaries.map((summary) => {
+        const titleId = `vendor-summary-${summary.vendor}`;
+        const hasFacts = summary.firstSeen !== undefined || summary.sessionCount !== undefined || summary.lastActivity !== undefined || summary.ids.length > 0;
+        return (
+          <section key={summary.vendor} class="summary vendor-summary" aria-labelledby={titleId} data-summary="vendor" data-vendor={summary.vendor}>
+            <h2 id={titleId}>{t('vendorSummary_title', [vendorName(summary.vendor)])}</h2>
+            <dl>
+              {summary.firstSeen !== undefined ? <Row field="firstSeen" label={t('vendorSummary_firstSeen')}><When ms={summary.firstSeen} now={now} /></Row> : null}
+              {summary.sessionCount !== undefined ? (
+                <Row field="sessionCount" label={t('vendorSummary_sessions')}><span data-value={String(summary.sessionCount)}>{format.number(summary.sessionCount)}</span></Row>
+              ) : null}
+              {summary.pageViews !== undefined ? (
+                <Row field="pageViews" label={t('vendorSummary_pageViews')}><span data-value={String(summary.pageViews)}>{format.number(summary.pageViews)}</span></Row>
+              ) : null}
+              {summary.lastActivity !== undefined ? <Row field="lastActivity" label={t('vendorSummary_lastActivity')}><When ms={summary.lastActivity} now={now} /></Row> : null}
+              {summary.ids.map((id) => (
+                <Row key={`${id.key}:${id.value}`} field={`id:${id.key}`} label={t.dynamic(`field_${messageKeyPart(id.key)}`) ?? id.key}>
+                  <code dir="auto" data-cookie={id.cookie}>{id.value}</code>
+                </Row>
+              ))}
+              <Row field="cookies" label={t('vendorSummary_cookies')}>
+                {summary.cookieNames.map((name) => <code key={name} dir="auto" class="listed-name">{name}</code>)}
+              </Row>
+            </dl>
+            {hasFacts ? null : <p class="help">{t('vendorSummary_noFacts')}</p>}
+            {children?.(summary)}
+          </section>
+        );
+      })}
+    </>
+  );
+}
