@@ -8,7 +8,8 @@
 // Lookups are Map probes, never a scan of the table: a cookie name by its exact name, then by the
 // stems it can carry (`_ga_` of `_ga_QEHZPBE5HH`); a request host by its label suffixes.
 import { BLOCKED_TRACKING_DOMAINS } from './hubspot-hosts.ts';
-import { IDENTITY_COOKIES as HUBSPOT_IDENTITY_COOKIES } from './hubspot-sets.ts';
+import { IDENTITY_COOKIES as HUBSPOT_IDENTITY_COOKIES, resetGroupOf } from './hubspot-sets.ts';
+import type { ResetGroup } from './hubspot-sets.ts';
 
 export type TrackerVendorId =
   | 'hubspot'
@@ -295,4 +296,12 @@ export function vendorOfRequest(host: string, path: string, siteHost = false): T
     if (dot === -1) return undefined;
     domain = domain.slice(dot + 1);
   }
+}
+
+/**
+ * A reset's group for any cookie: every recognised vendor's identity cookies are `identity` (they
+ * go by default); everything else keeps HubSpot's grouping (consent, login and necessary, ...).
+ */
+export function resetGroupOfAny(name: string): ResetGroup {
+  return vendorOfIdentityCookie(name) !== undefined ? 'identity' : resetGroupOf(name);
 }
