@@ -62,9 +62,9 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
     <section id="reset-panel" class="reset-panel" aria-labelledby="reset-title">
       <h3 id="reset-title">{t('reset_title')}</h3>
       {plan.remove.length === 0 ? <p>{t('reset_nothing')}</p> : <p>{format.plural('reset_willRemove', plan.remove.length)}</p>}
-      <div class="reset-list" role="group" aria-label={t('reset_listLabel')}>
+      <ul class="reset-list" aria-label={t('reset_listLabel')}>
         {byVendor(plan.remove).map((group) => (
-          <div key={group.vendor ?? ''} class="reset-vendor" data-reset-vendor={group.vendor ?? 'other'}>
+          <li key={group.vendor ?? ''} class="reset-vendor" data-reset-vendor={group.vendor ?? 'other'}>
             <h4>{group.vendor === null ? t('reset_vendorOther') : vendorName(group.vendor)}</h4>
             <ul>
               {group.cookies.map((cookie) => (
@@ -73,9 +73,9 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
                 </li>
               ))}
             </ul>
-          </div>
+          </li>
         ))}
-      </div>
+      </ul>
       {hasConsent ? (
         <label class="check">
           <input type="checkbox" checked={includeConsent} onChange={(e) => setIncludeConsent(e.currentTarget.checked)} />
