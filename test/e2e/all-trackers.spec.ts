@@ -87,4 +87,59 @@ describe('every tracker on a site without HubSpot', () => {
     for (const section of await popup.locator('[data-summary]').all()) expect(await section.innerText()).not.toMatch(/HubSpot/);
     await popup.close();
   });
+
+  test('reset makes the visitor new to all three after the reload, keeps the login, and undo restores the old cookies exactly', async () => {
+    await page.goto(demo.url(SHOP, '/__demo/login'));
+    await visit();
+    const identityNames = ['_ga', '_ga_DEMO42XY', '_fbp', MATOMO_ID, MATOMO_ID.replace('_pk_id', '_pk_ses')];
+    const before = (await browser.context.cookies()).filter((cookie) => cookie.domain.endsWith('gameta.test'));
+    const identity = before.filter((cookie) => identityNames.includes(cookie.name));
+    expect(identity.map((cookie) => cookie.name).sort()).toEqual([...identityNames].sort());
+    const login = await shopCookie('shop_session');
+
+    const popup = await openPopupFor(browser, page);
+    await popup.getByRole('button', { name: /Reset to a new visitor/ }).click();
+    const preview = popup.getByRole('list', { name: 'Cookies to remove' });
+    expect(await preview.locator('li[data-reset-cookie]').count()).toBe(identity.length);
+    expect(await preview.locator('[data-reset-vendor]').evaluateAll((groups) => groups.map((group) => group.getAttribute('data-reset-vendor'))))
+      .toEqual(['google-analytics', 'meta', 'matomo']);
+    expect(await preview.locator('[data-reset-vendor="meta"] h4').textContent()).toMatch(/Meta/);
+    const counts = { ga: hitsOf(demo, 'ga', 0).length, meta: hitsOf(demo, 'meta', 0).length, matomo: hitsOf(demo, 'matomo', 0).length };
+    await popup.getByRole('button', { name: 'Remove and reload' }).click();
+    // The reload's page views carry the new ids.
+    await waitForHits(demo, 'ga', counts.ga + 1, 0);
+    await waitForHits(demo, 'meta', counts.meta + 1, 0);
+    await waitForHits(demo, 'matomo', counts.matomo + 1, 0);
+
+    const oldValue = (name: string): string => identity.find((cookie) => cookie.name === name)?.value ?? '';
+    const clientId = (ga: string): string => ga.split('.').slice(2).join('.');
+    expect(clientId(await shopCookie('_ga'))).not.toBe(clientId(oldValue('_ga')));
+    expect(await shopCookie('_fbp')).not.toBe(oldValue('_fbp'));
+    expect((await shopCookie(MATOMO_ID)).split('.')[0]).not.toBe(oldValue(MATOMO_ID).split('.')[0]);
+    expect(lastHitQuery('ga')['_fv']).toBe('1');
+    expect(lastHitQuery('matomo')['_idn']).toBe('1');
+    expect(await shopCookie('shop_session')).toBe(login);
+
+    const reopened = await openPopupFor(browser, page);
+    await reopened.getByRole('button', { name: 'Undo reset' }).click();
+    await reopened.waitForSelector('[data-last-action]');
+    expect(await reopened.locator('[data-last-action]').innerText()).toContain(`${identity.length} cookies restored`);
+    const restored = (await browser.context.cookies()).filter((cookie) => cookie.domain.endsWith('gameta.test'));
+    for (const cookie of identity) {
+      const back = restored.filter((candidate) => candidate.name === cookie.name && candidate.domain === cookie.domain && candidate.path === cookie.path);
+      expect(back, cookie.name).toHaveLength(1);
+      // `_pk_ses` is always `1`: the reloaded page's copy already has the old value, and undo
+      // leaves a cookie with the same value and flags as it is (its expiry is the page's refresh).
+      const expires = cookie.name.startsWith('_pk_ses.') ? back[0]?.expires : cookie.expires;
+      expect({ ...back[0], expires: Math.round(back[0]?.expires ?? 0) }, cookie.name).toEqual({ ...cookie, expires: Math.round(expires ?? 0) });
+    }
+    expect(await shopCookie('shop_session')).toBe(login);
+    await popup.close();
+    await reopened.close();
+  });
 });
+
+function lastHitQuery(vendor: 'ga' | 'meta' | 'matomo'): Record<string, string> {
+  const hits = hitsOf(demo, vendor, 0);
+  return hits[hits.length - 1]?.query ?? {};
+}
