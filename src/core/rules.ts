@@ -15,11 +15,38 @@ export interface SiteRule {
   readonly since: number;
   /** Set by an administrator's policy: the visitor cannot change or import over it. */
   readonly managed?: boolean;
+  /**
+   * The visitor's own choice per tracker vendor (src/core/vendors.ts ids) on this site: `block`
+   * by its "Block <vendor>" switch, `allow` to keep it while the site is opted out.
+   */
+  readonly vendors?: Readonly<Record<string, VendorChoice>>;
+  /** Send Global Privacy Control (the Sec-GPC header and navigator.globalPrivacyControl) to the site. */
+  readonly gpc?: boolean;
 }
+
+export type VendorChoice = 'block' | 'allow';
 
 /** A rule that asks for something; a rule with everything off needs no enforcement. */
 export function ruleIsActive(rule: SiteRule): boolean {
-  return rule.doNotTrack || rule.optOut !== 'off';
+  return rule.doNotTrack || rule.optOut !== 'off' || rule.gpc === true || hasVendorBlock(rule);
+}
+
+function hasVendorBlock(rule: SiteRule): boolean {
+  if (rule.vendors === undefined) return false;
+  for (const choice of Object.values(rule.vendors)) if (choice === 'block') return true;
+  return false;
+}
+
+/**
+ * Whether a vendor's requests are blocked and its identity cookies kept away on the rule's
+ * site: its own switch when the visitor set one; otherwise every vendor is while the site is
+ * opted out, except HubSpot, whose opt-out is do-not-track first and blocking only at `block`.
+ */
+export function vendorBlocked(rule: SiteRule, vendor: string): boolean {
+  const choice = rule.vendors !== undefined && Object.hasOwn(rule.vendors, vendor) ? rule.vendors[vendor] : undefined;
+  if (choice !== undefined) return choice === 'block';
+  if (vendor === 'hubspot') return rule.optOut === 'block';
+  return rule.optOut !== 'off';
 }
 
 export class RuleIndex {

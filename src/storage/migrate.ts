@@ -6,7 +6,7 @@
 // - Partly invalid: every valid rule and snapshot is kept; each invalid piece goes to `setAside`
 //   with where it was and why, for the options page to show. The store is never wiped.
 //
-// Adding version 2 (append only; a shipped step is never edited or deleted):
+// Adding the next version, e.g. 3 (append only; a shipped step is never edited or deleted):
 // 1. schema.ts: add StoreV2 (and its frozen piece types), `2: StoreV2` in StoreVersions,
 //    CURRENT_VERSION = 2, and point Store's fields at the live types.
 // 2. Here: add the step `1: (old: StoreV1): StoreV2 => ...` to MIGRATION_STEPS, a reader for
@@ -14,8 +14,10 @@
 //    `case 1: return upgrade(MIGRATION_STEPS[1](stored));` plus `case 2: return stored;`.
 // 3. test/fixtures/storage/v2.json, frozen from then on.
 import { CURRENT_VERSION, snapshotKey } from './schema.ts';
-import type { AnyStoredStore, SetAsideEntry, Store, StoredVersion, StoreV1, StoreVersions, SiteRuleV1, UndoSnapshotV1 } from './schema.ts';
+import type { AnyStoredStore, SetAsideEntry, Store, StoredVersion, StoreV1, StoreV2, StoreVersions, SiteRuleV1, UndoSnapshotV1 } from './schema.ts';
 import { isList, isRecord, jsonText, readRuleV1, readSetAsideEntry, readSnapshotV1 } from './validate-v1.ts';
+import type { Read } from './validate-v1.ts';
+import { readRuleV2 } from './validate-v2.ts';
 
 export type MigrateProblem =
   /** Written by a newer Cookie Lens: do not write. */
@@ -41,23 +43,29 @@ export type MigrateResult =
 type StepSource = Exclude<StoredVersion, typeof CURRENT_VERSION>;
 // biome-ignore lint/suspicious/noEmptyInterface: filled in when version 2 ships
 interface NextVersion {
-  // 1: 2  (when version 2 ships)
+  1: 2;
 }
 type NextOf<V extends StepSource> = V extends keyof NextVersion ? NextVersion[V] : never;
 
 /** One pure step per shipped version, keyed by the version it upgrades from. Append only. */
-export const MIGRATION_STEPS: { readonly [V in StepSource]: (old: StoreVersions[V]) => StoreVersions[NextOf<V>] } = {};
+export const MIGRATION_STEPS: { readonly [V in StepSource]: (old: StoreVersions[V]) => StoreVersions[NextOf<V>] } = {
+  // Version 2 only adds optional fields to a rule: every version 1 rule is a version 2 rule as it is.
+  1: (old: StoreV1): StoreV2 => ({ version: 2, rules: old.rules, undo: old.undo, setAside: old.setAside }),
+};
 
 /** Reads one version's stored shape, salvaging what is valid and collecting the rest. */
 type Reader<V extends StoredVersion> = (root: Readonly<Record<string, unknown>>, setAside: SetAsideEntry[]) => StoreVersions[V];
 
 const READERS: { readonly [V in StoredVersion]: Reader<V> } = {
   1: readStoreV1,
+  2: readStoreV2,
 };
 
 function upgrade(stored: AnyStoredStore): Store {
   switch (stored.version) {
     case 1:
+      return upgrade(MIGRATION_STEPS[1](stored));
+    case 2:
       return stored;
   }
 }
@@ -112,6 +120,7 @@ function emptyCurrentStore(): Store {
 
 const STORE_V1_FIELDS: ReadonlySet<string> = new Set(['version', 'rules', 'undo', 'setAside']);
 const RULE_V1_FIELDS: ReadonlySet<string> = new Set(['site', 'doNotTrack', 'optOut', 'since', 'managed']);
+const RULE_V2_FIELDS: ReadonlySet<string> = new Set([...RULE_V1_FIELDS, 'vendors', 'gpc']);
 const SNAPSHOT_V1_FIELDS: ReadonlySet<string> = new Set(['site', 'storeId', 'takenAt', 'cookies', 'id']);
 
 interface PieceReader<T> {
@@ -124,6 +133,21 @@ interface PieceReader<T> {
 }
 
 function readStoreV1(root: Readonly<Record<string, unknown>>, setAside: SetAsideEntry[]): StoreV1 {
+  return { version: 1, ...readStoreFields(root, setAside, 1, readRuleV1, RULE_V1_FIELDS) };
+}
+
+function readStoreV2(root: Readonly<Record<string, unknown>>, setAside: SetAsideEntry[]): StoreV2 {
+  return { version: 2, ...readStoreFields(root, setAside, 2, readRuleV2, RULE_V2_FIELDS) };
+}
+
+/** The fields every version so far shares; only the rule reader differs. */
+function readStoreFields<R extends SiteRuleV1>(
+  root: Readonly<Record<string, unknown>>,
+  setAside: SetAsideEntry[],
+  version: StoredVersion,
+  readRule: (value: unknown) => Read<R>,
+  ruleFields: ReadonlySet<string>,
+): { rules: Record<string, R>; undo: Record<string, UndoSnapshotV1>; setAside: SetAsideEntry[] } {
   const keptAside: SetAsideEntry[] = [];
   const previouslyAside = root['setAside'];
   if (isList(previouslyAside)) {
@@ -137,9 +161,9 @@ function readStoreV1(root: Readonly<Record<string, unknown>>, setAside: SetAside
   }
 
   const rules = readKeyed(root['rules'], 'rules', setAside, {
-    read: readRuleV1,
-    keyOf: (rule: SiteRuleV1) => rule.site,
-    fields: RULE_V1_FIELDS,
+    read: readRule,
+    keyOf: (rule: R) => rule.site,
+    fields: ruleFields,
     invalid: 'invalid-rule',
   });
   const undo = readKeyed(root['undo'], 'undo', setAside, {
@@ -151,10 +175,10 @@ function readStoreV1(root: Readonly<Record<string, unknown>>, setAside: SetAside
 
   for (const key of Object.keys(root)) {
     if (STORE_V1_FIELDS.has(key)) continue;
-    setAside.push({ raw: jsonText(root[key]), from: key, reason: 'unknown-field', detail: 'not a field of version 1' });
+    setAside.push({ raw: jsonText(root[key]), from: key, reason: 'unknown-field', detail: `not a field of version ${version}` });
   }
 
-  return { version: 1, rules, undo, setAside: [...keptAside, ...setAside] };
+  return { rules, undo, setAside: [...keptAside, ...setAside] };
 }
 
 /**

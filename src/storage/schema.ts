@@ -10,7 +10,7 @@ import type { UndoSnapshot } from '../core/plans.ts';
 /** The one storage.local key Cookie Lens writes. */
 export const STORAGE_KEY = 'cookieLens';
 
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 export type SetAsideReason =
   /** A piece that should be an object (or a list) is something else. */
@@ -83,10 +83,30 @@ export interface StoreV1 {
   readonly setAside: readonly SetAsideEntry[];
 }
 
-// ---- Index of shipped versions. Add `2: StoreV2` when version 2 ships. --------------------
+// ---- Version 2: per-vendor choices and Global Privacy Control on a site's rule. Frozen. ------
+
+/** A vendor blocked on the site by its own switch, or kept while the site is opted out. */
+export type VendorChoiceV2 = 'block' | 'allow';
+
+export interface SiteRuleV2 extends SiteRuleV1 {
+  /** Keyed by vendor id (src/core/vendors.ts). */
+  readonly vendors?: Readonly<Record<string, VendorChoiceV2>>;
+  /** Send Global Privacy Control to the site. */
+  readonly gpc?: boolean;
+}
+
+export interface StoreV2 {
+  readonly version: 2;
+  readonly rules: Readonly<Record<string, SiteRuleV2>>;
+  readonly undo: Readonly<Record<string, UndoSnapshotV1>>;
+  readonly setAside: readonly SetAsideEntry[];
+}
+
+// ---- Index of shipped versions. Add `3: StoreV3` when version 3 ships. --------------------
 
 export interface StoreVersions {
   1: StoreV1;
+  2: StoreV2;
 }
 
 export type StoredVersion = keyof StoreVersions;

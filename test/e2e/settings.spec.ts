@@ -204,11 +204,11 @@ describe('a partly damaged store', () => {
 
 describe('a store written by a newer version', () => {
   test('is shown as such, refuses every action with the newer-version message, and stays byte for byte as it was', async () => {
-    const { page, planted } = await freshSite(fixture('v1-newer-version.json'), []);
+    const { page, planted } = await freshSite(fixture('v2-newer-version.json'), []);
     expect(planted).not.toBeNull();
     // The worker that started on it wrote nothing.
     expect(await storedRoot()).toBe(planted);
-    expect(JSON.parse(planted ?? 'null')).toEqual(JSON.parse(fixture('v1-newer-version.json')));
+    expect(JSON.parse(planted ?? 'null')).toEqual(JSON.parse(fixture('v2-newer-version.json')));
     await visit(page, '/');
     const jarBefore = await jarText();
     expect(jarBefore.length).toBe(4);

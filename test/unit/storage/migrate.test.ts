@@ -19,11 +19,11 @@ function migrated(raw: unknown): { store: Store; changed: boolean; setAside: Set
 }
 
 describe('frozen fixtures', () => {
-  test('v1.json is read as it is: nothing changed, nothing set aside', () => {
+  test('v1.json is migrated to version 2 as it is (version 2 only adds optional fields): written back, nothing set aside', () => {
     const raw = fixture('v1.json');
     const { store, changed, setAside } = migrated(raw);
-    expect(store).toEqual(raw);
-    expect(changed).toBe(false);
+    expect(store).toEqual({ ...(raw as object), version: 2 });
+    expect(changed).toBe(true);
     expect(setAside).toEqual([]);
     expect(Object.keys(store.rules)).toEqual(['example.com', 'hubdemo.test', 'foo.github.io']);
     expect(store.undo['0/example.com']?.cookies).toHaveLength(3);
@@ -97,8 +97,41 @@ describe('frozen fixtures', () => {
     expect(migrate(JSON.parse(JSON.stringify(first.store)))).toEqual({ ok: true, store: first.store, changed: false, setAside: [] });
   });
 
-  test('v1-newer-version.json is refused, so the caller does not overwrite it', () => {
-    expect(migrate(fixture('v1-newer-version.json'))).toEqual({ ok: false, problem: 'newer-version' });
+  test('v2.json is read as it is: per-vendor choices and GPC kept, nothing changed, nothing set aside', () => {
+    const raw = fixture('v2.json');
+    const { store, changed, setAside } = migrated(raw);
+    expect(store).toEqual(raw);
+    expect(changed).toBe(false);
+    expect(setAside).toEqual([]);
+    expect(store.rules['gameta.test']?.vendors).toEqual({ meta: 'allow', hubspot: 'block' });
+    expect(store.rules['gameta.test']?.gpc).toBe(true);
+  });
+
+  test('a version 2 rule with malformed vendor choices or GPC is set aside; a version 1 rule never carried them', () => {
+    const rule = { site: 'example.com', doNotTrack: false, optOut: 'off', since: 1 };
+    for (const [extra, detail] of [
+      [{ vendors: { meta: 'maybe' } }, '"vendors.meta" must be "block" or "allow"'],
+      [{ vendors: { 'Not A Vendor': 'block' } }, '"vendors" has a key that is not a vendor id: "Not A Vendor"'],
+      [{ vendors: ['meta'] }, '"vendors" must be an object'],
+      [{ gpc: 'yes' }, '"gpc" must be true or false'],
+    ] as const) {
+      const { store, setAside } = migrated({ version: 2, rules: { 'example.com': { ...rule, ...extra } } });
+      expect(store.rules, detail).toEqual({});
+      expect(setAside.map((entry) => entry.detail)).toEqual([detail]);
+    }
+    const v1 = migrated({ version: 1, rules: { 'example.com': { ...rule, gpc: true } } });
+    expect(v1.store.rules['example.com']).toEqual(rule);
+    expect(v1.setAside.map((entry) => entry.reason)).toEqual(['unknown-field']);
+  });
+
+  test('v2-newer-version.json is refused, so the caller does not overwrite it', () => {
+    expect(migrate(fixture('v2-newer-version.json'))).toEqual({ ok: false, problem: 'newer-version' });
+  });
+
+  test('v1-newer-version.json (a "version 2" from before version 2 existed) reads as version 2, its unknown fields set aside, its rule kept', () => {
+    const { store, setAside } = migrated(fixture('v1-newer-version.json'));
+    expect(store.rules).toEqual({ 'example.com': { site: 'example.com', doNotTrack: true, optOut: 'off', since: 1735689600000 } });
+    expect(setAside.map((entry) => [entry.from, entry.reason])).toEqual([['rules["example.com"]', 'unknown-field'], ['profiles', 'unknown-field']]);
   });
 });
 
@@ -113,11 +146,11 @@ describe('roots', () => {
   });
 
   test('a bare version 1 gets its empty fields filled and is written back', () => {
-    expect(migrate({ version: 1 })).toEqual({ ok: true, store: { version: 1, rules: {}, undo: {}, setAside: [] }, changed: true, setAside: [] });
+    expect(migrate({ version: 1 })).toEqual({ ok: true, store: { version: 2, rules: {}, undo: {}, setAside: [] }, changed: true, setAside: [] });
   });
 
   test('key order alone is not a change', () => {
-    const raw = { setAside: [], undo: {}, rules: { 'example.com': { since: 5, optOut: 'off', doNotTrack: true, site: 'example.com' } }, version: 1 };
+    const raw = { setAside: [], undo: {}, rules: { 'example.com': { since: 5, optOut: 'off', doNotTrack: true, site: 'example.com' } }, version: 2 };
     expect(migrated(raw).changed).toBe(false);
   });
 
@@ -130,7 +163,7 @@ describe('roots', () => {
     { raw: { version: 0 }, problem: 'unknown-version' },
     { raw: { version: '1' }, problem: 'unknown-version' },
     { raw: { version: 1.5 }, problem: 'unknown-version' },
-    { raw: { version: 2 }, problem: 'newer-version' },
+    { raw: { version: 3 }, problem: 'newer-version' },
     { raw: { version: 99, rules: 'whatever' }, problem: 'newer-version' },
   ])('$raw is refused: $problem', ({ raw, problem }) => {
     expect(migrate(raw)).toEqual({ ok: false, problem });
@@ -138,7 +171,7 @@ describe('roots', () => {
 
   test('fields of the wrong type are set aside whole, the store stays usable', () => {
     const { store, setAside } = migrated({ version: 1, rules: ['example.com'], undo: 'none', setAside: {} });
-    expect(store).toEqual({ version: 1, rules: {}, undo: {}, setAside });
+    expect(store).toEqual({ version: 2, rules: {}, undo: {}, setAside });
     expect(setAside).toEqual([
       { raw: '{}', from: 'setAside', reason: 'wrong-type', detail: 'must be a list' },
       { raw: '["example.com"]', from: 'rules', reason: 'wrong-type', detail: 'must be an object' },
