@@ -1,7 +1,10 @@
 // "What <vendor> knows about you here" for every tracker other than HubSpot found on the site:
 // one block each, from its decoded cookies (src/explain/vendor-summary.ts).
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { useServices } from '../context.ts';
+import { vendorBlocked, type SiteRule } from '../../src/core/rules.ts';
+import type { TrackerVendorId } from '../../src/core/vendors.ts';
 import type { VendorSummary } from '../../src/explain/vendor-summary.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
 import { Row, When } from './Summary.tsx';
@@ -41,15 +44,59 @@ export function VendorSummaries({ summaries, now, children }: {
                   <code dir="auto" data-cookie={id.cookie}>{id.value}</code>
                 </Row>
               ))}
-              <Row field="cookies" label={t('vendorSummary_cookies')}>
-                {summary.cookieNames.map((name) => <code key={name} dir="auto" class="listed-name">{name}</code>)}
-              </Row>
+              {summary.cookieNames.length > 0 ? (
+                <Row field="cookies" label={t('vendorSummary_cookies')}>
+                  {summary.cookieNames.map((name) => <code key={name} dir="auto" class="listed-name">{name}</code>)}
+                </Row>
+              ) : null}
             </dl>
-            {hasFacts ? null : <p class="help">{t('vendorSummary_noFacts')}</p>}
+            {hasFacts ? null : <p class="help">{t(summary.cookieNames.length > 0 ? 'vendorSummary_noFacts' : 'vendorSummary_noCookies')}</p>}
             {children?.(summary)}
           </section>
         );
       })}
     </>
+  );
+}
+
+/** "Block <vendor> on this site": the vendor's own switch, in its summary block. */
+export function VendorBlockSwitch({ vendor, tabId, rule, managed, announce, onChanged }: {
+  vendor: TrackerVendorId;
+  tabId: number;
+  rule: SiteRule | null;
+  managed: boolean;
+  announce: (text: string) => void;
+  onChanged: () => void;
+}) {
+  const { client, t } = useServices();
+  const vendorName = useVendorName();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const blocked = rule !== null && vendorBlocked(rule, vendor);
+  const exception = rule !== null && rule.optOut !== 'off' && !blocked;
+  const name = vendorName(vendor);
+  const helpId = `vendor-block-help-${vendor}`;
+  const toggle = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const reply = await client.send('setVendorBlock', { tabId, vendor, blocked: !blocked });
+      if (reply.ok) announce(t(!blocked ? 'done_vendorBlocked' : 'done_vendorAllowed', [name]));
+      else setError(`${t.dynamic(`error_${messageKeyPart(reply.error.code)}`) ?? t('error_internal')} (${reply.error.detail})`);
+    } finally {
+      setBusy(false);
+      onChanged();
+    }
+  };
+  return (
+    <div class="switch-row" data-vendor-block={vendor}>
+      <button type="button" role="switch" aria-checked={blocked} disabled={managed} aria-disabled={busy ? 'true' : undefined} class="switch"
+        aria-describedby={helpId} onClick={() => { if (!busy) void toggle(); }}>
+        <span class="switch-track" aria-hidden="true"><span class="switch-thumb" /></span>
+        <span class="switch-label">{t('vendorBlock_switch', [name])}</span>
+      </button>
+      <p id={helpId} class="help">{exception ? t('vendorBlock_exception', [name]) : t('vendorBlock_help')}</p>
+      {error !== null ? <p class="error" role="alert">{error}</p> : null}
+    </div>
   );
 }

@@ -5,12 +5,13 @@ import { onCookieChanged } from '../browser/cookies.ts';
 import { onTabRemoved, onTopLevelBeforeNavigate, onTopLevelCommitted, onTopLevelCompleted } from '../browser/navigation.ts';
 import { forgetTab, scheduleBadge } from './badge.ts';
 import { webTabs } from '../browser/tabs.ts';
-import { observeRequests, reconcileBlocking } from '../browser/network.ts';
-import { BLOCKED_TRACKING_DOMAINS, TRACKING_BEACON_PATTERNS } from '../core/hubspot-hosts.ts';
+import { observeRequests } from '../browser/network.ts';
+import { TRACKING_BEACON_PATTERNS } from '../core/hubspot-hosts.ts';
+import { syncNetworkRules } from './blocking.ts';
 import { route } from './router.ts';
 import { handleCookieChange, handleNavigation, handleTrackingRequest } from './enforce.ts';
 import { ensureCounting } from './verify.ts';
-import { ensureMigrated, loadEffectiveRules, watchRules } from './settings.ts';
+import { ensureMigrated, watchRules } from './settings.ts';
 import { logError } from './log.ts';
 
 serveRequests(route);
@@ -35,8 +36,7 @@ observeRequests(TRACKING_BEACON_PATTERNS, (request) => {
 });
 // Blocking rules follow the rules in force (the visitor's and the organisation's), at start and on change.
 const syncBlocking = (): void => {
-  loadEffectiveRules()
-    .then((rules) => reconcileBlocking(Object.values(rules).filter((r) => r.optOut === 'block').map((r) => r.site), BLOCKED_TRACKING_DOMAINS))
+  syncNetworkRules()
     .catch((error: unknown) => logError('updating blocking rules', error));
 };
 // Rules also change away from the site's own popup: on the options page, by an import, or when

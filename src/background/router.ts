@@ -5,8 +5,8 @@ import { ActionError, reset, saveRule, setDoNotTrack, setOptOut, undo } from './
 import { StoreRefusedError, loadStore, updateStore } from './settings.ts';
 import { exportRules, mergeImportedRules, parseRulesFile } from '../storage/rules-file.ts';
 import { deleteRule, dismissSetAside, ruleOf } from '../storage/store.ts';
-import { setSiteBlock } from '../browser/network.ts';
-import { BLOCKED_TRACKING_DOMAINS } from '../core/hubspot-hosts.ts';
+import { syncNetworkRules } from './blocking.ts';
+import { setVendorBlock } from './vendor-actions.ts';
 import { logError } from './log.ts';
 import { deleteCookies } from './delete.ts';
 import { importCookies, undoImport } from './import.ts';
@@ -18,6 +18,7 @@ type Handlers = { [K in MessageName]: (payload: Api[K]['req']) => Promise<Api[K]
 const handlers: Handlers = {
   setDoNotTrack: (p) => setDoNotTrack(p.tabId, p.on, Date.now()),
   setOptOut: (p) => setOptOut(p.tabId, p.level, Date.now()),
+  setVendorBlock: (p) => setVendorBlock(p.tabId, p.vendor, p.blocked, Date.now()),
   reset: (p) => reset(p.tabId, p.includeConsent, p.alsoRemove, Date.now()),
   undo: (p) => undo(p.tabId, p.snapshotId, Date.now()),
   deleteCookies: (p) => deleteCookies(p.tabId, p.cookies, Date.now()),
@@ -31,7 +32,7 @@ const handlers: Handlers = {
   },
   updateRule: async (p) => {
     const rule = await saveRule(p.site, { doNotTrack: p.doNotTrack, optOut: p.optOut }, Date.now());
-    await setSiteBlock(p.site, BLOCKED_TRACKING_DOMAINS, rule?.optOut === 'block');
+    await syncNetworkRules();
     return { rule };
   },
   removeRule: async (p) => {
@@ -41,17 +42,17 @@ const handlers: Handlers = {
       if (current.managed === true) throw new ActionError({ code: 'managed-rule', detail: `${p.site} is set by your organisation` });
       return { store: deleteRule(store, p.site), result: true };
     });
-    await setSiteBlock(p.site, BLOCKED_TRACKING_DOMAINS, false);
+    await syncNetworkRules();
     return { removed };
   },
   importRules: async (p) => {
     const parsed = parseRulesFile(p.text);
     if (!parsed.ok) throw new ActionError({ code: 'import-invalid', detail: parsed.message });
-    const store = await updateStore((current) => {
+    await updateStore((current) => {
       const next = mergeImportedRules(current, parsed.rules);
       return { store: next, result: next };
     });
-    for (const rule of Object.values(store.rules)) await setSiteBlock(rule.site, BLOCKED_TRACKING_DOMAINS, rule.optOut === 'block');
+    await syncNetworkRules();
     return { imported: parsed.rules.length };
   },
   exportRules: async () => ({ text: exportRules(await loadStore(), Date.now()) }),

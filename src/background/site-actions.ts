@@ -1,18 +1,19 @@
 // What the popup asks for, carried out: do-not-track, opt-out, reset and undo for the tab's site.
 import type { ChoiceContext, CookieChanges } from '../core/plans.ts';
-import { planDoNotTrack, planOptOut, planReset, planUndo, stripIdentityParams } from '../core/plans.ts';
+import { NO_CHANGES, planDoNotTrack, planOptOut, planReset, planUndo, stripIdentityParams } from '../core/plans.ts';
+import { vendorOfIdentityCookie } from '../core/vendors.ts';
 import { siteFromUrl, type SiteContext } from '../core/site.ts';
 import type { OptOutLevel, SiteRule } from '../core/rules.ts';
 import { ruleIsActive } from '../core/rules.ts';
-import { BLOCKED_TRACKING_DOMAINS } from '../core/hubspot-hosts.ts';
 import { hstcDomainMatch } from '../core/hubspot-identity.ts';
-import { IDENTITY_COOKIES } from '../core/hubspot-sets.ts';
+import { IDENTITY_COOKIES, resetGroupOf } from '../core/hubspot-sets.ts';
 import { removeDetailsFor } from '../core/cookie-details.ts';
 import type { CookieRecord } from '../model/cookie.ts';
 import type { ActionOutcome, FailedCookie, ResetOutcome, UndoOutcome, WireError } from '../protocol/messages.ts';
 import { readSiteCookies, removeCookie, setCookie } from '../browser/cookies.ts';
 import { tabTarget, reloadTab, type TabTarget } from '../browser/tabs.ts';
-import { setSiteBlock } from '../browser/network.ts';
+import { syncNetworkRules } from './blocking.ts';
+import { seenVendorChoices, vendorCookiesToRemove } from '../core/vendor-rules.ts';
 import { loadPolicy, updateStore } from './settings.ts';
 import { RESTORED_SNAPSHOTS_KEY, readSession, writeSession } from '../browser/storage.ts';
 import { logError } from './log.ts';
@@ -55,15 +56,26 @@ export async function applyChanges(changes: CookieChanges): Promise<{ changed: n
   return { changed: results.length - failed.length, failed };
 }
 
-function nextRule(current: SiteRule | undefined, site: string, change: Partial<Pick<SiteRule, 'doNotTrack' | 'optOut'>>, now: number): SiteRule | null {
+export type RuleChange = Partial<Pick<SiteRule, 'doNotTrack' | 'optOut' | 'vendors' | 'gpc' | 'hubspot'>>;
+
+function nextRule(current: SiteRule | undefined, site: string, change: RuleChange, now: number): SiteRule | null {
   const doNotTrack = change.doNotTrack ?? current?.doNotTrack ?? false;
   const optOut = change.optOut ?? current?.optOut ?? 'off';
-  const rule: SiteRule = { site, doNotTrack, optOut, since: now };
+  // Switching opt-out on or off speaks for every vendor: the per-vendor exceptions start afresh.
+  const vendors = change.vendors ?? (optOut !== (current?.optOut ?? 'off') ? undefined : current?.vendors);
+  const gpc = change.gpc ?? current?.gpc;
+  const hubspot = change.hubspot ?? (optOut === 'off' ? undefined : current?.hubspot);
+  const rule: SiteRule = {
+    site, doNotTrack, optOut, since: now,
+    ...(vendors === undefined || Object.keys(vendors).length === 0 ? {} : { vendors }),
+    ...(gpc === true ? { gpc } : {}),
+    ...(hubspot === false ? { hubspot } : {}),
+  };
   return ruleIsActive(rule) ? rule : null;
 }
 
 /** Stores the rule (or removes it when everything is off); refuses to touch a managed rule. */
-export async function saveRule(site: string, change: Partial<Pick<SiteRule, 'doNotTrack' | 'optOut'>>, now: number): Promise<SiteRule | null> {
+export async function saveRule(site: string, change: RuleChange, now: number): Promise<SiteRule | null> {
   const policy = await loadPolicy();
   if (policy.optOutSites.includes(site) || policy.doNotTrackSites.includes(site)) {
     throw new ActionError({ code: 'managed-rule', detail: `${site} is set by your organisation` });
@@ -85,6 +97,18 @@ export function choiceContext(site: SiteContext, cookies: readonly CookieRecord[
   return { now, storeId, hstcDomainMatch: hstcDomainMatch(cookies, site.host), ...(isolated === undefined ? {} : { firstPartyDomain: isolated }) };
 }
 
+/**
+ * `{hubspot: false}` when the site's cookies show other trackers and nothing of HubSpot's: its
+ * opt-out then leaves HubSpot's cookies unwritten. Nothing to say otherwise (HubSpot may simply
+ * not have run yet on a first visit).
+ */
+function hubspotPresence(cookies: readonly CookieRecord[]): { hubspot?: false } {
+  // HubSpot's visitor, legacy and choice cookies (the background carries no decoders to ask).
+  const hubspotSeen = cookies.some((cookie) => { const group = resetGroupOf(cookie.name); return group === 'identity' || group === 'other-hubspot' || group === 'consent'; });
+  const othersSeen = cookies.some((cookie) => { const vendor = vendorOfIdentityCookie(cookie.name); return vendor !== undefined && vendor !== 'hubspot'; });
+  return !hubspotSeen && othersSeen ? { hubspot: false } : {};
+}
+
 export async function setDoNotTrack(tabId: number, on: boolean, now: number): Promise<ActionOutcome> {
   const { target, site } = await tabSite(tabId);
   const rule = await saveRule(site.registrableDomain, { doNotTrack: on }, now);
@@ -98,15 +122,19 @@ export async function setDoNotTrack(tabId: number, on: boolean, now: number): Pr
 
 export async function setOptOut(tabId: number, level: OptOutLevel, now: number): Promise<ActionOutcome> {
   const { target, site } = await tabSite(tabId);
-  const rule = await saveRule(site.registrableDomain, { optOut: level }, now);
-  await setSiteBlock(site.registrableDomain, BLOCKED_TRACKING_DOMAINS, level === 'block');
+  const before = await readSiteCookies(site, target.storeId);
+  const rule = await saveRule(site.registrableDomain, level === 'off' ? { optOut: level } : { optOut: level, vendors: seenVendorChoices(before), ...hubspotPresence(before) }, now);
+  await syncNetworkRules();
   const cookies = await readSiteCookies(site, target.storeId);
   const ctx = choiceContext(site, cookies, target.storeId, now);
   const changes =
     level === 'off'
       ? planDoNotTrack(site, cookies, rule?.doNotTrack === true, ctx)
-      : planOptOut(site, cookies, ctx);
-  const outcome = await applyChanges(changes);
+      : rule?.hubspot === false ? NO_CHANGES : planOptOut(site, cookies, ctx);
+  // Every other blocked vendor's identity cookies go too (removed once, whichever plan names them).
+  const planned = new Set(changes.remove);
+  const vendorCookies = rule === null ? [] : vendorCookiesToRemove(rule, cookies).filter((cookie) => !planned.has(cookie));
+  const outcome = await applyChanges({ set: changes.set, remove: [...changes.remove, ...vendorCookies] });
   await resetVerification(site.registrableDomain, target.storeId, now);
   return { ...outcome, rule };
 }

@@ -1,6 +1,8 @@
 // Blocking HubSpot's tracking hosts for one site (declarativeNetRequest), and watching the requests
 // a page sends to them (webRequest, observe only) so the popup can show whether a choice holds.
 import { browser, isFirefox } from './api.ts';
+import type { DeclarativeNetRequest } from './api.ts';
+import type { NetworkSpec } from '../core/vendor-rules.ts';
 
 // Every change to the dynamic rules goes through one queue: each picks its new rule ids from the
 // rules it reads, so two changes at once (an import's setSiteBlock and the reconcile its storage
@@ -48,6 +50,59 @@ async function reconcileBlockingNow(sites: readonly string[], hosts: readonly st
   const addRules = sites.filter((site) => !keep.has(site)).map((site) => {
     nextId += 1;
     return { id: nextId, priority: 1, action: { type: 'block' as const }, condition: { requestDomains: [...hosts], initiatorDomains: [site] } };
+  });
+  if (removeRuleIds.length > 0 || addRules.length > 0) await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds, addRules });
+}
+
+/**
+ * Makes the dynamic rules exactly the given specs (src/core/vendor-rules.ts): rules already in
+ * place are kept, others removed, missing ones added. Blocking is scoped to the site as
+ * initiator; Global Privacy Control sets `Sec-GPC: 1` on the site's own requests and on
+ * navigations to it.
+ */
+export function reconcileNetworkRules(specs: readonly NetworkSpec[]): Promise<void> {
+  return queued(() => reconcileNetworkRulesNow(specs));
+}
+
+type RuleBody = Omit<DeclarativeNetRequest.Rule, 'id'>;
+
+function bodiesOf(spec: NetworkSpec): RuleBody[] {
+  if (spec.kind === 'block') {
+    return [{
+      priority: 1,
+      action: { type: 'block' },
+      condition: { requestDomains: [...spec.requestDomains], initiatorDomains: [spec.site], ...(spec.regexFilter === undefined ? {} : { regexFilter: spec.regexFilter }) },
+    }];
+  }
+  const action: DeclarativeNetRequest.RuleActionType = {
+    type: 'modifyHeaders',
+    requestHeaders: [{ header: 'Sec-GPC', operation: 'set', value: '1' }],
+  };
+  return [
+    { priority: 1, action, condition: { initiatorDomains: [spec.site] } },
+    { priority: 1, action, condition: { requestDomains: [spec.site], resourceTypes: ['main_frame', 'sub_frame'] } },
+  ];
+}
+
+/** A rule's identity for comparison: its action and condition, whatever id it has. */
+function bodyKey(body: { readonly priority?: number; readonly action: unknown; readonly condition: unknown }): string {
+  return JSON.stringify([body.priority ?? 1, body.action, body.condition]);
+}
+
+async function reconcileNetworkRulesNow(specs: readonly NetworkSpec[]): Promise<void> {
+  const wanted = new Map<string, RuleBody>();
+  for (const spec of specs) for (const body of bodiesOf(spec)) wanted.set(bodyKey(body), body);
+  const existing = await browser.declarativeNetRequest.getDynamicRules();
+  const removeRuleIds: number[] = [];
+  for (const rule of existing) {
+    const key = bodyKey(rule);
+    if (wanted.has(key)) wanted.delete(key);
+    else removeRuleIds.push(rule.id);
+  }
+  let nextId = existing.reduce((max, rule) => Math.max(max, rule.id), 0);
+  const addRules = [...wanted.values()].map((body) => {
+    nextId += 1;
+    return { ...body, id: nextId };
   });
   if (removeRuleIds.length > 0 || addRules.length > 0) await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds, addRules });
 }

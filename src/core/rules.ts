@@ -22,6 +22,12 @@ export interface SiteRule {
   readonly vendors?: Readonly<Record<string, VendorChoice>>;
   /** Send Global Privacy Control (the Sec-GPC header and navigator.globalPrivacyControl) to the site. */
   readonly gpc?: boolean;
+  /**
+   * False when the site showed other trackers' cookies and none of HubSpot's when the visitor
+   * opted out: opting out then writes no HubSpot cookies there (HubSpot's do-not-track and
+   * consent mean nothing on a site without HubSpot).
+   */
+  readonly hubspot?: boolean;
 }
 
 export type VendorChoice = 'block' | 'allow';
@@ -51,11 +57,21 @@ export function vendorBlocked(rule: SiteRule, vendor: string): boolean {
 
 export class RuleIndex {
   readonly #bySite: ReadonlyMap<string, SiteRule>;
+  /**
+   * True when some rule keeps a tracker vendor away (opt-out or a vendor's own switch): only then
+   * do other vendors' cookie names need a look on the hot path.
+   */
+  readonly blocksVendors: boolean;
 
   constructor(rules: Iterable<SiteRule>) {
     const bySite = new Map<string, SiteRule>();
-    for (const rule of rules) bySite.set(rule.site, rule);
+    let blocksVendors = false;
+    for (const rule of rules) {
+      bySite.set(rule.site, rule);
+      if (rule.optOut !== 'off' || hasVendorBlock(rule)) blocksVendors = true;
+    }
     this.#bySite = bySite;
+    this.blocksVendors = blocksVendors;
   }
 
   get size(): number {

@@ -73,6 +73,8 @@ export interface UndoImportOutcome {
 export type Api = {
   setDoNotTrack: { req: { tabId: number; on: boolean }; res: ActionOutcome };
   setOptOut: { req: { tabId: number; level: OptOutLevel }; res: ActionOutcome };
+  /** "Block <vendor> on this site": `vendor` is a vendor id of src/core/vendors.ts. */
+  setVendorBlock: { req: { tabId: number; vendor: string; blocked: boolean }; res: ActionOutcome };
   reset: { req: { tabId: number; includeConsent: boolean; alsoRemove: readonly string[] }; res: ResetOutcome };
   undo: { req: { tabId: number; snapshotId: string }; res: UndoOutcome };
   /** Removes exactly these cookies of the tab's site, each given by its cookieIdentity. */
@@ -121,6 +123,7 @@ const isStringArray = (x: unknown): x is string[] => Array.isArray(x) && x.every
 const payloadGuards: { [K in MessageName]: (p: Record<string, unknown>) => boolean } = {
   setDoNotTrack: (p) => isTabId(p.tabId) && typeof p.on === 'boolean',
   setOptOut: (p) => isTabId(p.tabId) && isLevel(p.level),
+  setVendorBlock: (p) => isTabId(p.tabId) && typeof p.vendor === 'string' && p.vendor.length <= 64 && typeof p.blocked === 'boolean',
   reset: (p) => isTabId(p.tabId) && typeof p.includeConsent === 'boolean' && isStringArray(p.alsoRemove),
   undo: (p) => isTabId(p.tabId) && typeof p.snapshotId === 'string',
   deleteCookies: (p) => isTabId(p.tabId) && isStringArray(p.cookies) && p.cookies.length > 0 && p.cookies.length <= 10_000,

@@ -120,7 +120,7 @@ function emptyCurrentStore(): Store {
 
 const STORE_V1_FIELDS: ReadonlySet<string> = new Set(['version', 'rules', 'undo', 'setAside']);
 const RULE_V1_FIELDS: ReadonlySet<string> = new Set(['site', 'doNotTrack', 'optOut', 'since', 'managed']);
-const RULE_V2_FIELDS: ReadonlySet<string> = new Set([...RULE_V1_FIELDS, 'vendors', 'gpc']);
+const RULE_V2_FIELDS: ReadonlySet<string> = new Set([...RULE_V1_FIELDS, 'vendors', 'gpc', 'hubspot']);
 const SNAPSHOT_V1_FIELDS: ReadonlySet<string> = new Set(['site', 'storeId', 'takenAt', 'cookies', 'id']);
 
 interface PieceReader<T> {

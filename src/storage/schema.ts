@@ -93,6 +93,8 @@ export interface SiteRuleV2 extends SiteRuleV1 {
   readonly vendors?: Readonly<Record<string, VendorChoiceV2>>;
   /** Send Global Privacy Control to the site. */
   readonly gpc?: boolean;
+  /** False when the site showed other trackers and no HubSpot when the visitor opted out. */
+  readonly hubspot?: boolean;
 }
 
 export interface StoreV2 {

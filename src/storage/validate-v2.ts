@@ -14,8 +14,9 @@ function isVendorChoice(value: unknown): value is VendorChoiceV2 {
 export function readRuleV2(value: unknown): Read<SiteRuleV2> {
   const base = readRuleV1(value);
   if (!base.ok || !isRecord(value)) return base;
-  const { vendors, gpc } = value;
+  const { vendors, gpc, hubspot } = value;
   if (gpc !== undefined && typeof gpc !== 'boolean') return { ok: false, detail: '"gpc" must be true or false' };
+  if (hubspot !== undefined && typeof hubspot !== 'boolean') return { ok: false, detail: '"hubspot" must be true or false' };
   let choices: Record<string, VendorChoiceV2> | undefined;
   if (vendors !== undefined) {
     if (!isRecord(vendors)) return { ok: false, detail: '"vendors" must be an object' };
@@ -29,6 +30,11 @@ export function readRuleV2(value: unknown): Read<SiteRuleV2> {
   }
   return {
     ok: true,
-    value: { ...base.value, ...(choices === undefined ? {} : { vendors: choices }), ...(gpc === undefined ? {} : { gpc }) },
+    value: {
+      ...base.value,
+      ...(choices === undefined ? {} : { vendors: choices }),
+      ...(gpc === undefined ? {} : { gpc }),
+      ...(hubspot === undefined ? {} : { hubspot }),
+    },
   };
 }

@@ -11,6 +11,8 @@ import { CHROME_BUILD, openPopupFor } from './support/extension.ts';
 import { hitsOf, waitForHits } from './support/vendor-hits.ts';
 
 const SHOP = 'www.gameta.test';
+/** An action's first reply in a browser session waits for the managed policy (seconds in Chromium). */
+const ACTION = { timeout: 15_000 };
 const MATOMO_ID = `_pk_id.1.${createHash('sha1').update(`${SHOP}/`).digest('hex').slice(0, 4)}`;
 
 let demo: DemoHandle;
@@ -136,6 +138,79 @@ describe('every tracker on a site without HubSpot', () => {
     expect(await shopCookie('shop_session')).toBe(login);
     await popup.close();
     await reopened.close();
+  });
+});
+
+describe('opting out of every tracker, and blocking one', () => {
+  /** Loads the page `times` times, each time waiting for the load and checking the identity cookies are gone within a second. */
+  async function loadsWithoutIdentity(times: number): Promise<void> {
+    for (let load = 0; load < times; load += 1) {
+      await page.goto(demo.url(SHOP, load % 2 === 0 ? '/' : '/pricing'), { waitUntil: 'load' });
+      await expect.poll(async () => (await browser.context.cookies())
+        .filter((cookie) => cookie.domain.endsWith('gameta.test') && (cookie.name.startsWith('_ga') || cookie.name === '_fbp' || cookie.name.startsWith('_pk_')))
+        .map((cookie) => cookie.name), { timeout: 1_000, interval: 50 }).toEqual([]);
+    }
+  }
+
+  test('opt-out: no request reaches Google Analytics or Meta over several page views, their cookies never stay, the login stays', async () => {
+    await page.goto(demo.url(SHOP, '/__demo/login'));
+    await visit();
+    const login = await shopCookie('shop_session');
+    const popup = await openPopupFor(browser, page);
+    await popup.getByRole('switch', { name: 'Opt out' }).click();
+    await expect.poll(() => popup.getByRole('switch', { name: 'Opt out' }).getAttribute('aria-checked'), ACTION).toBe('true');
+    // Opt-out is every vendor blocked: each vendor's own switch shows it.
+    for (const name of ['Google Analytics', 'Matomo']) {
+      expect(await popup.getByRole('switch', { name: `Block ${name} on this site` }).getAttribute('aria-checked'), name).toBe('true');
+    }
+    await popup.close();
+
+    const since = Date.now();
+    demo.clearRequests();
+    await loadsWithoutIdentity(4);
+    expect(hitsOf(demo, 'ga', since)).toEqual([]);
+    expect(hitsOf(demo, 'meta', since)).toEqual([]);
+    expect(hitsOf(demo, 'matomo', since)).toEqual([]);
+    const vendorHosts = demo.requests().map((request) => request.host).filter((host) => host !== SHOP);
+    expect(vendorHosts).toEqual([]);
+    expect(await shopCookie('shop_session')).toBe(login);
+
+    // Back on: the trackers run again.
+    const again = await openPopupFor(browser, page);
+    await again.getByRole('switch', { name: 'Opt out' }).click();
+    await expect.poll(() => again.getByRole('switch', { name: 'Opt out' }).getAttribute('aria-checked'), ACTION).toBe('false');
+    await again.close();
+    await visit();
+  });
+
+  test('"Block Google Analytics on this site" alone stops Google Analytics while Meta keeps sending', async () => {
+    await visit();
+    const popup = await openPopupFor(browser, page);
+    const gaSwitch = popup.getByRole('switch', { name: 'Block Google Analytics on this site' });
+    expect(await gaSwitch.getAttribute('aria-checked')).toBe('false');
+    await gaSwitch.click();
+    await expect.poll(() => gaSwitch.getAttribute('aria-checked'), ACTION).toBe('true');
+    expect(await popup.getByRole('switch', { name: /^Block Meta.* on this site$/ }).getAttribute('aria-checked')).toBe('false');
+    await popup.close();
+
+    const since = Date.now();
+    for (let load = 0; load < 3; load += 1) {
+      const metaBefore = hitsOf(demo, 'meta', since).length;
+      await page.goto(demo.url(SHOP, '/'), { waitUntil: 'load' });
+      await waitForHits(demo, 'meta', metaBefore + 1, since);
+      await expect.poll(async () => (await browser.context.cookies()).filter((cookie) => cookie.name.startsWith('_ga')).length, { timeout: 1_000, interval: 50 }).toBe(0);
+    }
+    expect(hitsOf(demo, 'ga', since)).toEqual([]);
+    expect(hitsOf(demo, 'meta', since).length).toBe(3);
+    expect((await browser.context.cookies()).some((cookie) => cookie.name === '_fbp')).toBe(true);
+
+    const again = await openPopupFor(browser, page);
+    await again.getByRole('switch', { name: 'Block Google Analytics on this site' }).click();
+    await expect.poll(() => again.getByRole('switch', { name: 'Block Google Analytics on this site' }).getAttribute('aria-checked'), ACTION).toBe('false');
+    await again.close();
+    const unblocked = Date.now();
+    await page.goto(demo.url(SHOP, '/'));
+    await waitForHits(demo, 'ga', 1, unblocked);
   });
 });
 
