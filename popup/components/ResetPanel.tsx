@@ -62,8 +62,7 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
     <section id="reset-panel" class="reset-panel" aria-labelledby="reset-title">
       <h3 id="reset-title">{t('reset_title')}</h3>
       {plan.remove.length === 0 ? <p>{t('reset_nothing')}</p> : <p>{format.plural('reset_willRemove', plan.remove.length)}</p>}
-      {/* Focusable: the list scrolls when many trackers' cookies go, and must scroll by keyboard too. */}
-      <ul class="reset-list" aria-label={t('reset_listLabel')} tabIndex={0}>
+      <ul class="reset-list" aria-label={t('reset_listLabel')}>
         {byVendor(plan.remove).map((group) => (
           <li key={group.vendor ?? ''} class="reset-vendor" data-reset-vendor={group.vendor ?? 'other'}>
             <h4>{group.vendor === null ? t('reset_vendorOther') : vendorName(group.vendor)}</h4>

@@ -23,11 +23,11 @@
   // The shortest parent domain the browser accepts, as the pixel writes its first-party cookies.
   function registrableDomain() {
     var labels = location.hostname.split('.');
-    for (var take = 2; take <= labels.length; take += 1) {
-      var candidate = labels.slice(labels.length - take).join('.');
-      var probe = '_fb_probe_' + Math.random().toString(36).slice(2);
+    for (let take = 2; take <= labels.length; take += 1) {
+      const candidate = labels.slice(labels.length - take).join('.');
+      const probe = '_fb_probe_' + Math.random().toString(36).slice(2);
       document.cookie = probe + '=1; path=/; domain=' + candidate;
-      var accepted = readCookie(probe) === '1';
+      const accepted = readCookie(probe) === '1';
       document.cookie = probe + '=; path=/; max-age=0; domain=' + candidate;
       if (accepted) return candidate;
     }

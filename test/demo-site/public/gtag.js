@@ -29,11 +29,11 @@
   // cookie_domain 'auto': the shortest parent domain the browser accepts (it refuses public suffixes).
   function autoCookieDomain() {
     var labels = location.hostname.split('.');
-    for (var take = 1; take <= labels.length; take += 1) {
-      var candidate = labels.slice(labels.length - take).join('.');
-      var probe = '_ga_probe_' + Math.random().toString(36).slice(2);
+    for (let take = 1; take <= labels.length; take += 1) {
+      const candidate = labels.slice(labels.length - take).join('.');
+      const probe = '_ga_probe_' + Math.random().toString(36).slice(2);
       document.cookie = probe + '=1; path=/; domain=' + candidate;
-      var accepted = readCookie(probe) === '1';
+      const accepted = readCookie(probe) === '1';
       document.cookie = probe + '=; path=/; max-age=0; domain=' + candidate;
       if (accepted) return candidate;
     }
@@ -73,7 +73,8 @@
 
   function pageView() {
     var now = nowSeconds();
-    var domain = state.cookieDomain || (state.cookieDomain = autoCookieDomain());
+    if (state.cookieDomain === '') state.cookieDomain = autoCookieDomain();
+    var domain = state.cookieDomain;
     var existing = clientIdFromCookie(readCookie('_ga'));
     state.firstVisit = existing === null;
     state.clientId = existing || (Math.floor(Math.random() * 2147483647) + '.' + now);
@@ -92,7 +93,8 @@
   }
 
   // The page's snippet queues commands in dataLayer before this script arrives.
-  var dataLayer = window.dataLayer = window.dataLayer || [];
+  window.dataLayer = window.dataLayer || [];
+  var dataLayer = window.dataLayer;
   var configured = false;
   function handle(command) {
     if (command && command[0] === 'config' && command[1] === measurementId && !configured) {
@@ -106,7 +108,7 @@
   var push = dataLayer.push.bind(dataLayer);
   dataLayer.push = function () {
     var result = push.apply(null, arguments);
-    for (var index = 0; index < arguments.length; index += 1) handle(arguments[index]);
+    for (let index = 0; index < arguments.length; index += 1) handle(arguments[index]);
     return result;
   };
   document.documentElement.setAttribute('data-demo-ga', 'ready');
