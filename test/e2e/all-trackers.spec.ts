@@ -123,7 +123,7 @@ describe('every tracker on a site without HubSpot', () => {
     expect(await shopCookie('shop_session')).toBe(login);
 
     const reopened = await openPopupFor(browser, page);
-    await reopened.getByRole('button', { name: 'Undo reset' }).click();
+    await reopened.getByRole('button', { name: 'Undo', exact: true }).click();
     await reopened.waitForSelector('[data-last-action]');
     expect(await reopened.locator('[data-last-action]').innerText()).toContain(`${identity.length} cookies restored`);
     const restored = (await browser.context.cookies()).filter((cookie) => cookie.domain.endsWith('gameta.test'));
