@@ -66,13 +66,14 @@ export function SitePage({ data, announce, onChanged }: { data: SiteData; announ
       {data.settingsProblem !== null ? <StatePage kind="settings" detail={data.settingsProblem} /> : null}
       <StatusLine rule={data.rule} verification={data.verification} />
       {showHubspot ? <CompactSummary><Summary summary={report.summary} now={now} /></CompactSummary> : null}
+      <Controls data={data} report={report} hubspotShown={showHubspot} announce={announce} onChanged={onChanged} />
+      {/* After the site's controls, so they stay in the popup's first screen on a site with many trackers. */}
       <VendorSummaries summaries={vendorSummaries} now={now}>
         {(summary) => (
           <VendorBlockSwitch vendor={summary.vendor} tabId={data.tab.tabId} rule={data.rule} managed={data.rule?.managed === true}
             announce={announce} onChanged={onChanged} />
         )}
       </VendorSummaries>
-      <Controls data={data} report={report} hubspotShown={showHubspot} announce={announce} onChanged={onChanged} />
       <ConsentWarnings contradictions={contradictions} now={now} />
       <CookieBrowser views={report.views} completed={completed} now={now} contradictions={contradictions} tabId={data.tab.tabId}
         announce={announce} onChanged={onChanged} order={order} onOrder={chooseOrder} />
