@@ -10,13 +10,16 @@ export function blockedVendors(rule: SiteRule): TrackerVendorId[] {
   return TRACKER_VENDORS.filter((vendor) => vendorBlocked(rule, vendor.id)).map((vendor) => vendor.id);
 }
 
-/** Cookies of the site whose vendor is blocked there: enforcement removes them on sight. */
+/**
+ * Cookies of the site whose vendor is blocked there: enforcement removes them on sight. HubSpot's
+ * are left to its own plans (plans.ts), which keep its chat id while opted out.
+ */
 export function vendorCookiesToRemove(rule: SiteRule, cookies: readonly CookieRecord[]): CookieRecord[] {
   const blocked = new Map<TrackerVendorId, boolean>();
   const remove: CookieRecord[] = [];
   for (const cookie of cookies) {
     const vendor = vendorOfIdentityCookie(cookie.name);
-    if (vendor === undefined) continue;
+    if (vendor === undefined || vendor === 'hubspot') continue;
     let isBlocked = blocked.get(vendor);
     if (isBlocked === undefined) {
       isBlocked = vendorBlocked(rule, vendor);

@@ -47,6 +47,8 @@ describe('vendor cookies and choices', () => {
     expect(vendorCookiesToRemove({ ...base, optOut: 'cookies' }, all)).toEqual([ga, session, fbp, matomo]);
     expect(vendorCookiesToRemove({ ...base, optOut: 'cookies', vendors: { meta: 'allow' } }, all)).toEqual([ga, session, matomo]);
     expect(vendorCookiesToRemove(base, all)).toEqual([]);
+    // HubSpot's cookies are its own plans' business (they keep the chat id while opted out).
+    expect(vendorCookiesToRemove({ ...base, optOut: 'block' }, [...all, cookie('messagesUtk', 'abc', 'www.gameta.test')])).toEqual([ga, session, fbp, matomo]);
   });
 
   test('a switch flip is kept as an explicit choice; opting out names the vendors seen (not HubSpot)', () => {
