@@ -7,6 +7,10 @@ import { findConsentContradictions } from '../src/core/consent-check.ts';
 import type { DecodeOutcome } from '../src/decode/types.ts';
 import { useServices } from './context.ts';
 import { Summary } from './components/Summary.tsx';
+import { VendorBlockSwitch, VendorSummaries } from './components/VendorSummaries.tsx';
+import { summariseVendors, type VendorSummary } from '../src/explain/vendor-summary.ts';
+import { TRACKER_VENDORS, isTrackerVendorId } from '../src/core/vendors.ts';
+import type { SiteRule } from '../src/core/rules.ts';
 import { Controls } from './components/Controls.tsx';
 import { CookieBrowser } from './components/CookieBrowser.tsx';
 import { StatusLine } from './components/StatusLine.tsx';
@@ -45,6 +49,10 @@ export function SitePage({ data, announce, onChanged }: { data: SiteData; announ
     return built;
   }, [data, now]);
   const completed = useDeferredDecodes(report, data, now);
+  const vendorSummaries = useMemo(() => withChosenVendors(summariseVendors(report.views), data.rule), [report, data.rule]);
+  // HubSpot's block comes first where HubSpot is present; on a site with other trackers and no
+  // HubSpot, nothing about HubSpot is shown.
+  const showHubspot = report.summary.present || (vendorSummaries.length === 0 && data.rule?.hubspot !== false);
   const contradictions = useMemo(
     () => findConsentContradictions(report.views.map((v) => ({
       name: v.cookie.name, family: v.family, category: v.category, outcome: completed.get(v.id) ?? v.outcome,
@@ -57,8 +65,15 @@ export function SitePage({ data, announce, onChanged }: { data: SiteData; announ
       <Header data={data} />
       {data.settingsProblem !== null ? <StatePage kind="settings" detail={data.settingsProblem} /> : null}
       <StatusLine rule={data.rule} verification={data.verification} />
-      <CompactSummary><Summary summary={report.summary} now={now} /></CompactSummary>
-      <Controls data={data} report={report} announce={announce} onChanged={onChanged} />
+      {showHubspot ? <CompactSummary><Summary summary={report.summary} now={now} /></CompactSummary> : null}
+      <Controls data={data} report={report} hubspotShown={showHubspot} announce={announce} onChanged={onChanged} />
+      {/* After the site's controls, so they stay in the popup's first screen on a site with many trackers. */}
+      <VendorSummaries summaries={vendorSummaries} now={now}>
+        {(summary) => (
+          <VendorBlockSwitch vendor={summary.vendor} tabId={data.tab.tabId} rule={data.rule} managed={data.rule?.managed === true}
+            announce={announce} onChanged={onChanged} />
+        )}
+      </VendorSummaries>
       <ConsentWarnings contradictions={contradictions} now={now} />
       <CookieBrowser views={report.views} completed={completed} now={now} contradictions={contradictions} tabId={data.tab.tabId}
         announce={announce} onChanged={onChanged} order={order} onOrder={chooseOrder} />
@@ -67,6 +82,22 @@ export function SitePage({ data, announce, onChanged }: { data: SiteData; announ
       <CookieImport data={data} announce={announce} onChanged={onChanged} />
     </>
   );
+}
+
+/**
+ * A vendor the visitor made a choice about keeps its block (and its switch) after its cookies are
+ * gone: an empty summary, in the facts table's order.
+ */
+function withChosenVendors(summaries: VendorSummary[], rule: SiteRule | null): VendorSummary[] {
+  const chosen = Object.keys(rule?.vendors ?? {});
+  if (chosen.length === 0) return summaries;
+  const order = TRACKER_VENDORS.map((vendor) => vendor.id);
+  const all = [...summaries];
+  for (const vendor of chosen) {
+    if (!isTrackerVendorId(vendor) || vendor === 'hubspot' || all.some((summary) => summary.vendor === vendor)) continue;
+    all.push({ vendor, cookieNames: [], ids: [] });
+  }
+  return all.sort((a, b) => order.indexOf(a.vendor) - order.indexOf(b.vendor));
 }
 
 /** Decodes families backed by a heavy library (IAB TCF/GPP) after the first render. */

@@ -37,7 +37,14 @@ export function FailedList({ failed }: { failed: readonly FailedCookie[] }) {
   );
 }
 
-export function Controls({ data, report, announce, onChanged }: { data: SiteData; report: SiteReport; announce: (text: string) => void; onChanged: () => void }) {
+export function Controls({ data, report, hubspotShown = true, announce, onChanged }: {
+  data: SiteData;
+  report: SiteReport;
+  /** False on a site with other trackers and no HubSpot: HubSpot's do-not-track switch is left out. */
+  hubspotShown?: boolean;
+  announce: (text: string) => void;
+  onChanged: () => void;
+}) {
   const { client, t, format } = useServices();
   const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
@@ -117,13 +124,13 @@ export function Controls({ data, report, announce, onChanged }: { data: SiteData
     <section class="controls" aria-labelledby="controls-title">
       <h2 id="controls-title">{t('controls_title')}</h2>
       {managed ? <p class="managed-note">{t('controls_managed')}</p> : null}
-      <div class="switch-row">
+      {hubspotShown || rule?.doNotTrack === true ? <div class="switch-row">
         <button type="button" role="switch" aria-checked={doNotTrack} disabled={managed || optOut !== 'off'} aria-disabled={busy ? 'true' : undefined} onClick={() => { if (!busy) void toggleDoNotTrack(); }} class="switch" aria-describedby="dnt-help">
           <span class="switch-track" aria-hidden="true"><span class="switch-thumb" /></span>
           <span class="switch-label">{t('control_doNotTrack')}</span>
         </button>
         <p id="dnt-help" class="help">{t(optOut !== 'off' ? 'control_doNotTrack_viaOptOut' : 'control_doNotTrack_help')}</p>
-      </div>
+      </div> : null}
       <div class="switch-row">
         <button type="button" role="switch" aria-checked={optOut !== 'off'} disabled={managed} aria-disabled={busy ? 'true' : undefined} onClick={() => { if (!busy) void setLevel(optOut === 'off' ? 'cookies' : 'off'); }} class="switch" aria-describedby="optout-help">
           <span class="switch-track" aria-hidden="true"><span class="switch-thumb" /></span>

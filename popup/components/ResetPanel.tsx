@@ -7,8 +7,26 @@ import { planReset } from '../../src/core/plans.ts';
 import { resetGroupOf } from '../../src/core/hubspot-sets.ts';
 import { identityInAddress } from '../../src/core/url-identity.ts';
 import { cookieIdentity, type CookieRecord } from '../../src/model/cookie.ts';
+import { TRACKER_VENDORS, vendorOfIdentityCookie } from '../../src/core/vendors.ts';
+import { useVendorName } from './VendorSummaries.tsx';
 
 type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
+
+/** What a reset removes, by vendor in the facts table's order; cookies of no vendor (ticked, consent) last. */
+function byVendor(cookies: readonly CookieRecord[]): Array<{ vendor: string | null; cookies: CookieRecord[] }> {
+  const groups = new Map<string | null, CookieRecord[]>();
+  for (const cookie of cookies) {
+    const vendor = vendorOfIdentityCookie(cookie.name) ?? null;
+    const list = groups.get(vendor) ?? [];
+    list.push(cookie);
+    groups.set(vendor, list);
+  }
+  const order: Array<string | null> = [...TRACKER_VENDORS.map((vendor) => vendor.id), null];
+  return order.flatMap((vendor) => {
+    const list = groups.get(vendor);
+    return list === undefined ? [] : [{ vendor, cookies: list }];
+  });
+}
 
 function where(cookie: CookieRecord): string {
   const part = cookie.partitionKey !== undefined ? ` ⟂ ${cookie.partitionKey.topLevelSite}` : '';
@@ -23,6 +41,7 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
   onConfirm: (includeConsent: boolean, alsoRemove: readonly string[]) => void;
 }) {
   const { t, format } = useServices();
+  const vendorName = useVendorName();
   const [includeConsent, setIncludeConsent] = useState(false);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const plan = useMemo(
@@ -46,9 +65,16 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
       <h3 id="reset-title">{t('reset_title')}</h3>
       {plan.remove.length === 0 ? <p>{t('reset_nothing')}</p> : <p>{format.plural('reset_willRemove', plan.remove.length)}</p>}
       <ul class="reset-list" aria-label={t('reset_listLabel')}>
-        {plan.remove.map((cookie) => (
-          <li key={cookieIdentity(cookie)} data-reset-cookie={cookie.name}>
-            <code dir="auto">{cookie.name}</code> <span class="where">{where(cookie)}</span>
+        {byVendor(plan.remove).map((group) => (
+          <li key={group.vendor ?? ''} class="reset-vendor" data-reset-vendor={group.vendor ?? 'other'}>
+            <h4>{group.vendor === null ? t('reset_vendorOther') : vendorName(group.vendor)}</h4>
+            <ul>
+              {group.cookies.map((cookie) => (
+                <li key={cookieIdentity(cookie)} data-reset-cookie={cookie.name}>
+                  <code dir="auto">{cookie.name}</code> <span class="where">{where(cookie)}</span>
+                </li>
+              ))}
+            </ul>
           </li>
         ))}
       </ul>

@@ -8,7 +8,7 @@ function iso(ms: number): string | undefined {
   return Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : undefined;
 }
 
-function Row({ field, label, children }: { field: string; label: string; children: ComponentChildren }) {
+export function Row({ field, label, children }: { field: string; label: string; children: ComponentChildren }) {
   return (
     <div class="summary-row" data-field={field}>
       <dt>{label}</dt>
@@ -17,7 +17,7 @@ function Row({ field, label, children }: { field: string; label: string; childre
   );
 }
 
-function When({ ms, now }: { ms: number; now: number }) {
+export function When({ ms, now }: { ms: number; now: number }) {
   const { format } = useServices();
   return (
     <time dateTime={iso(ms)} data-ms={String(ms)}>

@@ -1,18 +1,18 @@
 // Keeps each site's choice true in the background: when a page of the site commits, and whenever
 // a cookie that a rule cares about changes. For sites without a rule an event costs a name check
 // and a few Map probes (RuleIndex), never a storage read.
-import { planEnforcement } from '../core/plans.ts';
 import { isTrackedCookieName, type RuleIndex, type SiteRule } from '../core/rules.ts';
 import { activeRuleFor, ownerHost } from '../core/cookie-change.ts';
 import { siteFromUrl, type SiteContext } from '../core/site.ts';
 import { isTrackingBeacon } from '../core/hubspot-hosts.ts';
+import { vendorOfIdentityCookie } from '../core/vendors.ts';
 import { removeDetailsFor } from '../core/cookie-details.ts';
 import type { CookieChange } from '../browser/cookies.ts';
 import { readSiteCookies, removeCookie } from '../browser/cookies.ts';
 import { tabTarget } from '../browser/tabs.ts';
 import type { TrackingRequest } from '../browser/network.ts';
-import { ruleIndex } from './settings.ts';
-import { applyChanges, choiceContext, keepEarlierForRule } from './site-actions.ts';
+import { loadedRuleIndex, ruleIndex } from './settings.ts';
+import { applyChanges, choiceContext, keepEarlierForRule, planRuleEnforcement } from './site-actions.ts';
 import { needsEarlier } from '../core/earlier-choices.ts';
 import { noteCookieRefresh, noteTrackingRequest } from './verify.ts';
 import { logError } from './log.ts';
@@ -37,7 +37,7 @@ async function enforceSite(rule: SiteRule, site: SiteContext, storeId: string): 
     while (state.again) {
       state.again = false;
       const cookies = await readSiteCookies(site, storeId);
-      const changes = planEnforcement(rule, site, cookies, choiceContext(site, cookies, storeId, Date.now()));
+      const changes = planRuleEnforcement(rule, site, cookies, choiceContext(site, cookies, storeId, Date.now()));
       if (changes.set.length === 0 && changes.remove.length === 0) continue;
       // A rule set on the options page or imported: keep what was there before the first write.
       if (needsEarlier(rule, storeId)) await keepEarlierForRule(rule.site, { storeId, host: site.host, cookies });
@@ -68,10 +68,20 @@ function onCookieChangeWithIndex(index: RuleIndex, change: CookieChange): void {
   if (parsed.ok) void enforceSite(rule, parsed.site, cookie.storeId).catch((error: unknown) => logError(`enforcing ${rule.site}`, error));
 }
 
+/**
+ * Another vendor's identity cookie while some rule keeps vendors away. With no such rule (the
+ * usual case) this is one property read; before the index has loaded, the name decides.
+ */
+function mayBeBlockedVendorCookie(name: string): boolean {
+  const loaded = loadedRuleIndex();
+  if (loaded !== null && !loaded.blocksVendors) return false;
+  return vendorOfIdentityCookie(name) !== undefined;
+}
+
 /** cookies.onChanged: the hot path. Untracked names and unruled sites return at once. */
 export function handleCookieChange(change: CookieChange): void {
   badgeCookieChanged(change.cookie.name, ownerHost(change.cookie));
-  if (!isTrackedCookieName(change.cookie.name) && !quarantineActive()) return;
+  if (!isTrackedCookieName(change.cookie.name) && !quarantineActive() && !mayBeBlockedVendorCookie(change.cookie.name)) return;
   const index = ruleIndex();
   if (index instanceof Promise) {
     void index.then((loaded) => onCookieChangeWithIndex(loaded, change));

@@ -5,14 +5,13 @@ import { onCookieChanged } from '../browser/cookies.ts';
 import { onTabRemoved, onTopLevelBeforeNavigate, onTopLevelCommitted, onTopLevelCompleted } from '../browser/navigation.ts';
 import { forgetTab, scheduleBadge } from './badge.ts';
 import { webTabs } from '../browser/tabs.ts';
-import { observeRequests, reconcileBlocking, reconcileLinkStripping } from '../browser/network.ts';
-import { IDENTITY_URL_PARAMS } from '../core/hubspot-sets.ts';
-import { IDENTITY_QUERY_PATTERN, linkStrippingSites } from '../core/url-identity.ts';
-import { BLOCKED_TRACKING_DOMAINS, TRACKING_BEACON_PATTERNS } from '../core/hubspot-hosts.ts';
+import { observeRequests } from '../browser/network.ts';
+import { TRACKING_BEACON_PATTERNS } from '../core/hubspot-hosts.ts';
+import { syncNetworkRules } from './blocking.ts';
 import { route } from './router.ts';
 import { handleCookieChange, handleNavigation, handleTrackingRequest } from './enforce.ts';
 import { ensureCounting } from './verify.ts';
-import { ensureMigrated, loadEffectiveRules, loadStore, watchRules } from './settings.ts';
+import { ensureMigrated, watchRules } from './settings.ts';
 import { logError } from './log.ts';
 
 serveRequests(route);
@@ -38,12 +37,7 @@ observeRequests(TRACKING_BEACON_PATTERNS, (request) => {
 // Blocking rules and link-stripping redirects follow the rules in force (the visitor's and the
 // organisation's) and the sites whose links are stripped, at start and on change.
 const syncBlocking = (): void => {
-  loadEffectiveRules()
-    .then(async (rules) => {
-      await reconcileBlocking(Object.values(rules).filter((r) => r.optOut === 'block').map((r) => r.site), BLOCKED_TRACKING_DOMAINS);
-      const stripLinks = await loadStore().then((store) => store.stripLinks, () => ({}));
-      await reconcileLinkStripping(linkStrippingSites(stripLinks, rules), [...IDENTITY_URL_PARAMS], IDENTITY_QUERY_PATTERN);
-    })
+  syncNetworkRules()
     .catch((error: unknown) => logError('updating blocking rules', error));
 };
 // Rules also change away from the site's own popup: on the options page, by an import, or when

@@ -5,8 +5,8 @@ import { ActionError, applyRuleChangeWithoutTab, removeRule, reset, saveRule, se
 import { StoreRefusedError, loadStore, updateStore } from './settings.ts';
 import { exportRules, mergeImportedRules, parseRulesFile } from '../storage/rules-file.ts';
 import { dismissSetAside } from '../storage/store.ts';
-import { setSiteBlock } from '../browser/network.ts';
-import { BLOCKED_TRACKING_DOMAINS } from '../core/hubspot-hosts.ts';
+import { syncNetworkRules } from './blocking.ts';
+import { setVendorBlock } from './vendor-actions.ts';
 import { logError } from './log.ts';
 import { deleteCookies } from './delete.ts';
 import { importCookies, undoImport } from './import.ts';
@@ -19,6 +19,7 @@ const handlers: Handlers = {
   setDoNotTrack: (p) => setDoNotTrack(p.tabId, p.on, Date.now()),
   setOptOut: (p) => setOptOut(p.tabId, p.level, Date.now()),
   setStripLinks: (p) => setStripLinks(p.tabId, p.on, Date.now()),
+  setVendorBlock: (p) => setVendorBlock(p.tabId, p.vendor, p.blocked, Date.now()),
   reset: (p) => reset(p.tabId, p.includeConsent, p.alsoRemove, Date.now()),
   undo: (p) => undo(p.tabId, p.snapshotId, Date.now()),
   deleteCookies: (p) => deleteCookies(p.tabId, p.cookies, Date.now()),
@@ -35,24 +36,24 @@ const handlers: Handlers = {
   updateRule: async (p) => {
     const now = Date.now();
     const change = await saveRule(p.site, { doNotTrack: p.doNotTrack, optOut: p.optOut }, now);
-    await setSiteBlock(p.site, BLOCKED_TRACKING_DOMAINS, change.rule?.optOut === 'block');
+    await syncNetworkRules();
     await applyRuleChangeWithoutTab(change, now);
     return { rule: change.rule };
   },
   removeRule: async (p) => {
     const change = await removeRule(p.site);
-    await setSiteBlock(p.site, BLOCKED_TRACKING_DOMAINS, false);
+    await syncNetworkRules();
     if (change !== null) await applyRuleChangeWithoutTab(change, Date.now());
     return { removed: change !== null };
   },
   importRules: async (p) => {
     const parsed = parseRulesFile(p.text);
     if (!parsed.ok) throw new ActionError({ code: 'import-invalid', detail: parsed.message });
-    const store = await updateStore((current) => {
+    await updateStore((current) => {
       const next = mergeImportedRules(current, parsed.rules);
       return { store: next, result: next };
     });
-    for (const rule of Object.values(store.rules)) await setSiteBlock(rule.site, BLOCKED_TRACKING_DOMAINS, rule.optOut === 'block');
+    await syncNetworkRules();
     return { imported: parsed.rules.length };
   },
   exportRules: async () => ({ text: exportRules(await loadStore(), Date.now()) }),

@@ -103,6 +103,11 @@ export function watchRules(onChange: (update: RulesUpdate) => void): void {
  * The rule index: loaded once per worker start, then answered synchronously, so the per-event
  * path for sites without a rule never waits on storage.
  */
+/** The index when it is loaded, without starting a load: for checks that must not read storage. */
+export function loadedRuleIndex(): RuleIndex | null {
+  return index;
+}
+
 export function ruleIndex(): RuleIndex | Promise<RuleIndex> {
   if (index !== null) return index;
   return loading ?? rebuild();

@@ -6,15 +6,16 @@ import { onlyFragmentChanges, stripIdentityParams } from '../core/url-identity.t
 import { siteFromUrl, type SiteContext } from '../core/site.ts';
 import type { EarlierChoices, OptOutLevel, SiteRule } from '../core/rules.ts';
 import { ruleIsActive } from '../core/rules.ts';
-import { BLOCKED_TRACKING_DOMAINS } from '../core/hubspot-hosts.ts';
 import { hstcDomainMatch } from '../core/hubspot-identity.ts';
-import { IDENTITY_COOKIES } from '../core/hubspot-sets.ts';
+import { IDENTITY_COOKIES, resetGroupOf } from '../core/hubspot-sets.ts';
+import { vendorOfIdentityCookie } from '../core/vendors.ts';
+import { seenVendorChoices, vendorCookiesToRemove } from '../core/vendor-rules.ts';
 import { removeDetailsFor } from '../core/cookie-details.ts';
 import type { CookieRecord } from '../model/cookie.ts';
 import type { ActionOutcome, FailedCookie, ResetOutcome, UndoOutcome, WireError } from '../protocol/messages.ts';
 import { readSiteCookies, removeCookie, setCookie } from '../browser/cookies.ts';
 import { tabTarget, reloadTab, type TabTarget } from '../browser/tabs.ts';
-import { setSiteBlock } from '../browser/network.ts';
+import { syncNetworkRules } from './blocking.ts';
 import { loadPolicy, policyNow, updateStore } from './settings.ts';
 import { isManagedSite, resetWaitsForPolicy } from '../core/managed.ts';
 import { RESTORED_SNAPSHOTS_KEY, readSession, writeSession } from '../browser/storage.ts';
@@ -58,10 +59,22 @@ export async function applyChanges(changes: CookieChanges): Promise<{ changed: n
   return { changed: results.length - failed.length, failed };
 }
 
-function nextRule(current: SiteRule | undefined, site: string, change: Partial<Pick<SiteRule, 'doNotTrack' | 'optOut'>>, now: number): SiteRule | null {
+/** What a switch changes in a site's rule; the rest is kept. */
+export type RuleEdit = Partial<Pick<SiteRule, 'doNotTrack' | 'optOut' | 'vendors' | 'gpc' | 'hubspot'>>;
+
+function nextRule(current: SiteRule | undefined, site: string, change: RuleEdit, now: number): SiteRule | null {
   const doNotTrack = change.doNotTrack ?? current?.doNotTrack ?? false;
   const optOut = change.optOut ?? current?.optOut ?? 'off';
-  const rule: SiteRule = { site, doNotTrack, optOut, since: now };
+  // Switching opt-out on or off speaks for every vendor: the per-vendor exceptions start afresh.
+  const vendors = change.vendors ?? (optOut !== (current?.optOut ?? 'off') ? undefined : current?.vendors);
+  const gpc = change.gpc ?? current?.gpc;
+  const hubspot = change.hubspot ?? (optOut === 'off' ? undefined : current?.hubspot);
+  const rule: SiteRule = {
+    site, doNotTrack, optOut, since: now,
+    ...(vendors === undefined || Object.keys(vendors).length === 0 ? {} : { vendors }),
+    ...(gpc === true ? { gpc } : {}),
+    ...(hubspot === false ? { hubspot } : {}),
+  };
   return ruleIsActive(rule) ? rule : null;
 }
 
@@ -87,7 +100,7 @@ export interface RuleChange {
  * now (policyNow), never waiting seconds for the browser's first read of it: a site the policy
  * turns out to manage gets the managed rule laid over the visitor's when it arrives.
  */
-export async function saveRule(site: string, change: Partial<Pick<SiteRule, 'doNotTrack' | 'optOut'>>, now: number, seen?: SeenCookies): Promise<RuleChange> {
+export async function saveRule(site: string, change: RuleEdit, now: number, seen?: SeenCookies): Promise<RuleChange> {
   const { policy } = await policyNow();
   if (isManagedSite(policy, site)) {
     throw new ActionError({ code: 'managed-rule', detail: `${site} is set by your organisation` });
@@ -173,17 +186,42 @@ export function choiceContext(site: SiteContext, cookies: readonly CookieRecord[
 }
 
 /**
- * A switch in the popup: the site's cookies are read first (to keep what was there), the rule is
- * saved, then what the rule now asks for is written and what it stopped asking for is put back.
+ * `{hubspot: false}` when the site's cookies show other trackers and nothing of HubSpot's: its
+ * opt-out then leaves HubSpot's cookies unwritten. Nothing to say otherwise (HubSpot may simply
+ * not have run yet on a first visit).
  */
-async function changeChoice(tabId: number, change: Partial<Pick<SiteRule, 'doNotTrack' | 'optOut'>>, now: number): Promise<ActionOutcome> {
+function hubspotPresence(cookies: readonly CookieRecord[]): { hubspot?: false } {
+  // HubSpot's visitor, legacy and choice cookies (the background carries no decoders to ask).
+  const hubspotSeen = cookies.some((cookie) => { const group = resetGroupOf(cookie.name); return group === 'identity' || group === 'other-hubspot' || group === 'consent'; });
+  const othersSeen = cookies.some((cookie) => { const vendor = vendorOfIdentityCookie(cookie.name); return vendor !== undefined && vendor !== 'hubspot'; });
+  return !hubspotSeen && othersSeen ? { hubspot: false } : {};
+}
+
+/**
+ * What a rule asks of the site's cookies now: HubSpot's choices (unless the site showed no
+ * HubSpot when the visitor opted out) and every other blocked vendor's identity cookies removed,
+ * each cookie once.
+ */
+export function planRuleEnforcement(rule: SiteRule, site: SiteContext, cookies: readonly CookieRecord[], ctx: ChoiceContext): CookieChanges {
+  // A site opted out without HubSpot on it gets none of HubSpot's cookies written.
+  const hubspot = rule.hubspot === false && !rule.doNotTrack ? NO_CHANGES : planEnforcement(rule, site, cookies, ctx);
+  const planned = new Set(hubspot.remove);
+  return { set: hubspot.set, remove: [...hubspot.remove, ...vendorCookiesToRemove(rule, cookies).filter((cookie) => !planned.has(cookie))] };
+}
+
+/**
+ * A switch in the popup: the site's cookies are read first (to keep what was there), the rule is
+ * saved, the network rules follow it, then what the rule now asks for is written and what it
+ * stopped asking for is put back.
+ */
+async function changeChoice(tabId: number, changeFor: (before: readonly CookieRecord[]) => RuleEdit, now: number): Promise<ActionOutcome> {
   const { target, site } = await tabSite(tabId);
   const before = await readSiteCookies(site, target.storeId);
-  const saved = await saveRule(site.registrableDomain, change, now, { storeId: target.storeId, host: site.host, cookies: before });
-  if (change.optOut !== undefined) await setSiteBlock(site.registrableDomain, BLOCKED_TRACKING_DOMAINS, change.optOut === 'block');
+  const saved = await saveRule(site.registrableDomain, changeFor(before), now, { storeId: target.storeId, host: site.host, cookies: before });
+  await syncNetworkRules();
   const cookies = await readSiteCookies(site, target.storeId);
   const ctx = choiceContext(site, cookies, target.storeId, now);
-  const enforce = saved.rule === null ? NO_CHANGES : planEnforcement(saved.rule, site, cookies, ctx);
+  const enforce = saved.rule === null ? NO_CHANGES : planRuleEnforcement(saved.rule, site, cookies, ctx);
   const restore = await restoreReleased(saved, now, { site, storeId: target.storeId, cookies });
   const outcome = await applyChanges(mergeChanges(enforce, ...restore));
   await resetVerification(site.registrableDomain, target.storeId, now);
@@ -191,11 +229,12 @@ async function changeChoice(tabId: number, change: Partial<Pick<SiteRule, 'doNot
 }
 
 export function setDoNotTrack(tabId: number, on: boolean, now: number): Promise<ActionOutcome> {
-  return changeChoice(tabId, { doNotTrack: on }, now);
+  return changeChoice(tabId, () => ({ doNotTrack: on }), now);
 }
 
+/** Opting out speaks for every vendor whose cookies the site shows (src/core/vendor-rules.ts). */
 export function setOptOut(tabId: number, level: OptOutLevel, now: number): Promise<ActionOutcome> {
-  return changeChoice(tabId, { optOut: level }, now);
+  return changeChoice(tabId, (before) => (level === 'off' ? { optOut: level } : { optOut: level, vendors: seenVendorChoices(before), ...hubspotPresence(before) }), now);
 }
 
 /** A rule changed or removed on the options page, with no tab: what it stopped writing is put back where it was kept. */

@@ -1,10 +1,12 @@
 // Blocking HubSpot's tracking hosts for one site (declarativeNetRequest), and watching the requests
 // a page sends to them (webRequest, observe only) so the popup can show whether a choice holds.
 import { browser, isFirefox } from './api.ts';
+import type { DeclarativeNetRequest } from './api.ts';
+import type { NetworkSpec } from '../core/vendor-rules.ts';
 
 // Every change to the dynamic rules goes through one queue: each picks its new rule ids from the
-// rules it reads, so two changes at once (an import's setSiteBlock and the reconcile its storage
-// write triggers) would otherwise pick the same id and Chromium refuses the second.
+// rules it reads, so two reconciles at once (an action's and the one its storage write triggers)
+// would otherwise pick the same id and Chromium refuses the second.
 let ruleUpdates: Promise<unknown> = Promise.resolve();
 function queued(change: () => Promise<void>): Promise<void> {
   const run = ruleUpdates.then(change);
@@ -13,81 +15,66 @@ function queued(change: () => Promise<void>): Promise<void> {
 }
 
 /**
- * Dynamic rule ids: blocking rules below LINK_RULE_BASE, link-stripping redirects from it up, so
- * each kind manages only its own rules.
+ * Makes the dynamic rules exactly the given specs (src/core/vendor-rules.ts): rules already in
+ * place are kept, others removed, missing ones added. Blocking is scoped to the site as
+ * initiator; Global Privacy Control sets `Sec-GPC: 1` on the site's own requests and on
+ * navigations to it.
  */
-const LINK_RULE_BASE = 1_000_000;
-type DynamicRule = Awaited<ReturnType<typeof browser.declarativeNetRequest.getDynamicRules>>[number];
-const isBlockingRule = (rule: DynamicRule): boolean => rule.id < LINK_RULE_BASE;
-
-/** Session-scoped id range is not needed: dynamic rules persist, like the visitor's choice. */
-export function setSiteBlock(site: string, hosts: readonly string[], on: boolean): Promise<void> {
-  return queued(() => setSiteBlockNow(site, hosts, on));
+export function reconcileNetworkRules(specs: readonly NetworkSpec[]): Promise<void> {
+  return queued(() => reconcileNetworkRulesNow(specs));
 }
 
-async function setSiteBlockNow(site: string, hosts: readonly string[], on: boolean): Promise<void> {
-  const existing = (await browser.declarativeNetRequest.getDynamicRules()).filter(isBlockingRule);
-  const mine = existing.filter((rule) => rule.condition.initiatorDomains?.length === 1 && rule.condition.initiatorDomains[0] === site);
-  const nextId = existing.reduce((max, rule) => Math.max(max, rule.id), 0) + 1;
-  await browser.declarativeNetRequest.updateDynamicRules({
-    removeRuleIds: mine.map((rule) => rule.id),
-    addRules: on
-      ? [{ id: nextId, priority: 1, action: { type: 'block' }, condition: { requestDomains: [...hosts], initiatorDomains: [site] } }]
-      : [],
-  });
+type RuleBody = Omit<DeclarativeNetRequest.Rule, 'id'>;
+
+function bodiesOf(spec: NetworkSpec): RuleBody[] {
+  if (spec.kind === 'strip-links') {
+    // A top-level or frame navigation to the site (or a subdomain) whose query holds one of the
+    // parameters goes to the same address without them. The fragment never reaches the network;
+    // the reset handles it.
+    return [{
+      priority: 1,
+      action: { type: 'redirect', redirect: { transform: { queryTransform: { removeParams: [...spec.params] } } } },
+      condition: { requestDomains: [spec.site], regexFilter: spec.pattern, resourceTypes: ['main_frame', 'sub_frame'] },
+    }];
+  }
+  if (spec.kind === 'block') {
+    return [{
+      priority: 1,
+      action: { type: 'block' },
+      condition: { requestDomains: [...spec.requestDomains], initiatorDomains: [spec.site], ...(spec.regexFilter === undefined ? {} : { regexFilter: spec.regexFilter }) },
+    }];
+  }
+  const action: DeclarativeNetRequest.RuleActionType = {
+    type: 'modifyHeaders',
+    requestHeaders: [{ header: 'Sec-GPC', operation: 'set', value: '1' }],
+  };
+  return [
+    { priority: 1, action, condition: { initiatorDomains: [spec.site] } },
+    { priority: 1, action, condition: { requestDomains: [spec.site], resourceTypes: ['main_frame', 'sub_frame'] } },
+  ];
 }
 
-/** Makes the dynamic blocking rules exactly one per site in `sites` (added and removed as needed). */
-export function reconcileBlocking(sites: readonly string[], hosts: readonly string[]): Promise<void> {
-  return queued(() => reconcileBlockingNow(sites, hosts));
+/** A rule's identity for comparison: its action and condition, whatever id it has. */
+function bodyKey(body: { readonly priority?: number; readonly action: unknown; readonly condition: unknown }): string {
+  return JSON.stringify([body.priority ?? 1, body.action, body.condition]);
 }
 
-async function reconcileBlockingNow(sites: readonly string[], hosts: readonly string[]): Promise<void> {
-  const existing = (await browser.declarativeNetRequest.getDynamicRules()).filter(isBlockingRule);
-  const wanted = new Set(sites);
-  const keep = new Set<string>();
+async function reconcileNetworkRulesNow(specs: readonly NetworkSpec[]): Promise<void> {
+  const wanted = new Map<string, RuleBody>();
+  for (const spec of specs) for (const body of bodiesOf(spec)) wanted.set(bodyKey(body), body);
+  const existing = await browser.declarativeNetRequest.getDynamicRules();
   const removeRuleIds: number[] = [];
   for (const rule of existing) {
-    const site = rule.condition.initiatorDomains?.length === 1 ? rule.condition.initiatorDomains[0] : undefined;
-    if (site !== undefined && wanted.has(site) && !keep.has(site)) keep.add(site);
+    const key = bodyKey(rule);
+    if (wanted.has(key)) wanted.delete(key);
     else removeRuleIds.push(rule.id);
   }
   let nextId = existing.reduce((max, rule) => Math.max(max, rule.id), 0);
-  const addRules = sites.filter((site) => !keep.has(site)).map((site) => {
+  const addRules = [...wanted.values()].map((body) => {
     nextId += 1;
-    return { id: nextId, priority: 1, action: { type: 'block' as const }, condition: { requestDomains: [...hosts], initiatorDomains: [site] } };
+    return { ...body, id: nextId };
   });
   if (removeRuleIds.length > 0 || addRules.length > 0) await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds, addRules });
-}
-
-/**
- * Makes the link-stripping redirects exactly one per site in `sites`: a top-level or frame
- * navigation to the site (or a subdomain) whose query holds one of `params` is redirected to the
- * same address without them. The fragment never reaches the network; the reset handles it.
- */
-export function reconcileLinkStripping(sites: readonly string[], params: readonly string[], pattern: string): Promise<void> {
-  return queued(async () => {
-    const existing = (await browser.declarativeNetRequest.getDynamicRules()).filter((rule) => !isBlockingRule(rule));
-    const wanted = new Set(sites);
-    const keep = new Set<string>();
-    const removeRuleIds: number[] = [];
-    for (const rule of existing) {
-      const site = rule.condition.requestDomains?.length === 1 ? rule.condition.requestDomains[0] : undefined;
-      if (site !== undefined && wanted.has(site) && !keep.has(site)) keep.add(site);
-      else removeRuleIds.push(rule.id);
-    }
-    let nextId = existing.reduce((max, rule) => Math.max(max, rule.id), LINK_RULE_BASE - 1);
-    const addRules = sites.filter((site) => !keep.has(site)).map((site) => {
-      nextId += 1;
-      return {
-        id: nextId,
-        priority: 1,
-        action: { type: 'redirect' as const, redirect: { transform: { queryTransform: { removeParams: [...params] } } } },
-        condition: { requestDomains: [site], regexFilter: pattern, resourceTypes: ['main_frame' as const, 'sub_frame' as const] },
-      };
-    });
-    if (removeRuleIds.length > 0 || addRules.length > 0) await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds, addRules });
-  });
 }
 
 export interface TrackingRequest {

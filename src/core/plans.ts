@@ -13,7 +13,8 @@ import { cookieIdentity } from '../model/cookie.ts';
 import type { CookieRecord } from '../model/cookie.ts';
 import { newCookieDetails, recordFromSetDetails, restoreDetailsFor } from './cookie-details.ts';
 import type { CookieSetDetails } from './cookie-details.ts';
-import { ANALYTICS_COOKIES, resetGroupOf } from './hubspot-sets.ts';
+import { ANALYTICS_COOKIES } from './hubspot-sets.ts';
+import { resetGroupOfAny } from './vendors.ts';
 import type { ResetGroup } from './hubspot-sets.ts';
 import type { SiteRule } from './rules.ts';
 import { hubspotCookieDomain, scopeOf } from './site.ts';
@@ -204,7 +205,7 @@ export interface ResetPlan {
  * The preview and the plan of a "new visitor" reset. `cookies` are the site's cookies in the
  * tab's store; anything that is not one of the site's cookies is left out of both lists, so a
  * caller mistake can never delete another site's cookies. Removed by default: the identity
- * cookies, every variant. Consent: only with includeConsent. Everything else: only when ticked.
+ * cookies of every recognised tracker (src/core/vendors.ts), every variant. Consent: only with includeConsent. Everything else: only when ticked.
  */
 export function planReset(site: SiteContext, cookies: readonly CookieRecord[], options: ResetOptions): ResetPlan {
   const ticked = new Set(options.alsoRemove);
@@ -215,7 +216,7 @@ export function planReset(site: SiteContext, cookies: readonly CookieRecord[], o
     const identity = cookieIdentity(cookie);
     if (seen.has(identity)) continue;
     seen.add(identity);
-    const group = resetGroupOf(cookie.name);
+    const group = resetGroupOfAny(cookie.name);
     const goes = group === 'identity' || (group === 'consent' && options.includeConsent) || ticked.has(identity);
     if (goes) plan.remove.push(cookie);
     else plan.keep.push({ cookie, group });

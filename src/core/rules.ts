@@ -31,20 +31,63 @@ export interface SiteRule {
   readonly managed?: boolean;
   /** What was there before; absent for rules from before version 2 of the settings and managed ones. */
   readonly earlier?: EarlierChoices;
+  /**
+   * The visitor's own choice per tracker vendor (src/core/vendors.ts ids) on this site: `block`
+   * by its "Block <vendor>" switch, `allow` to keep it while the site is opted out.
+   */
+  readonly vendors?: Readonly<Record<string, VendorChoice>>;
+  /** Send Global Privacy Control (the Sec-GPC header and navigator.globalPrivacyControl) to the site. */
+  readonly gpc?: boolean;
+  /**
+   * False when the site showed other trackers' cookies and none of HubSpot's when the visitor
+   * opted out: opting out then writes no HubSpot cookies there (HubSpot's do-not-track and
+   * consent mean nothing on a site without HubSpot).
+   */
+  readonly hubspot?: boolean;
 }
+
+export type VendorChoice = 'block' | 'allow';
 
 /** A rule that asks for something; a rule with everything off needs no enforcement. */
 export function ruleIsActive(rule: SiteRule): boolean {
-  return rule.doNotTrack || rule.optOut !== 'off';
+  return rule.doNotTrack || rule.optOut !== 'off' || rule.gpc === true || hasVendorBlock(rule);
+}
+
+function hasVendorBlock(rule: SiteRule): boolean {
+  if (rule.vendors === undefined) return false;
+  for (const choice of Object.values(rule.vendors)) if (choice === 'block') return true;
+  return false;
+}
+
+/**
+ * Whether a vendor's requests are blocked and its identity cookies kept away on the rule's
+ * site: its own switch when the visitor set one; otherwise every vendor is while the site is
+ * opted out, except HubSpot, whose opt-out is do-not-track first and blocking only at `block`.
+ */
+export function vendorBlocked(rule: SiteRule, vendor: string): boolean {
+  const choice = rule.vendors !== undefined && Object.hasOwn(rule.vendors, vendor) ? rule.vendors[vendor] : undefined;
+  if (choice !== undefined) return choice === 'block';
+  if (vendor === 'hubspot') return rule.optOut === 'block';
+  return rule.optOut !== 'off';
 }
 
 export class RuleIndex {
   readonly #bySite: ReadonlyMap<string, SiteRule>;
+  /**
+   * True when some rule keeps a tracker vendor away (opt-out or a vendor's own switch): only then
+   * do other vendors' cookie names need a look on the hot path.
+   */
+  readonly blocksVendors: boolean;
 
   constructor(rules: Iterable<SiteRule>) {
     const bySite = new Map<string, SiteRule>();
-    for (const rule of rules) bySite.set(rule.site, rule);
+    let blocksVendors = false;
+    for (const rule of rules) {
+      bySite.set(rule.site, rule);
+      if (rule.optOut !== 'off' || hasVendorBlock(rule)) blocksVendors = true;
+    }
     this.#bySite = bySite;
+    this.blocksVendors = blocksVendors;
   }
 
   get size(): number {

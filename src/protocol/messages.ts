@@ -74,6 +74,8 @@ export type Api = {
   setDoNotTrack: { req: { tabId: number; on: boolean }; res: ActionOutcome };
   setOptOut: { req: { tabId: number; level: OptOutLevel }; res: ActionOutcome };
   setStripLinks: { req: { tabId: number; on: boolean }; res: { on: boolean } };
+  /** "Block <vendor> on this site": `vendor` is a vendor id of src/core/vendors.ts. */
+  setVendorBlock: { req: { tabId: number; vendor: string; blocked: boolean }; res: ActionOutcome };
   reset: { req: { tabId: number; includeConsent: boolean; alsoRemove: readonly string[] }; res: ResetOutcome };
   undo: { req: { tabId: number; snapshotId: string }; res: UndoOutcome };
   /** Removes exactly these cookies of the tab's site, each given by its cookieIdentity. */
@@ -123,6 +125,7 @@ const payloadGuards: { [K in MessageName]: (p: Record<string, unknown>) => boole
   setDoNotTrack: (p) => isTabId(p.tabId) && typeof p.on === 'boolean',
   setOptOut: (p) => isTabId(p.tabId) && isLevel(p.level),
   setStripLinks: (p) => isTabId(p.tabId) && typeof p.on === 'boolean',
+  setVendorBlock: (p) => isTabId(p.tabId) && typeof p.vendor === 'string' && p.vendor.length <= 64 && typeof p.blocked === 'boolean',
   reset: (p) => isTabId(p.tabId) && typeof p.includeConsent === 'boolean' && isStringArray(p.alsoRemove),
   undo: (p) => isTabId(p.tabId) && typeof p.snapshotId === 'string',
   deleteCookies: (p) => isTabId(p.tabId) && isStringArray(p.cookies) && p.cookies.length > 0 && p.cookies.length <= 10_000,

@@ -47,9 +47,9 @@ type NextOf<V extends StepSource> = V extends keyof NextVersion ? NextVersion[V]
 
 /** One pure step per shipped version, keyed by the version it upgrades from. Append only. */
 export const MIGRATION_STEPS: { readonly [V in StepSource]: (old: StoreVersions[V]) => StoreVersions[NextOf<V>] } = {
-  // Version 2 adds the optional `earlier` to a rule: a version 1 rule has none (what was there
-  // before it is not known), which switching off treats as version 1 did.
-  // and the sites whose links are stripped of HubSpot's identity (none before).
+  // Version 2 adds optional fields to a rule (`earlier`: a version 1 rule has none, since what was
+  // there before it is not known, which switching off treats as version 1 did; per-vendor choices,
+  // `gpc`, `hubspot`) and the sites whose links are stripped of HubSpot's identity (none before).
   1: (old: StoreV1): StoreV2 => ({ version: 2, rules: old.rules, undo: old.undo, stripLinks: {}, setAside: old.setAside }),
 };
 
@@ -120,7 +120,7 @@ function emptyCurrentStore(): Store {
 
 const STORE_V1_FIELDS: ReadonlySet<string> = new Set(['version', 'rules', 'undo', 'setAside']);
 const RULE_V1_FIELDS: ReadonlySet<string> = new Set(['site', 'doNotTrack', 'optOut', 'since', 'managed']);
-const RULE_V2_FIELDS: ReadonlySet<string> = new Set([...RULE_V1_FIELDS, 'earlier']);
+const RULE_V2_FIELDS: ReadonlySet<string> = new Set([...RULE_V1_FIELDS, 'earlier', 'vendors', 'gpc', 'hubspot']);
 const STORE_V2_FIELDS: ReadonlySet<string> = new Set([...STORE_V1_FIELDS, 'stripLinks']);
 const LINK_STRIPPING_V2_FIELDS: ReadonlySet<string> = new Set(['site', 'since']);
 const SNAPSHOT_V1_FIELDS: ReadonlySet<string> = new Set(['site', 'storeId', 'takenAt', 'cookies', 'id']);

@@ -83,7 +83,8 @@ export interface StoreV1 {
   readonly setAside: readonly SetAsideEntry[];
 }
 
-// ---- Version 2: a rule keeps the choice cookies that were there before it. Frozen. ----------
+// ---- Version 2: a rule keeps the choice cookies that were there before it, per-vendor choices and
+// Global Privacy Control; links can be stripped of HubSpot's identity. Frozen. ----------------
 
 /** The consent and do-not-track cookies of a site as they were before a rule first changed them. */
 export interface EarlierChoicesV2 {
@@ -95,8 +96,17 @@ export interface EarlierChoicesV2 {
   readonly cookies: readonly CookieRecordV1[];
 }
 
+/** A vendor blocked on the site by its own switch, or kept while the site is opted out. */
+export type VendorChoiceV2 = 'block' | 'allow';
+
 export interface SiteRuleV2 extends SiteRuleV1 {
   readonly earlier?: EarlierChoicesV2;
+  /** Keyed by vendor id (src/core/vendors.ts). */
+  readonly vendors?: Readonly<Record<string, VendorChoiceV2>>;
+  /** Send Global Privacy Control to the site. */
+  readonly gpc?: boolean;
+  /** False when the site showed other trackers and no HubSpot when the visitor opted out. */
+  readonly hubspot?: boolean;
 }
 
 /** A site where navigations arrive without HubSpot's identity parameters (a redirect rule). */

@@ -34,6 +34,13 @@ export const PORTAL_COOKIE_DOMAINS = /** @type {const} */ (['.hubdemo.test', '.h
  */
 export const CUSTOM_TRACKING_HOST = 'track.hubdemo.test';
 
+/**
+ * A second shop without HubSpot: Google Analytics 4, Meta's pixel and a Matomo-style first-party
+ * tracker only (our stand-ins, test/demo-site/vendor-trackers.mjs), and a login cookie.
+ */
+export const OTHER_SITE_DOMAIN = 'gameta.test';
+export const OTHER_SITE_HOSTS = /** @type {const} */ (['www.gameta.test']);
+
 /** A third party the site embeds in a frame (think of a chat widget). */
 export const EMBED_HOST = 'widget.embedco.test';
 
@@ -45,10 +52,21 @@ export const HUBSPOT_HOSTS = /** @type {const} */ ({
   banner: 'js.hs-banner.com',
 });
 
+/**
+ * Google's and Meta's real script and collection hosts, mapped to 127.0.0.1 like HubSpot's, so
+ * that blocking them per site is tested against the names the real trackers use.
+ */
+export const VENDOR_HOSTS = /** @type {const} */ ({
+  gtag: 'www.googletagmanager.com',
+  gaCollect: 'region1.google-analytics.com',
+  metaScript: 'connect.facebook.net',
+  metaCollect: 'www.facebook.com',
+});
+
 /** Every host name the server answers for, site first. */
 export const ALL_HOSTS = [
-  ...SITE_HOSTS, ...SUFFIX_SITE_HOSTS, ...PARTNER_SITE_HOSTS, CUSTOM_TRACKING_HOST, EMBED_HOST,
-  HUBSPOT_HOSTS.loader, HUBSPOT_HOSTS.tracker, HUBSPOT_HOSTS.beacons, HUBSPOT_HOSTS.banner,
+  ...SITE_HOSTS, ...SUFFIX_SITE_HOSTS, ...PARTNER_SITE_HOSTS, ...OTHER_SITE_HOSTS, CUSTOM_TRACKING_HOST, EMBED_HOST,
+  HUBSPOT_HOSTS.loader, HUBSPOT_HOSTS.tracker, HUBSPOT_HOSTS.beacons, HUBSPOT_HOSTS.banner, ...Object.values(VENDOR_HOSTS),
 ];
 
 /** A made-up HubSpot portal (hub) id for the demo site. */
@@ -59,7 +77,7 @@ export const DEMO_PORTAL_ID = '4815162';
  * @returns {string}
  */
 export function chromiumHostResolverRules() {
-  return `MAP *.test 127.0.0.1, ${[...SUFFIX_SITE_HOSTS, ...Object.values(HUBSPOT_HOSTS)].map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`;
+  return `MAP *.test 127.0.0.1, ${[...SUFFIX_SITE_HOSTS, ...Object.values(HUBSPOT_HOSTS), ...Object.values(VENDOR_HOSTS)].map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`;
 }
 
 /**
@@ -76,5 +94,14 @@ export function firefoxLocalDomains() {
  */
 export function isSiteHost(host) {
   if (host === CUSTOM_TRACKING_HOST) return false;
-  return [SITE_DOMAIN, SUFFIX_SITE_DOMAIN, PARTNER_SITE_DOMAIN].some((domain) => host === domain || host.endsWith(`.${domain}`));
+  return [SITE_DOMAIN, SUFFIX_SITE_DOMAIN, PARTNER_SITE_DOMAIN].some((domain) => host === domain || host.endsWith(`.${domain}`))
+    || isOtherSiteHost(host);
+}
+
+/**
+ * @param {string} host a host name without port
+ * @returns {boolean}
+ */
+export function isOtherSiteHost(host) {
+  return host === OTHER_SITE_DOMAIN || host.endsWith(`.${OTHER_SITE_DOMAIN}`);
 }

@@ -8,9 +8,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadOrCreateCertificate } from './cert.mjs';
 import {
-  ALL_HOSTS, CUSTOM_TRACKING_HOST, EMBED_HOST, HUBSPOT_HOSTS, SITE_HOSTS, chromiumHostResolverRules, firefoxLocalDomains, isSiteHost,
+  ALL_HOSTS, CUSTOM_TRACKING_HOST, EMBED_HOST, HUBSPOT_HOSTS, SITE_HOSTS, chromiumHostResolverRules, firefoxLocalDomains, isOtherSiteHost, isSiteHost,
 } from './hosts.mjs';
 import { isPagePath, renderFrame, renderPage } from './pages.mjs';
+import { LOGIN_COOKIE, renderOtherSitePage, renderVendorTags, vendorRoute, vendorTagsFor } from './vendor-trackers.mjs';
+import { randomBytes } from 'node:crypto';
 import {
   PRESETS, PRESET_NAMES, bulkCookies, clearHeaders, expireCookieHeader, expandValue, fixedPresetCookies, setCookieHeader,
 } from './presets.mjs';
@@ -32,6 +34,8 @@ const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBR
  * @property {Record<string, string>} query
  * @property {string | null} cookie the request's Cookie header
  * @property {string | null} referer
+ * @property {string} [method] for the other trackers' hits (Google Analytics sends POST)
+ * @property {string | null} [gpc] for the other trackers' hits: the request's Sec-GPC header
  */
 
 /**
@@ -77,6 +81,7 @@ export async function startDemoSite(options = {}) {
   const scripts = {
     loader: readPublic('loader.js'), tracker: readPublic('tracker.js'), banner: readPublic('banner.js'), frame: readPublic('frame.js'),
   };
+  const vendorScripts = { gtag: readPublic('gtag.js'), fbevents: readPublic('fbevents.js'), matomo: readPublic('matomo.js') };
   /** @type {BeaconRecord[]} */
   let beaconLog = [];
   /** @type {RequestRecord[]} */
@@ -191,6 +196,25 @@ export async function startDemoSite(options = {}) {
     for (const listener of requestListeners) listener(record);
     const path = requestUrl.pathname;
 
+    const vendor = vendorRoute(host, path, isSiteHost(host));
+    if (vendor !== null && vendor.kind === 'script') {
+      return send(response, 200, 'text/javascript; charset=utf-8', vendorScripts[vendor.script]);
+    }
+    if (vendor !== null) {
+      const beacon = {
+        time: Date.now(), host, path, method,
+        query: Object.fromEntries(requestUrl.searchParams),
+        cookie: request.headers.cookie ?? null,
+        referer: request.headers.referer ?? null,
+        gpc: typeof request.headers['sec-gpc'] === 'string' ? request.headers['sec-gpc'] : null,
+      };
+      beaconLog.push(beacon);
+      if (beaconLog.length > MAX_LOG_ENTRIES) beaconLog.splice(0, beaconLog.length - MAX_LOG_ENTRIES);
+      for (const listener of beaconListeners) listener(beacon);
+      if (vendor.script === 'fbevents') return send(response, 200, 'image/gif', PIXEL);
+      return send(response, 204, 'text/plain; charset=utf-8', '');
+    }
+
     if (isSiteHost(host)) {
       if (path === '/__demo/beacons' && method === 'GET') return sendJson(response, beaconLog);
       if (path === '/__demo/beacons/clear' && method === 'POST') { beaconLog = []; return sendJson(response, { cleared: true }); }
@@ -200,14 +224,28 @@ export async function startDemoSite(options = {}) {
       if (path === '/__demo/presets' && method === 'GET') return sendJson(response, PRESETS);
       if (path === '/__demo/echo') return sendJson(response, { host, cookie: request.headers.cookie ?? null });
       if (path === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
+      if (path === '/__demo/login' && method === 'GET') {
+        const redirect = requestUrl.searchParams.get('redirect') ?? '/';
+        return send(response, 302, 'text/plain; charset=utf-8', '', {
+          Location: redirect.startsWith('/') && !redirect.startsWith('//') ? redirect : '/',
+          'Set-Cookie': `${LOGIN_COOKIE}=${randomBytes(16).toString('hex')}; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=604800`,
+        });
+      }
       const pagePath = path === '/blog' ? '/blog/' : path;
+      const tags = vendorTagsFor(host, requestUrl.searchParams);
+      if (isOtherSiteHost(host) && (path === '/' || path === '/pricing') && method === 'GET') {
+        const loggedIn = (request.headers.cookie ?? '').split(';').some((entry) => entry.trim().startsWith(`${LOGIN_COOKIE}=`));
+        return send(response, 200, 'text/html; charset=utf-8', renderOtherSitePage({ path, port, tags, loggedIn }));
+      }
       if (isPagePath(pagePath) && method === 'GET') {
         const html = renderPage({
           path: pagePath, host, port,
           embed: requestUrl.searchParams.get('embed') === '1',
           tracker: requestUrl.searchParams.get('tracker') !== '0',
         });
-        return send(response, 200, 'text/html; charset=utf-8', html);
+        // The other trackers' tags go in just before </body>, after HubSpot's loader.
+        const withVendors = html.replace('</body>', `${renderVendorTags(tags, port)}\n</body>`);
+        return send(response, 200, 'text/html; charset=utf-8', withVendors);
       }
       return send(response, 404, 'text/plain; charset=utf-8', 'not found\n');
     }

@@ -60,11 +60,14 @@ async function storedRoot(): Promise<string | null> {
   }
 }
 
-/** Sites the background blocks HubSpot's tracking code on (its dynamic declarativeNetRequest rules). */
+/**
+ * Sites the background blocks tracking code on (its dynamic declarativeNetRequest rules), each
+ * once: a site has a rule per group of hosts it blocks (docs/VENDORS.md).
+ */
 async function blockedSites(): Promise<string[]> {
   const host = await extensionHost(browser);
   try {
-    return await host.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).flatMap((rule) => rule.condition.initiatorDomains ?? []));
+    return [...new Set(await host.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).flatMap((rule) => rule.condition.initiatorDomains ?? [])))];
   } finally {
     await host.close();
   }

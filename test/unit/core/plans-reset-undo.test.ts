@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { createUndoSnapshot, isSnapshotLive, planReset, planUndo, undoKey } from '../../../src/core/plans.ts';
 import type { CookieSetDetails } from '../../../src/core/cookie-details.ts';
 import { recordFromSetDetails } from '../../../src/core/cookie-details.ts';
-import { resetGroupOf } from '../../../src/core/hubspot-sets.ts';
+import { resetGroupOfAny } from '../../../src/core/vendors.ts';
 import { siteFromUrl } from '../../../src/core/site.ts';
 import type { SiteContext } from '../../../src/core/site.ts';
 import { cookieIdentity } from '../../../src/model/cookie.ts';
@@ -37,33 +37,36 @@ const cloudflare = cookie('__cf_bm', 'token', '.example.com', { httpOnly: true, 
 const ga = cookie('_ga', 'GA1.2.1.2', '.example.com');
 const legacy = cookie('hsfirstvisit', 'x', '.example.com');
 const otherSite = cookie('__hstc', HSTC, '.other.com');
+const fbp = cookie('_fbp', 'fb.1.1596403881668.1116446470', '.example.com');
+const matomo = cookie('_pk_id.1.2a0b', 'd09ebc08c43b8045.1723388297.', 'www.example.com');
+const shopLogin = cookie('shop_session', 'abc', 'www.example.com', { httpOnly: true, secure: true });
 
 describe('planReset', () => {
-  const all = [hstcHost, hstcDomain, hstcPartitioned, utk, hssc, hssrc, chat, consent, dnt, login, protectedPage, cloudflare, ga, legacy, otherSite];
+  const all = [hstcHost, hstcDomain, hstcPartitioned, utk, hssc, hssrc, chat, consent, dnt, login, protectedPage, cloudflare, ga, fbp, matomo, legacy, shopLogin, otherSite];
 
-  test('by default: identity cookies go (every variant); consent, login, necessary and the rest stay', () => {
+  test('by default: every tracker\'s identity cookies go (every variant); consent, login, necessary and the rest stay', () => {
     expect(planReset(www, all, { includeConsent: false, alsoRemove: [] })).toEqual({
-      remove: [hstcHost, hstcDomain, hstcPartitioned, utk, hssc, hssrc, chat],
+      remove: [hstcHost, hstcDomain, hstcPartitioned, utk, hssc, hssrc, chat, ga, fbp, matomo],
       keep: [
         { cookie: consent, group: 'consent' },
         { cookie: dnt, group: 'consent' },
         { cookie: login, group: 'login-necessary' },
         { cookie: protectedPage, group: 'login-necessary' },
         { cookie: cloudflare, group: 'login-necessary' },
-        { cookie: ga, group: 'not-hubspot' },
         { cookie: legacy, group: 'other-hubspot' },
+        { cookie: shopLogin, group: 'not-hubspot' },
       ],
     });
   });
 
   test('consent goes only when asked', () => {
     const plan = planReset(www, all, { includeConsent: true, alsoRemove: [] });
-    expect(plan.remove).toEqual([hstcHost, hstcDomain, hstcPartitioned, utk, hssc, hssrc, chat, consent, dnt]);
+    expect(plan.remove).toEqual([hstcHost, hstcDomain, hstcPartitioned, utk, hssc, hssrc, chat, consent, dnt, ga, fbp, matomo]);
   });
 
   test('ticked cookies go too', () => {
-    const plan = planReset(www, all, { includeConsent: false, alsoRemove: [cookieIdentity(ga), cookieIdentity(login)] });
-    expect(plan.remove).toEqual([hstcHost, hstcDomain, hstcPartitioned, utk, hssc, hssrc, chat, login, ga]);
+    const plan = planReset(www, all, { includeConsent: false, alsoRemove: [cookieIdentity(shopLogin), cookieIdentity(login)] });
+    expect(plan.remove).toEqual([hstcHost, hstcDomain, hstcPartitioned, utk, hssc, hssrc, chat, login, ga, fbp, matomo, shopLogin]);
   });
 
   test("another site's cookie is in neither list, even when ticked", () => {
@@ -76,7 +79,7 @@ describe('planReset', () => {
   });
 });
 
-const names = ['__hstc', 'hubspotutk', 'messagesUtk', '__hs_do_not_track', '__hs_opt_out', '__hsmem', 'hs-membership-csrf', '42_key', 'hs_ab_test', '__cf_bm', '_cfuvid', '_ga', 'session', 'hs_dbg'];
+const names = ['__hstc', 'hubspotutk', 'messagesUtk', '__hs_do_not_track', '__hs_opt_out', '__hsmem', 'hs-membership-csrf', '42_key', 'hs_ab_test', '__cf_bm', '_cfuvid', '_ga', '_ga_QEHZPBE5HH', '_fbp', '_pk_id.1.2a0b', 'session', 'hs_dbg'];
 const anyCookie: fc.Arbitrary<CookieRecord> = fc
   .record({
     name: fc.constantFrom(...names),
@@ -89,14 +92,15 @@ const anyCookie: fc.Arbitrary<CookieRecord> = fc
     cookie(name, 'v', domain, { path, storeId, ...(partitioned ? { secure: true, partitionKey: { topLevelSite: 'https://example.com' } } : {}) }),
   );
 
-test('planReset never removes a login/necessary or non-HubSpot cookie the visitor did not tick (property)', () => {
+test('planReset removes every tracker identity cookie of the site and never a login/necessary or unrecognised cookie the visitor did not tick (property)', () => {
   fc.assert(
     fc.property(fc.array(anyCookie, { maxLength: 20 }), fc.boolean(), fc.func(fc.boolean()), (cookies, includeConsent, ticks) => {
       const alsoRemove = cookies.filter((c) => ticks(cookieIdentity(c))).map(cookieIdentity);
       const ticked = new Set(alsoRemove);
       const plan = planReset(www, cookies, { includeConsent, alsoRemove });
+      for (const kept of plan.keep) expect(resetGroupOfAny(kept.cookie.name), kept.cookie.name).not.toBe('identity');
       for (const removed of plan.remove) {
-        const group = resetGroupOf(removed.name);
+        const group = resetGroupOfAny(removed.name);
         if (group === 'login-necessary' || group === 'not-hubspot') expect(ticked.has(cookieIdentity(removed))).toBe(true);
         if (group === 'consent' && !includeConsent) expect(ticked.has(cookieIdentity(removed))).toBe(true);
       }

@@ -97,12 +97,14 @@ describe('frozen fixtures', () => {
     expect(migrate(JSON.parse(JSON.stringify(first.store)))).toEqual({ ok: true, store: first.store, changed: false, setAside: [] });
   });
 
-  test('v2.json is read as it is: rules keep the choice cookies that were there before them', () => {
+  test('v2.json is read as it is: rules keep the choice cookies that were there before them, their per-vendor choices and GPC', () => {
     const raw = fixture('v2.json');
     const { store, changed, setAside } = migrated(raw);
     expect(store).toEqual(raw);
     expect(changed).toBe(false);
     expect(setAside).toEqual([]);
+    expect(store.rules['gameta.test']?.vendors).toEqual({ meta: 'allow', hubspot: 'block' });
+    expect(store.rules['gameta.test']?.gpc).toBe(true);
     expect(store.rules['hubdemo.test']?.earlier?.names).toEqual(['__hs_do_not_track', '__hs_opt_out', '__hs_cookie_cat_pref']);
     expect(store.rules['hubdemo.test']?.earlier?.cookies.map((c) => `${c.name}=${c.value}`)).toEqual(['__hs_cookie_cat_pref=1:true,2:false,3:true']);
     expect(store.rules['example.com']?.earlier).toEqual({ storeId: '0', host: 'www.example.com', names: ['__hs_do_not_track'], cookies: [] });
@@ -123,6 +125,23 @@ describe('frozen fixtures', () => {
     expect(store.rules['example.com']).toBeUndefined();
     expect(store.rules['hubdemo.test']).toEqual(raw.rules['hubdemo.test']);
     expect(setAside).toMatchObject([{ from: 'rules["example.com"]', reason: 'invalid-rule' }]);
+  });
+
+  test('a version 2 rule with malformed vendor choices or GPC is set aside; a version 1 rule never carried them', () => {
+    const rule = { site: 'example.com', doNotTrack: false, optOut: 'off', since: 1 };
+    for (const [extra, detail] of [
+      [{ vendors: { meta: 'maybe' } }, '"vendors.meta" must be "block" or "allow"'],
+      [{ vendors: { 'Not A Vendor': 'block' } }, '"vendors" has a key that is not a vendor id: "Not A Vendor"'],
+      [{ vendors: ['meta'] }, '"vendors" must be an object'],
+      [{ gpc: 'yes' }, '"gpc" must be true or false'],
+    ] as const) {
+      const { store, setAside } = migrated({ version: 2, rules: { 'example.com': { ...rule, ...extra } } });
+      expect(store.rules, detail).toEqual({});
+      expect(setAside.map((entry) => entry.detail)).toEqual([detail]);
+    }
+    const v1 = migrated({ version: 1, rules: { 'example.com': { ...rule, gpc: true } } });
+    expect(v1.store.rules['example.com']).toEqual(rule);
+    expect(v1.setAside.map((entry) => entry.reason)).toEqual(['unknown-field']);
   });
 
   test('v2-newer-version.json is refused, so the caller does not overwrite it', () => {

@@ -1,0 +1,221 @@
+// Issue 13 end to end in Chromium: on the demo shop without HubSpot (www.gameta.test, with our
+// stand-ins for Google Analytics 4, Meta's pixel and Matomo), the popup names every tracker with
+// what its cookies say, and nothing of HubSpot. Expected values are read from the cookie jar with
+// the documented formats (docs/DEMO-SITE.md), not from Cookie Lens's decoders.
+import { createHash } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
+import { startDemo, type DemoHandle } from './support/demo.ts';
+import { CHROME_BUILD, openPopupFor } from './support/extension.ts';
+import { hitsOf, waitForHits } from './support/vendor-hits.ts';
+
+const SHOP = 'www.gameta.test';
+/** An action's first reply in a browser session waits for the managed policy (seconds in Chromium). */
+const ACTION = { timeout: 15_000 };
+const MATOMO_ID = `_pk_id.1.${createHash('sha1').update(`${SHOP}/`).digest('hex').slice(0, 4)}`;
+
+let demo: DemoHandle;
+let browser: ChromiumHarness;
+let page: Page;
+
+beforeAll(async () => {
+  demo = await startDemo();
+  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+beforeEach(async () => {
+  for (const open of browser.context.pages()) if (!open.url().startsWith('chrome-extension://')) await open.close();
+  await browser.context.clearCookies();
+  demo.clearBeacons();
+  page = await browser.context.newPage();
+});
+
+/** Loads a shop page and waits until all three stand-ins have sent their page view. */
+async function visit(path = '/'): Promise<void> {
+  const counts = { ga: hitsOf(demo, 'ga', 0).length, meta: hitsOf(demo, 'meta', 0).length, matomo: hitsOf(demo, 'matomo', 0).length };
+  await page.goto(demo.url(SHOP, path));
+  await waitForHits(demo, 'ga', counts.ga + 1, 0);
+  await waitForHits(demo, 'meta', counts.meta + 1, 0);
+  await waitForHits(demo, 'matomo', counts.matomo + 1, 0);
+}
+
+async function shopCookie(name: string): Promise<string> {
+  const found = (await browser.context.cookies()).filter((cookie) => cookie.name === name && cookie.domain.endsWith('gameta.test'));
+  expect(found, name).toHaveLength(1);
+  return found[0]?.value ?? '';
+}
+
+function block(popup: Page, vendor: string) {
+  return popup.locator(`[data-summary="vendor"][data-vendor="${vendor}"]`);
+}
+
+describe('every tracker on a site without HubSpot', () => {
+  test('the popup names Google Analytics, Meta and Matomo with what each knows, and shows nothing of HubSpot', async () => {
+    await page.goto(demo.url(SHOP, '/__demo/login'));
+    await visit();
+    await visit('/pricing');
+    // _ga = GA1.1.<random>.<first visit, seconds>; _fbp = fb.1.<created, ms>.<random>; _pk_id = <visitor>.<created, seconds>.
+    const [, , gaRandom = '', gaFirst = ''] = (await shopCookie('_ga')).split('.');
+    const [, , fbpCreated = '', fbpRandom = ''] = (await shopCookie('_fbp')).split('.');
+    const [matomoVisitor = '', matomoCreated = ''] = (await shopCookie(MATOMO_ID)).split('.');
+
+    const popup = await openPopupFor(browser, page);
+    const ga = block(popup, 'google-analytics');
+    expect(await ga.locator('h2').textContent()).toBe('What Google Analytics knows about you here');
+    expect(await ga.locator('[data-field="firstSeen"] time').getAttribute('datetime')).toBe(new Date(Number(gaFirst) * 1000).toISOString());
+    expect(await ga.locator('[data-field="sessionCount"] [data-value]').getAttribute('data-value')).toBe('1');
+    expect(await ga.locator('[data-field="id:clientId"] code').innerText()).toBe(`${gaRandom}.${gaFirst}`);
+
+    const meta = block(popup, 'meta');
+    expect(await meta.locator('h2').textContent()).toMatch(/^What Meta.* knows about you here$/);
+    expect(await meta.locator('[data-field="firstSeen"] time').getAttribute('datetime')).toBe(new Date(Number(fbpCreated)).toISOString());
+    expect(await meta.locator('[data-field="id:randomId"] code').innerText()).toBe(fbpRandom);
+
+    const matomo = block(popup, 'matomo');
+    expect(await matomo.locator('h2').textContent()).toBe('What Matomo knows about you here');
+    expect(await matomo.locator('[data-field="firstSeen"] time').getAttribute('datetime')).toBe(new Date(Number(matomoCreated) * 1000).toISOString());
+    expect(await matomo.locator('[data-field="id:visitorId"] code').innerText()).toBe(matomoVisitor);
+
+    // Vendors in the facts table's order, and no HubSpot summary, wording or switch.
+    expect(await popup.locator('[data-summary]').evaluateAll((sections) => sections.map((section) => section.getAttribute('data-vendor') ?? section.getAttribute('data-summary'))))
+      .toEqual(['google-analytics', 'meta', 'matomo']);
+    expect(await popup.getByRole('switch', { name: 'Do not track' }).count()).toBe(0);
+    for (const section of await popup.locator('[data-summary]').all()) expect(await section.innerText()).not.toMatch(/HubSpot/);
+    await popup.close();
+  });
+
+  test('reset makes the visitor new to all three after the reload, keeps the login, and undo restores the old cookies exactly', async () => {
+    await page.goto(demo.url(SHOP, '/__demo/login'));
+    await visit();
+    const identityNames = ['_ga', '_ga_DEMO42XY', '_fbp', MATOMO_ID, MATOMO_ID.replace('_pk_id', '_pk_ses')];
+    const before = (await browser.context.cookies()).filter((cookie) => cookie.domain.endsWith('gameta.test'));
+    const identity = before.filter((cookie) => identityNames.includes(cookie.name));
+    expect(identity.map((cookie) => cookie.name).sort()).toEqual([...identityNames].sort());
+    const login = await shopCookie('shop_session');
+
+    const popup = await openPopupFor(browser, page);
+    await popup.getByRole('button', { name: /Reset to a new visitor/ }).click();
+    const preview = popup.getByRole('list', { name: 'Cookies to remove' });
+    expect(await preview.locator('li[data-reset-cookie]').count()).toBe(identity.length);
+    expect(await preview.locator('[data-reset-vendor]').evaluateAll((groups) => groups.map((group) => group.getAttribute('data-reset-vendor'))))
+      .toEqual(['google-analytics', 'meta', 'matomo']);
+    expect(await preview.locator('[data-reset-vendor="meta"] h4').textContent()).toMatch(/Meta/);
+    const counts = { ga: hitsOf(demo, 'ga', 0).length, meta: hitsOf(demo, 'meta', 0).length, matomo: hitsOf(demo, 'matomo', 0).length };
+    await popup.getByRole('button', { name: 'Remove and reload' }).click();
+    // The reload's page views carry the new ids.
+    await waitForHits(demo, 'ga', counts.ga + 1, 0);
+    await waitForHits(demo, 'meta', counts.meta + 1, 0);
+    await waitForHits(demo, 'matomo', counts.matomo + 1, 0);
+
+    const oldValue = (name: string): string => identity.find((cookie) => cookie.name === name)?.value ?? '';
+    const clientId = (ga: string): string => ga.split('.').slice(2).join('.');
+    expect(clientId(await shopCookie('_ga'))).not.toBe(clientId(oldValue('_ga')));
+    expect(await shopCookie('_fbp')).not.toBe(oldValue('_fbp'));
+    expect((await shopCookie(MATOMO_ID)).split('.')[0]).not.toBe(oldValue(MATOMO_ID).split('.')[0]);
+    expect(lastHitQuery('ga')['_fv']).toBe('1');
+    expect(lastHitQuery('matomo')['_idn']).toBe('1');
+    expect(await shopCookie('shop_session')).toBe(login);
+
+    const reopened = await openPopupFor(browser, page);
+    await reopened.getByRole('button', { name: 'Undo', exact: true }).click();
+    await reopened.waitForSelector('[data-last-action]');
+    expect(await reopened.locator('[data-last-action]').innerText()).toContain(`${identity.length} cookies restored`);
+    const restored = (await browser.context.cookies()).filter((cookie) => cookie.domain.endsWith('gameta.test'));
+    for (const cookie of identity) {
+      const back = restored.filter((candidate) => candidate.name === cookie.name && candidate.domain === cookie.domain && candidate.path === cookie.path);
+      expect(back, cookie.name).toHaveLength(1);
+      // `_pk_ses` is always `1`: the reloaded page's copy already has the old value, and undo
+      // leaves a cookie with the same value and flags as it is (its expiry is the page's refresh).
+      const expires = cookie.name.startsWith('_pk_ses.') ? back[0]?.expires : cookie.expires;
+      expect({ ...back[0], expires: Math.round(back[0]?.expires ?? 0) }, cookie.name).toEqual({ ...cookie, expires: Math.round(expires ?? 0) });
+    }
+    expect(await shopCookie('shop_session')).toBe(login);
+    await popup.close();
+    await reopened.close();
+  });
+});
+
+describe('opting out of every tracker, and blocking one', () => {
+  /** Loads the page `times` times, each time waiting for the load and checking the identity cookies are gone within a second. */
+  async function loadsWithoutIdentity(times: number): Promise<void> {
+    for (let load = 0; load < times; load += 1) {
+      await page.goto(demo.url(SHOP, load % 2 === 0 ? '/' : '/pricing'), { waitUntil: 'load' });
+      await expect.poll(async () => (await browser.context.cookies())
+        .filter((cookie) => cookie.domain.endsWith('gameta.test') && (cookie.name.startsWith('_ga') || cookie.name === '_fbp' || cookie.name.startsWith('_pk_')))
+        .map((cookie) => cookie.name), { timeout: 1_000, interval: 50 }).toEqual([]);
+    }
+  }
+
+  test('opt-out: no request reaches Google Analytics or Meta over several page views, their cookies never stay, the login stays', async () => {
+    await page.goto(demo.url(SHOP, '/__demo/login'));
+    await visit();
+    const login = await shopCookie('shop_session');
+    const popup = await openPopupFor(browser, page);
+    await popup.getByRole('switch', { name: 'Opt out' }).click();
+    await expect.poll(() => popup.getByRole('switch', { name: 'Opt out' }).getAttribute('aria-checked'), ACTION).toBe('true');
+    // Opt-out is every vendor blocked: each vendor's own switch shows it.
+    for (const name of ['Google Analytics', 'Matomo']) {
+      expect(await popup.getByRole('switch', { name: `Block ${name} on this site` }).getAttribute('aria-checked'), name).toBe('true');
+    }
+    await popup.close();
+
+    const since = Date.now();
+    demo.clearRequests();
+    await loadsWithoutIdentity(4);
+    expect(hitsOf(demo, 'ga', since)).toEqual([]);
+    expect(hitsOf(demo, 'meta', since)).toEqual([]);
+    expect(hitsOf(demo, 'matomo', since)).toEqual([]);
+    const vendorHosts = demo.requests().map((request) => request.host).filter((host) => host !== SHOP);
+    expect(vendorHosts).toEqual([]);
+    expect(await shopCookie('shop_session')).toBe(login);
+
+    // Back on: the trackers run again.
+    const again = await openPopupFor(browser, page);
+    await again.getByRole('switch', { name: 'Opt out' }).click();
+    await expect.poll(() => again.getByRole('switch', { name: 'Opt out' }).getAttribute('aria-checked'), ACTION).toBe('false');
+    await again.close();
+    await visit();
+  });
+
+  test('"Block Google Analytics on this site" alone stops Google Analytics while Meta keeps sending', async () => {
+    await visit();
+    const popup = await openPopupFor(browser, page);
+    const gaSwitch = popup.getByRole('switch', { name: 'Block Google Analytics on this site' });
+    expect(await gaSwitch.getAttribute('aria-checked')).toBe('false');
+    await gaSwitch.click();
+    await expect.poll(() => gaSwitch.getAttribute('aria-checked'), ACTION).toBe('true');
+    expect(await popup.getByRole('switch', { name: /^Block Meta.* on this site$/ }).getAttribute('aria-checked')).toBe('false');
+    await popup.close();
+
+    const since = Date.now();
+    for (let load = 0; load < 3; load += 1) {
+      const metaBefore = hitsOf(demo, 'meta', since).length;
+      await page.goto(demo.url(SHOP, '/'), { waitUntil: 'load' });
+      await waitForHits(demo, 'meta', metaBefore + 1, since);
+      await expect.poll(async () => (await browser.context.cookies()).filter((cookie) => cookie.name.startsWith('_ga')).length, { timeout: 1_000, interval: 50 }).toBe(0);
+    }
+    expect(hitsOf(demo, 'ga', since)).toEqual([]);
+    expect(hitsOf(demo, 'meta', since).length).toBe(3);
+    expect((await browser.context.cookies()).some((cookie) => cookie.name === '_fbp')).toBe(true);
+
+    const again = await openPopupFor(browser, page);
+    await again.getByRole('switch', { name: 'Block Google Analytics on this site' }).click();
+    // Unblocked, and with no cookies of its own yet, Google Analytics has nothing to show until the page runs it again.
+    await expect.poll(() => again.locator('body').innerText(), ACTION).toContain('Google Analytics is no longer blocked on this site.');
+    await again.close();
+    const unblocked = Date.now();
+    await page.goto(demo.url(SHOP, '/'));
+    await waitForHits(demo, 'ga', 1, unblocked);
+  });
+});
+
+function lastHitQuery(vendor: 'ga' | 'meta' | 'matomo'): Record<string, string> {
+  const hits = hitsOf(demo, vendor, 0);
+  return hits[hits.length - 1]?.query ?? {};
+}

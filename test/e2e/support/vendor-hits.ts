@@ -1,0 +1,30 @@
+// Helpers for the other trackers' hits (Google Analytics, Meta, Matomo) in the demo site's beacon
+// log: which collection host a hit went to, and waiting for hits without fixed sleeps.
+import { VENDOR_HOSTS } from '../../demo-site/hosts.mjs';
+import type { BeaconRecord, DemoHandle } from './demo.ts';
+
+export type VendorName = 'ga' | 'meta' | 'matomo';
+
+/** Which stand-in sent a logged hit, or null for HubSpot's beacons. */
+export function vendorOf(hit: BeaconRecord): VendorName | null {
+  if (hit.host === VENDOR_HOSTS.gaCollect && hit.path === '/g/collect') return 'ga';
+  if (hit.host === VENDOR_HOSTS.metaCollect && hit.path.startsWith('/tr')) return 'meta';
+  if (hit.path === '/matomo.php') return 'matomo';
+  return null;
+}
+
+/** The vendor's hits the server logged at or after `sinceMs` (server clock). */
+export function hitsOf(demo: DemoHandle, vendor: VendorName, sinceMs: number): BeaconRecord[] {
+  return demo.beacons().filter((hit) => hit.time >= sinceMs && vendorOf(hit) === vendor);
+}
+
+/** Resolves with the vendor's hits once there are at least `count` since `sinceMs`. */
+export async function waitForHits(demo: DemoHandle, vendor: VendorName, count: number, sinceMs: number, timeoutMs = 10_000): Promise<BeaconRecord[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const hits = hitsOf(demo, vendor, sinceMs);
+    if (hits.length >= count) return hits;
+    if (Date.now() > deadline) throw new Error(`expected ${count} ${vendor} hits within ${timeoutMs} ms, got ${hits.length}`);
+    await new Promise((resolve) => { setTimeout(resolve, 25); });
+  }
+}
