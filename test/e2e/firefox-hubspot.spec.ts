@@ -1,0 +1,143 @@
+// Issue 12 in real Firefox ESR, the parts the fragment test (firefox-reset.spec.ts) leaves out:
+// a reset from an address whose query carries HubSpot's linked and e-mail identity, and opt-out
+// on a page without a consent policy. A fresh profile of its own, since a reset switches on link
+// stripping for the site and leaves the site a visitor cookie (either would hide the query identity).
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { launchFirefox, pollInPage, type FirefoxHarness } from './support/firefox.ts';
+import { beaconSentAt, parseTrackerSnapshot, startDemo, type DemoHandle, type TrackerSnapshot } from './support/demo.ts';
+import { FIREFOX_BUILD } from './support/extension.ts';
+
+let demo: DemoHandle;
+let firefox: FirefoxHarness;
+let popup: Page;
+
+const GECKO_ID = (JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } })
+  .browser_specific_settings.gecko.id;
+const IDENTITY_COOKIES = ['__hstc', 'hubspotutk', '__hssc'];
+
+beforeAll(async () => {
+  demo = await startDemo();
+  firefox = await launchFirefox({ extensionDir: FIREFOX_BUILD, geckoId: GECKO_ID });
+  popup = await firefox.extensionPage();
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await demo?.close();
+});
+
+/** Asks from Node until `done`; reads that fail while the page navigates count as not done. */
+async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > until) throw new Error(`condition not met in ${timeoutMs} ms (last value: ${JSON.stringify(value)})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function visit(page: Page, url: string): Promise<TrackerSnapshot> {
+  await page.goto(url);
+  await poll(() => page.evaluate(() => document.documentElement.dataset['demoTracker'] === 'ready').catch(() => false), (ready) => ready);
+  return parseTrackerSnapshot(await page.evaluate(() => JSON.stringify(Reflect.get(window, '__demoTracker'))));
+}
+
+/** The names of HubSpot's identity cookies the page can see. */
+async function identityCookies(page: Page): Promise<string[]> {
+  const jar = await page.evaluate(() => document.cookie).catch(() => '');
+  return jar.split(';').map((pair) => pair.split('=')[0]?.trim() ?? '').filter((name) => IDENTITY_COOKIES.includes(name));
+}
+
+async function openPopupFor(site: Page): Promise<void> {
+  const tabId = await firefox.tabIdOf(site.url());
+  await firefox.openExtensionPage(popup, `popup.html?tabId=${tabId}`);
+  await pollInPage(popup, () => document.body.dataset['ready'] === '1', undefined, { what: 'the popup to be ready' });
+  await popup.bringToFront();
+}
+
+/** Clicks the popup button whose text starts with `label`. */
+async function clickButton(label: string): Promise<void> {
+  const clicked = await popup.evaluate((text) => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith(text));
+    button?.click();
+    return button !== undefined;
+  }, label);
+  expect(clicked, label).toBe(true);
+}
+
+/** Every logged tracking request sent at or after `since`, as text (all its fields). */
+function trackingSince(since: number): string[] {
+  return demo.beacons().filter((b) => beaconSentAt(b) >= since).map((b) => `${b.path}?${new URLSearchParams(b.query).toString()}`);
+}
+
+describe('HubSpot identity and opt-out in Firefox', () => {
+  test('reset from an address whose query carries linked and e-mail identity: a new visitor, other parameters stay, no beacon carries the old id', async () => {
+    const site = await firefox.browser.newPage();
+    const partner = await visit(site, demo.url('www.hubdemo-partner.test', '/'));
+    const href = new URL(await poll(() => site.evaluate(() => document.querySelector('#portal-link')?.getAttribute('href') ?? ''), (link) => link.includes('__hsfp=')));
+    const params = new URLSearchParams();
+    for (const name of ['__hstc', '__hssc', '__hsfp']) params.set(name, href.searchParams.get(name) ?? '');
+    params.set('_hsenc', 'p2ANqtz-demo0123456789');
+    params.set('_hsmi', '424242');
+    params.set('__hs_email', 'visitor@example.test');
+    params.set('keep', 'me');
+    const oldId = partner.visitorId;
+    expect(params.get('__hstc')).toContain(oldId);
+
+    const arrived = await visit(site, `${demo.url('www.hubdemo.test', '/pricing')}?${params.toString()}`);
+    expect(arrived.identitySource).toBe('url-query');
+    expect(arrived.visitorId).toBe(oldId);
+
+    await openPopupFor(site);
+    await clickButton('Reset to a new visitor');
+    const address = await poll(() => popup.evaluate(() => document.querySelector('[data-reset-address]')?.textContent ?? ''), (text) => text !== '');
+    for (const name of ['__hstc', '__hssc', '__hsfp', '_hsenc', '_hsmi', '__hs_email']) expect(address).toContain(`${name} (query)`);
+    await site.evaluate(() => Reflect.set(window, 'beforeReset', true));
+    const resetAt = Date.now();
+    await clickButton('Remove and reload');
+    // The reloaded page: no marker, and its tracker done (an evaluate during the navigation can fail).
+    await poll(() => site.evaluate(() => !Reflect.has(window, 'beforeReset') && document.documentElement.dataset['demoTracker'] === 'ready').catch(() => false), (done) => done);
+
+    expect([...new URL(site.url()).searchParams.entries()]).toEqual([['keep', 'me']]);
+    const after = parseTrackerSnapshot(await site.evaluate(() => JSON.stringify(Reflect.get(window, '__demoTracker'))));
+    expect(after.visitorId).not.toBe(oldId);
+    expect(after.identitySource).toBe('new');
+    await demo.waitForBeacons(1, { sentSince: resetAt });
+    const sent = trackingSince(resetAt);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const beacon of sent) {
+      expect(beacon).not.toContain(oldId);
+      expect(beacon).not.toContain('example.test');
+    }
+    expect(sent.some((beacon) => beacon.includes(after.visitorId))).toBe(true);
+    await site.close();
+  });
+
+  test('opt-out without a consent policy: over two further loads no beacon, and the identity cookies gone within a second of each load', async () => {
+    const site = await firefox.browser.newPage();
+    await visit(site, demo.url('www.hubdemo.test', '/'));
+    await poll(() => identityCookies(site), (names) => names.includes('__hstc'));
+
+    await openPopupFor(site);
+    const clicked = await popup.evaluate(() => {
+      const optOut = [...document.querySelectorAll('[role="switch"]')].find((b) => b.textContent?.includes('Opt out'));
+      optOut?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      return optOut !== undefined;
+    });
+    expect(clicked, 'the Opt out switch').toBe(true);
+    await pollInPage(popup, () => document.querySelector('[data-verification="holding"]') !== null, undefined, { what: 'the opt-out to hold' });
+    expect(await site.evaluate(() => /(?:^|; )__hs_opt_out=yes(?:;|$)/.test(document.cookie))).toBe(true);
+
+    demo.clearBeacons();
+    for (const path of ['/pricing', '/blog/']) {
+      await visit(site, demo.url('www.hubdemo.test', path));
+      await poll(() => identityCookies(site), (names) => names.length === 0, 1_000);
+    }
+    expect(demo.beacons()).toEqual([]);
+    await site.close();
+  });
+});
