@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useServices } from '../popup/context.ts';
 import type { SettingsSnapshot } from '../src/protocol/client.ts';
 import type { OptOutLevel, SiteRule } from '../src/core/rules.ts';
+import { linkStrippingChoices } from '../src/core/url-identity.ts';
 import { useErrorText } from '../popup/components/Controls.tsx';
 import { Announcer, useAnnouncer } from '../popup/components/Announcer.tsx';
 
@@ -43,6 +44,12 @@ export function OptionsApp() {
     else say('error', errorText(reply.error));
     reload();
   }
+  async function stopStripping(site: string) {
+    const reply = await client.send('removeLinkStripping', { site });
+    if (reply.ok) say('ok', t('options_strippingStopped', [site]));
+    else say('error', errorText(reply.error));
+    reload();
+  }
   async function exportFile() {
     const reply = await client.send('exportRules', {});
     if (reply.ok) client.download(`cookie-lens-rules-${new Date(client.now()).toISOString().slice(0, 10)}.json`, 'application/json', reply.value.text);
@@ -58,6 +65,7 @@ export function OptionsApp() {
 
   const rules = [...(settings?.rules ?? [])].sort((a, b) => a.site.localeCompare(b.site));
   const setAside = settings?.store?.setAside ?? [];
+  const stripped = linkStrippingChoices(settings?.store?.stripLinks ?? {}, rules);
   return (
     <>
       <Announcer message={announcer.message} />
@@ -77,6 +85,26 @@ export function OptionsApp() {
             </thead>
             <tbody>
               {rules.map((rule) => <RuleRow key={rule.site} rule={rule} onUpdate={update} onRemove={remove} />)}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="strip-title" data-strip-links>
+        <h2 id="strip-title">{t('options_stripLinks')}</h2>
+        <p>{t('options_stripLinksHelp')}</p>
+        {stripped.length === 0 ? <p>{t('options_noStripLinks')}</p> : (
+          <table class="rules">
+            <thead>
+              <tr><th scope="col">{t('options_site')}</th><th scope="col">{t('options_since')}</th><th scope="col"><span class="visually-hidden">{t('options_actions')}</span></th></tr>
+            </thead>
+            <tbody>
+              {stripped.map((choice) => (
+                <tr key={choice.site} data-strip-site={choice.site}>
+                  <th scope="row">{choice.site}{choice.alsoByOptOut ? <p class="help">{t('options_stripLinksByOptOut')}</p> : null}</th>
+                  <td>{format.day(choice.since)}</td>
+                  <td><button type="button" class="link" aria-label={t('options_stopStrippingFor', [choice.site])} onClick={() => void stopStripping(choice.site)}>{t('options_stopStripping')}</button></td>
+                </tr>
+              ))}
             </tbody>
           </table>
         )}

@@ -4,7 +4,7 @@ import type { Api, MessageName, Reply, Request, WireError } from '../protocol/me
 import { ActionError, applyRuleChangeWithoutTab, removeRule, reset, saveRule, setDoNotTrack, setOptOut, setStripLinks, undo } from './site-actions.ts';
 import { StoreRefusedError, loadStore, updateStore } from './settings.ts';
 import { exportRules, mergeImportedRules, parseRulesFile } from '../storage/rules-file.ts';
-import { dismissSetAside } from '../storage/store.ts';
+import { deleteLinkStripping, dismissSetAside } from '../storage/store.ts';
 import { syncNetworkRules } from './blocking.ts';
 import { setVendorBlock } from './vendor-actions.ts';
 import { logError } from './log.ts';
@@ -62,6 +62,15 @@ const handlers: Handlers = {
       const next = dismissSetAside(store, p.index);
       return { store: next, result: { remaining: next.setAside.length } };
     }),
+  // The redirect goes before the reply (it stays while the site is opted out).
+  removeLinkStripping: async (p) => {
+    const removed = await updateStore((store) => {
+      const next = deleteLinkStripping(store, p.site);
+      return { store: next, result: next !== store };
+    });
+    await syncNetworkRules();
+    return { removed };
+  },
 };
 
 function toWireError(error: unknown): WireError {

@@ -106,5 +106,24 @@ export function linkStrippingSites(
   return [...sites].sort();
 }
 
+/** One site with the "strip identity from links" choice, as the options page lists it. */
+export interface LinkStrippingChoice {
+  readonly site: string;
+  readonly since: number;
+  /** The site is opted out too, so its links stay stripped after this choice is removed. */
+  readonly alsoByOptOut: boolean;
+}
+
+/** The sites with the "strip identity from links" choice, sorted by name, each with whether opt-out strips its links anyway. */
+export function linkStrippingChoices(
+  stripLinks: Readonly<Record<string, { readonly site: string; readonly since: number }>>,
+  rules: readonly { readonly site: string; readonly optOut: string }[],
+): LinkStrippingChoice[] {
+  const optedOut = new Set(rules.filter((rule) => rule.optOut !== 'off').map((rule) => rule.site));
+  return Object.values(stripLinks)
+    .map((choice) => ({ site: choice.site, since: choice.since, alsoByOptOut: optedOut.has(choice.site) }))
+    .sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : 0));
+}
+
 /** A pattern (RE2, as declarativeNetRequest takes it) for an address whose query holds an identity parameter. */
 export const IDENTITY_QUERY_PATTERN = `[?&](${[...IDENTITY_URL_PARAMS].join('|')})(=|&|$)`;

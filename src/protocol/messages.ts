@@ -90,6 +90,8 @@ export type Api = {
   importRules: { req: { text: string }; res: { imported: number } };
   exportRules: { req: Record<string, never>; res: { text: string } };
   discardSetAside: { req: { index: number }; res: { remaining: number } };
+  /** Removes the "strip HubSpot's identity from links" choice of a site (the options page has no tab). */
+  removeLinkStripping: { req: { site: string }; res: { removed: boolean } };
 };
 
 export type MessageName = keyof Api;
@@ -137,6 +139,7 @@ const payloadGuards: { [K in MessageName]: (p: Record<string, unknown>) => boole
   importRules: (p) => typeof p.text === 'string',
   exportRules: () => true,
   discardSetAside: (p) => typeof p.index === 'number' && Number.isInteger(p.index) && p.index >= 0,
+  removeLinkStripping: (p) => isSite(p.site),
 };
 
 function isMessageName(x: unknown): x is MessageName {

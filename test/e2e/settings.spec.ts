@@ -316,3 +316,43 @@ describe('restarts', () => {
     await next.close();
   });
 });
+
+describe('links stripped of HubSpot\'s identity', () => {
+  test('the options page lists each site with the choice, notes an opted-out one, and removing the choice stops the stripping', async () => {
+    const since = Date.UTC(2026, 0, 15);
+    // A version 2 store (src/storage/schema.ts) with the choice on two sites; example.com is opted out as well.
+    const store = {
+      version: 2,
+      rules: { 'example.com': { site: 'example.com', doNotTrack: false, optOut: 'cookies', since } },
+      undo: {},
+      stripLinks: { 'hubdemo.test': { site: 'hubdemo.test', since }, 'example.com': { site: 'example.com', since } },
+      setAside: [],
+    };
+    // example.com's opt-out has network rules scoped to requests from it; the redirects are not.
+    const { page } = await freshSite(JSON.stringify(store), ['example.com']);
+    const linked = '/?_hsenc=p2ANqtz-demo&_hsmi=42&keep=me';
+    const paramsAfterVisit = async (): Promise<string[]> => {
+      await visit(page, linked);
+      return [...new URL(page.url()).searchParams.keys()];
+    };
+    // The background's redirect follows the planted choice.
+    await expect.poll(paramsAfterVisit, { timeout: 10_000 }).toEqual(['keep']);
+
+    const options = await browser.openPopupPage(0, 'options.html');
+    await options.waitForSelector('body[data-ready="1"]');
+    const rows = options.locator('[data-strip-site]');
+    expect(await rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-strip-site')))).toEqual(['example.com', 'hubdemo.test']);
+    expect(await options.locator('[data-strip-site="example.com"]').innerText()).toContain('Opted out too');
+    expect(await options.locator('[data-strip-site="hubdemo.test"]').innerText()).not.toContain('Opted out too');
+
+    await options.getByRole('button', { name: 'Stop stripping links to hubdemo.test' }).click();
+    await options.waitForFunction(() => document.querySelectorAll('[data-strip-site="hubdemo.test"]').length === 0);
+    expect(await options.locator('[data-message="ok"]').innerText()).toContain('Links to hubdemo.test are no longer changed');
+    expect(await rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-strip-site')))).toEqual(['example.com']);
+    await options.close();
+
+    // Stored without the choice, and links to the site arrive as they were sent.
+    expect(field(field(JSON.parse((await storedRoot()) ?? 'null'), 'stripLinks'), 'hubdemo.test')).toBeUndefined();
+    await expect.poll(paramsAfterVisit, { timeout: 10_000 }).toEqual(['_hsenc', '_hsmi', 'keep']);
+  });
+});

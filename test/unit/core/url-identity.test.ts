@@ -2,7 +2,7 @@
 // everything else byte for byte.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { IDENTITY_QUERY_PATTERN, identityInAddress, linkStrippingSites, onlyFragmentChanges, stripIdentityParams } from '../../../src/core/url-identity.ts';
+import { IDENTITY_QUERY_PATTERN, identityInAddress, linkStrippingChoices, linkStrippingSites, onlyFragmentChanges, stripIdentityParams } from '../../../src/core/url-identity.ts';
 
 // Written out here rather than imported, so a name dropped from the product's list fails a test.
 const HUBSPOT_NAMES = ['__hstc', '__hssc', '__hsfp', '__hs_email', '_hsenc', '_hsmi', 'hsCtaTracking'];
@@ -118,5 +118,27 @@ describe('links stripped of identity', () => {
     ['https://www.example.com/__hstc=1', false],
   ])('the redirect pattern matches %s: %s', (url, matches) => {
     expect(new RegExp(IDENTITY_QUERY_PATTERN).test(url)).toBe(matches);
+  });
+});
+
+describe('linkStrippingChoices', () => {
+  test('lists every site with the choice, sorted, and says which are opted out as well', () => {
+    const stripLinks = {
+      'z.example': { site: 'z.example', since: 3 },
+      'a.example': { site: 'a.example', since: 1 },
+      'm.example': { site: 'm.example', since: 2 },
+    };
+    const rules = [
+      { site: 'm.example', optOut: 'cookies' },
+      { site: 'z.example', optOut: 'off' },
+      // Opted out without the choice: not a choice to list (opt-out has its own row).
+      { site: 'q.example', optOut: 'block' },
+    ];
+    expect(linkStrippingChoices(stripLinks, rules)).toEqual([
+      { site: 'a.example', since: 1, alsoByOptOut: false },
+      { site: 'm.example', since: 2, alsoByOptOut: true },
+      { site: 'z.example', since: 3, alsoByOptOut: false },
+    ]);
+    expect(linkStrippingChoices({}, rules)).toEqual([]);
   });
 });
