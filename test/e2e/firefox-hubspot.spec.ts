@@ -114,6 +114,7 @@ describe('HubSpot identity and opt-out in Firefox', () => {
       expect(beacon).not.toContain('example.test');
     }
     expect(sent.some((beacon) => beacon.includes(after.visitorId))).toBe(true);
+    expect(await site.evaluate(() => document.cookie)).not.toContain(oldId);
     await site.close();
   });
 
