@@ -17,6 +17,9 @@ const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe
 /** The visitor-identity cookies HubSpot documents (hubspot-cookies.md): what a reset removes. */
 const IDENTITY = ['__hstc', 'hubspotutk', '__hssc', '__hssrc', 'messagesUtk'];
 
+// The one extension API the test calls from an extension page (module-scoped; see chromium.ts).
+declare const chrome: { readonly runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
 let demo: DemoHandle;
 let browser: ChromiumHarness;
 
@@ -157,7 +160,7 @@ describe('axe-core finds no violations', () => {
     await page.close();
   });
 
-  test('the options page with rules, a message and the file section, in the light and the dark theme', async () => {
+  test('the options page with rules, stripped links, a message and the file section, in the light and the dark theme', async () => {
     await removeAllRules();
     const file = join(freshTmpDir('rules-'), 'rules.json');
     writeFileSync(file, JSON.stringify({
@@ -167,8 +170,17 @@ describe('axe-core finds no violations', () => {
         { site: 'shop.example', doNotTrack: true, optOut: 'block', since: Date.UTC(2025, 6, 1) },
       ],
     }));
+    // A site whose links are stripped of HubSpot's identity, so that list is checked too.
+    const site = await browser.context.newPage();
+    await site.goto(demo.url('www.hubdemo.test', '/?tracker=0'));
+    const popup = await openPopupFor(browser, site);
+    const tabId = await browser.tabIdOf(site);
+    expect(await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'setStripLinks', payload: { tabId: id, on: true } }), tabId)).toMatchObject({ ok: true });
+    await popup.close();
+    await site.close();
     const options = await browser.openPopupPage(0, 'options.html');
     await options.waitForSelector('body[data-ready="1"]');
+    await options.waitForSelector('[data-strip-site="hubdemo.test"]');
     await options.locator('input[type="file"]').setInputFiles(file);
     await options.waitForSelector('[data-message]');
     expect(await options.locator('[data-message]').innerText()).toContain('Imported 3 rules.');
@@ -178,6 +190,9 @@ describe('axe-core finds no violations', () => {
       expect(await options.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
       expect(await axeViolations(options), scheme).toEqual([]);
     }
+    // The tests after this one find the site's links as they were.
+    await options.getByRole('button', { name: 'Stop stripping links to hubdemo.test' }).click();
+    await options.waitForFunction(() => document.querySelectorAll('[data-strip-site]').length === 0);
     await options.close();
   });
 });
