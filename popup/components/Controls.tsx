@@ -137,7 +137,13 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
           <span class="switch-label">{t('control_optOut')}</span>
         </button>
         <p id="optout-help" class="help">{t('control_optOut_help')}</p>
-        <p class="help" data-optout-limits>{t('control_optOut_noBanner')}</p>
+        {/* Closed by default: the controls below must stay in the popup's first screen. */}
+        {hubspotShown ? (
+          <details class="help" data-optout-limits>
+            <summary>{t('control_optOut_limits')}</summary>
+            <p>{t('control_optOut_noBanner')}</p>
+          </details>
+        ) : null}
         {optOut !== 'off' ? (
           <label class="check">
             <input type="checkbox" checked={optOut === 'block'} disabled={managed} aria-disabled={busy ? 'true' : undefined}

@@ -52,7 +52,7 @@ describe('the site\'s cookies', () => {
 
     const popup = await openPopupFor(browser, page);
     // Every cookie of the site once: same count, and each (name, scope) pair as often as in the jar.
-    const shown = await popup.$$eval('main > section.cookies li.cookie', (items) => items.map((li) => `${li.getAttribute('data-cookie') ?? ''}|${li.getAttribute('data-scope') ?? ''}`));
+    const shown = await popup.$$eval('main .cookie-browser > section.cookies li.cookie', (items) => items.map((li) => `${li.getAttribute('data-cookie') ?? ''}|${li.getAttribute('data-scope') ?? ''}`));
     expect(shown.length).toBe(site.length);
     const scopeOf = (c: (typeof site)[number]) => (c.partitionKey !== undefined ? 'partitioned' : c.domain.startsWith('.') ? 'domain' : 'host-only');
     expect([...shown].sort()).toEqual(site.map((c) => `${c.name}|${scopeOf(c)}`).sort());
@@ -87,7 +87,7 @@ describe('a site under a public suffix of two labels (co.uk)', () => {
     expect(jar.some((c) => c.domain === '.othersite.co.uk')).toBe(true);
 
     const popup = await openPopupFor(browser, page);
-    const shown = await popup.$$eval('main > section.cookies li.cookie', (items) => items.map((li) => `${li.getAttribute('data-cookie') ?? ''}|${li.getAttribute('data-scope') ?? ''}`));
+    const shown = await popup.$$eval('main .cookie-browser > section.cookies li.cookie', (items) => items.map((li) => `${li.getAttribute('data-cookie') ?? ''}|${li.getAttribute('data-scope') ?? ''}`));
     const scopeOf = (c: (typeof site)[number]) => (c.partitionKey !== undefined ? 'partitioned' : c.domain.startsWith('.') ? 'domain' : 'host-only');
     expect([...shown].sort()).toEqual(site.map((c) => `${c.name}|${scopeOf(c)}`).sort());
     expect(shown.some((row) => row.endsWith('|partitioned'))).toBe(true);
