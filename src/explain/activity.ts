@@ -6,6 +6,7 @@ import type { CookieRecord } from '../model/cookie.ts';
 import { cookieIdentity } from '../model/cookie.ts';
 import type { Field, VendorId } from '../decode/types.ts';
 import { findFamily, runDecoder } from '../decode/registry.ts';
+import { ownerHost, tabShowsOwner } from '../core/cookie-change.ts';
 
 /** What happened to a cookie, as far as the old and new value tell. */
 export type CookieEvent = 'session-started' | 'written' | 'changed' | 'refreshed' | 'deleted' | 'expired';
@@ -53,23 +54,22 @@ export const TRACKER_REQUEST_PATTERNS: readonly string[] = TRACKER_REQUEST_HOSTS
 
 /** Whose tracking request a URL is, and what kind; null when it is not one Cookie Lens knows. */
 export function classifyTrackingRequest(url: string): { readonly vendor: VendorId; readonly host: string; readonly request: RequestKind } | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  const host = parsed.hostname.toLowerCase();
+  // No URL class in the pure core: requests from webRequest are absolute http(s) URLs.
+  const match = /^https?:\/\/(?:[^@/?#]*@)?([^:/?#]+)(?::\d+)?([^?#]*)(?:\?([^#]*))?/i.exec(url);
+  if (match === null) return null;
+  const host = (match[1] ?? '').toLowerCase();
+  const pathname = match[2] ?? '';
+  const query = match[3] ?? '';
   const entry = TRACKER_REQUEST_HOSTS.find(([known]) => host === known || host.endsWith(`.${known}`));
   if (entry === undefined) return null;
   const vendor = entry[1];
   let request: RequestKind = 'other';
-  if (vendor === 'hubspot' && parsed.pathname === '/__ptq.gif') {
-    const k = Number(parsed.searchParams.get('k'));
+  if (vendor === 'hubspot' && pathname === '/__ptq.gif') {
+    const k = Number(/(?:^|&)k=(\d+)(?:&|$)/.exec(query)?.[1] ?? 'NaN');
     if (k === 1) request = 'page-view';
     else if (k === 3) request = 'event';
     else if (k >= 15 && k <= 19) request = 'form';
-  } else if (vendor === 'hubspot' && parsed.pathname === '/__ptbe.gif') {
+  } else if (vendor === 'hubspot' && pathname === '/__ptbe.gif') {
     request = 'event';
   }
   return { vendor, host, request };
@@ -136,6 +136,12 @@ export class ActivityLog {
     return this.list;
   }
 
+  /** Forgets the entries and counts; the remembered cookie values stay, to explain the next write. */
+  clear(): void {
+    this.list = [];
+    this.requestCounts.clear();
+  }
+
   /** Remembers the cookies the site has now, so later writes are compared with them. */
   seed(cookies: readonly CookieRecord[]): void {
     for (const cookie of cookies) this.values.set(cookieIdentity(cookie), cookie.value);
@@ -180,6 +186,11 @@ export class ActivityLog {
     this.list = [numbered, ...this.list.slice(0, ACTIVITY_LOG_LIMIT - 1)];
     return numbered;
   }
+}
+
+/** True when a cookie belongs to the shown site (its registrable domain) in the shown tab's store. */
+export function cookieConcernsSite(cookie: Pick<CookieRecord, 'domain' | 'partitionKey' | 'storeId'>, registrableDomain: string, storeId: string): boolean {
+  return cookie.storeId === storeId && tabShowsOwner(registrableDomain, ownerHost(cookie));
 }
 
 /** The vendors present in the log, for the filter; null stands for cookies no decoder knows. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActivityLog, activityToJson, activityVendors, classifyTrackingRequest, explainCookieWrite, ACTIVITY_LOG_LIMIT } from '../../../src/explain/activity.ts';
+import { ActivityLog, cookieConcernsSite, activityToJson, activityVendors, classifyTrackingRequest, explainCookieWrite, ACTIVITY_LOG_LIMIT } from '../../../src/explain/activity.ts';
 import type { CookieRecord } from '../../../src/model/cookie.ts';
 
 const NOW = Date.UTC(2026, 0, 10, 12);
@@ -91,5 +91,16 @@ describe('ActivityLog', () => {
     const log = new ActivityLog();
     log.requestSeen('https://track.hubspot.com/__ptq.gif?k=1', 'a.test', NOW);
     expect(JSON.parse(activityToJson(log.entries))).toEqual([{ time: '2026-01-10T12:00:00.000Z', kind: 'request', site: 'a.test', vendor: 'hubspot', host: 'track.hubspot.com', request: 'page-view', count: 1 }]);
+  });
+});
+
+describe('cookieConcernsSite', () => {
+  it('takes the site, its subdomains and partitions under it in the same store, nothing else', () => {
+    expect(cookieConcernsSite(cookie('a', '1', { domain: 'www.example.com' }), 'example.com', '0')).toBe(true);
+    expect(cookieConcernsSite(cookie('a', '1', { domain: '.example.com' }), 'example.com', '0')).toBe(true);
+    expect(cookieConcernsSite(cookie('a', '1', { domain: '.tracker.test', partitionKey: { topLevelSite: 'https://example.com' } }), 'example.com', '0')).toBe(true);
+    expect(cookieConcernsSite(cookie('a', '1', { domain: '.example.com' }), 'example.com', '1')).toBe(false);
+    expect(cookieConcernsSite(cookie('a', '1', { domain: '.badexample.com' }), 'example.com', '0')).toBe(false);
+    expect(cookieConcernsSite(cookie('a', '1', { domain: '.other.test' }), 'example.com', '0')).toBe(false);
   });
 });
