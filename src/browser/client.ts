@@ -95,7 +95,11 @@ export function createBrowserClient(search: string, firstRead?: Promise<RawSiteR
   const client: PopupClient = {
     targetTabId,
     async load(): Promise<SiteSnapshot> {
-      if (following) tabId = await followedTabId(tabId);
+      if (following) {
+        tabId = await followedTabId(tabId);
+        // A panel with nothing to follow yet (opened as a tab of its own) shows no tab, not itself.
+        if (tabId === null) return { kind: 'no-tab' };
+      }
       const raw = pendingRead ?? startSiteRead(tabId);
       pendingRead = undefined;
       const snapshot = await finishSiteRead(await raw);
