@@ -54,6 +54,11 @@ describe('the side panel in Chromium', () => {
     await site.bringToFront();
     await panel.waitForFunction(() => document.querySelector('h1.site-name')?.textContent === 'hubdemo.test');
     expect(await shownSite(panel)).toBe('hubdemo.test');
+    // And again, once both pages have loaded: a switch alone moves the panel.
+    await other.bringToFront();
+    await panel.waitForFunction(() => document.querySelector('h1.site-name')?.textContent === 'embedco.test', undefined, { timeout: 5000 });
+    await site.bringToFront();
+    await panel.waitForFunction(() => document.querySelector('h1.site-name')?.textContent === 'hubdemo.test', undefined, { timeout: 5000 });
 
     // A new session: without __hssc the tracker starts the next session on the next page load.
     const before = splitHstc((await jarCookie('__hstc', 'hubdemo.test')).value);
