@@ -49,6 +49,8 @@ function useWrite(): { busy: boolean; error: string | null; write: (cookie: Cook
       const problem = !reply.ok ? t('edit_error', [reply.error.detail])
         : outcome?.refused === 'other-site' ? t('edit_refused_otherSite')
         : outcome?.refused === 'expired' ? t('edit_refused_expired')
+        : outcome?.refused === 'host-prefix' ? t('edit_refused_hostPrefix')
+        : outcome?.refused === 'secure-prefix' ? t('edit_refused_securePrefix')
         : outcome?.failure != null ? t('edit_refused_browser', [outcome.failure.replace(/\s+/g, ' ')])
         : outcome?.written === true ? null : t('edit_error', ['']);
       if (problem !== null) {

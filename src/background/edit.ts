@@ -1,8 +1,9 @@
 // An edit or an addition from the popup's details view, carried out: the cookie is checked as an
-// import's would be (this site's, not expired), a cookie it replaces (an edit) is kept in the
+// import's would be (this site's, not expired, its name prefix's rules kept), a cookie it replaces (an edit) is kept in the
 // site's undo snapshot first, as a delete keeps what it removes, so the existing Undo brings the
 // old cookie back exactly. The browser has the last word: its refusal is passed on as it says it.
 import { planImport } from '../core/import-plan.ts';
+import { prefixProblem } from '../core/cookie-prefix.ts';
 import { snapshotAfterDelete } from '../core/delete-plan.ts';
 import { restoreDetailsFor } from '../core/cookie-details.ts';
 import type { CookieInput, WriteCookieOutcome } from '../protocol/messages.ts';
@@ -14,6 +15,8 @@ import { updateStore } from './settings.ts';
 
 export async function writeCookie(tabId: number, input: CookieInput, now: number): Promise<WriteCookieOutcome> {
   const { target, site } = await tabSite(tabId);
+  const prefix = prefixProblem(input);
+  if (prefix !== null) return { written: false, failure: null, refused: prefix, snapshotId: null };
   const current = await readSiteCookies(site, target.storeId);
   const isolated = choiceContext(site, current, target.storeId, now).firstPartyDomain;
   const plan = planImport(site, target.storeId, [input], current, now, isolated);

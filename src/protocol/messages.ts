@@ -76,8 +76,8 @@ export interface WriteCookieOutcome {
   readonly written: boolean;
   /** The browser's refusal in its own words (e.g. a `__Host-` cookie with a Domain), or null. */
   readonly failure: string | null;
-  /** Cookie Lens's own refusal, before asking the browser: not this site's, or already expired. */
-  readonly refused: 'other-site' | 'expired' | null;
+  /** Cookie Lens's own refusal, before asking the browser: not this site's, already expired, or against its name prefix. */
+  readonly refused: 'other-site' | 'expired' | 'host-prefix' | 'secure-prefix' | null;
   /** Present when the write replaced a cookie: the site's undo snapshot that restores it. */
   readonly snapshotId: string | null;
 }
