@@ -56,12 +56,13 @@ export function ActivityLogView({ snapshot }: { snapshot: SiteSnapshot | null })
     let queued = false;
     const changed = (entry: ActivityEntry | null): void => {
       if (entry === null || queued) return;
-      // One render per frame however many cookies a page writes at once.
+      // One render per burst however many cookies a page writes at once (a timer, not a frame:
+      // frames stop while the panel's page is hidden, and the log must stay current).
       queued = true;
-      requestAnimationFrame(() => {
+      setTimeout(() => {
         queued = false;
         setVersion((v) => v + 1);
-      });
+      }, 50);
     };
     return client.watchActivity(tabId, {
       cookie: (change, at) => {

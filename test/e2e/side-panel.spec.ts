@@ -25,7 +25,9 @@ afterAll(async () => {
 async function jarCookie(name: string, domainSuffix: string) {
   const found = (await browser.context.cookies()).filter((c) => c.name === name && c.domain.endsWith(domainSuffix));
   expect(found, `${name} in the jar`).toHaveLength(1);
-  return found[0]!;
+  const [only] = found;
+  if (only === undefined) throw new Error(`no ${name}`);
+  return only;
 }
 
 async function shownSite(panel: Page): Promise<string> {
