@@ -8,6 +8,29 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
 import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
 import { CHROME_BUILD, splitHstc } from './support/extension.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from './support/paths.ts';
+
+const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page (every default rule), as test/e2e/a11y.spec.ts runs it; contrast must have been checked. */
+async function axeViolations(page: Page): Promise<Array<{ id: string; targets: string[] }>> {
+  await page.evaluate(AXE_SOURCE);
+  const { violations, contrastPassed } = await page.evaluate(async () => {
+    interface AxeRule { id: string; nodes: Array<{ target: unknown[] }> }
+    const axe: unknown = Reflect.get(window, 'axe');
+    const run: unknown = typeof axe === 'object' && axe !== null ? Reflect.get(axe, 'run') : undefined;
+    if (typeof run !== 'function') throw new Error('axe-core did not load');
+    const result: { violations: AxeRule[]; passes: AxeRule[] } = await run.call(axe, document, { resultTypes: ['violations'] });
+    return {
+      contrastPassed: result.passes.some((rule) => rule.id === 'color-contrast'),
+      violations: result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.map(String).join(' ')) })),
+    };
+  });
+  expect(contrastPassed, 'axe checked the colour contrast').toBe(true);
+  return violations;
+}
 
 let demo: DemoHandle;
 let browser: ChromiumHarness;
@@ -95,6 +118,12 @@ describe('the side panel in Chromium', () => {
     // Newest first: the refresh came after the session start.
     const events = await logEntries(panel).evaluateAll((items) => items.map((item) => item.getAttribute('data-event')));
     expect(events.indexOf('refreshed')).toBeLessThan(events.indexOf('session-started'));
+
+    // axe: nothing on the panel with its log filled, light and dark.
+    for (const scheme of ['light', 'dark'] as const) {
+      await panel.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(panel), scheme).toEqual([]);
+    }
 
     // Filtered by vendor: only Google Analytics' entries remain.
     await panel.locator('select[data-activity-filter]').selectOption('google-analytics');
