@@ -7,6 +7,7 @@ import { cookieIdentity } from '../model/cookie.ts';
 import type { Field, VendorId } from '../decode/types.ts';
 import { findFamily, runDecoder } from '../decode/registry.ts';
 import { ownerHost, tabShowsOwner } from '../core/cookie-change.ts';
+import { TRACKER_VENDORS } from '../core/vendors.ts';
 
 /** What happened to a cookie, as far as the old and new value tell. */
 export type CookieEvent = 'session-started' | 'written' | 'changed' | 'refreshed' | 'deleted' | 'expired';
@@ -40,17 +41,13 @@ export interface ObservedCookieChange {
   readonly cookie: CookieRecord;
 }
 
-/** Hosts whose requests are tracking, by vendor; a host also matches its subdomains. */
-const TRACKER_REQUEST_HOSTS: ReadonlyArray<readonly [string, VendorId]> = [
-  ['track.hubspot.com', 'hubspot'],
-  ['track-eu1.hubspot.com', 'hubspot'],
-  ['track-na1.hubspot.com', 'hubspot'],
-  ['google-analytics.com', 'google-analytics'],
-  ['analytics.google.com', 'google-analytics'],
-];
+/** Where each recognised tracker sends its page views and events (src/core/vendors.ts); a host also matches its subdomains. */
+const COLLECT_HOSTS: ReadonlyArray<{ readonly domain: string; readonly pathPrefix: string; readonly vendor: VendorId }> = TRACKER_VENDORS.flatMap(
+  (vendor) => vendor.collectHosts.map((host) => ({ domain: host.domain, pathPrefix: host.pathPrefix ?? '/', vendor: vendor.id })),
+);
 
 /** Match patterns for webRequest: only these requests are observed. */
-export const TRACKER_REQUEST_PATTERNS: readonly string[] = TRACKER_REQUEST_HOSTS.flatMap(([host]) => [`*://${host}/*`, `*://*.${host}/*`]);
+export const TRACKER_REQUEST_PATTERNS: readonly string[] = [...new Set(COLLECT_HOSTS.flatMap(({ domain }) => [`*://${domain}/*`, `*://*.${domain}/*`]))];
 
 /** Whose tracking request a URL is, and what kind; null when it is not one Cookie Lens knows. */
 export function classifyTrackingRequest(url: string): { readonly vendor: VendorId; readonly host: string; readonly request: RequestKind } | null {
@@ -60,9 +57,9 @@ export function classifyTrackingRequest(url: string): { readonly vendor: VendorI
   const host = (match[1] ?? '').toLowerCase();
   const pathname = match[2] ?? '';
   const query = match[3] ?? '';
-  const entry = TRACKER_REQUEST_HOSTS.find(([known]) => host === known || host.endsWith(`.${known}`));
+  const entry = COLLECT_HOSTS.find(({ domain, pathPrefix }) => (host === domain || host.endsWith(`.${domain}`)) && pathname.startsWith(pathPrefix));
   if (entry === undefined) return null;
-  const vendor = entry[1];
+  const vendor = entry.vendor;
   let request: RequestKind = 'other';
   if (vendor === 'hubspot' && pathname === '/__ptq.gif') {
     const k = Number(/(?:^|&)k=(\d+)(?:&|$)/.exec(query)?.[1] ?? 'NaN');

@@ -47,6 +47,11 @@ describe('classifyTrackingRequest', () => {
     expect(classifyTrackingRequest('https://track.hubspot.com/__ptq.gif?k=20')?.request).toBe('other');
   });
 
+  it('knows the other trackers\' collection hosts, paths included', () => {
+    expect(classifyTrackingRequest('https://www.facebook.com/tr/?id=1&ev=PageView')?.vendor).toBe('meta');
+    expect(classifyTrackingRequest('https://www.facebook.com/profile')).toBeNull();
+  });
+
   it('knows Google Analytics by host, subdomains included, and nothing else', () => {
     expect(classifyTrackingRequest('https://region1.google-analytics.com/g/collect?v=2')).toEqual({ vendor: 'google-analytics', host: 'region1.google-analytics.com', request: 'other' });
     expect(classifyTrackingRequest('https://notgoogle-analytics.com/x')).toBeNull();
