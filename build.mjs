@@ -32,6 +32,10 @@ export function manifestFor(target, source, version) {
     delete manifest.storage;
     // Container names are shown in the popup; Chrome has no containers.
     manifest.permissions = [...manifest.permissions, 'contextualIdentities'];
+    // Firefox's side panel is a sidebar (same page); it needs no "sidePanel" permission.
+    manifest.sidebar_action = { default_panel: manifest.side_panel.default_path, default_title: manifest.name, default_icon: manifest.action.default_icon, open_at_install: false };
+    delete manifest.side_panel;
+    manifest.permissions = manifest.permissions.filter((permission) => permission !== 'sidePanel');
     manifest.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,
@@ -225,7 +229,7 @@ function popupBuildOptions(outdir) {
   };
 }
 
-// The worker and the options page share their common code as chunks.
+// The worker, the options page and the side panel share their common code as chunks.
 function extensionBuildOptions(outdir) {
   return {
     ...common,
@@ -233,6 +237,7 @@ function extensionBuildOptions(outdir) {
     entryPoints: {
       background: path.join(root, 'src/background/index.ts'),
       options: path.join(root, 'options/main.tsx'),
+      sidepanel: path.join(root, 'sidepanel/main.tsx'),
     },
     outdir,
     format: 'esm',
@@ -286,7 +291,7 @@ async function writeStatic(target, outdir, locales) {
     await writeFile(path.join(outdir, '_locales', language, 'messages.json'), JSON.stringify(messages, null, 1));
   }
   await cp(path.join(root, 'icons'), path.join(outdir, 'icons'), { recursive: true });
-  for (const file of ['popup/popup.html', 'popup/popup.css', 'options/options.html', 'options/options.css']) {
+  for (const file of ['popup/popup.html', 'popup/popup.css', 'options/options.html', 'options/options.css', 'sidepanel/sidepanel.html', 'sidepanel/sidepanel.css']) {
     await cp(path.join(root, file), path.join(outdir, path.basename(file)));
   }
   if (target === 'chrome') await cp(path.join(root, 'managed-schema.json'), path.join(outdir, 'managed-schema.json'));

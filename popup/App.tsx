@@ -1,4 +1,5 @@
 // The popup: what the site's trackers know about the visitor, and the controls to change it.
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SiteSnapshot } from '../src/protocol/client.ts';
 import { SitePage } from './SitePage.tsx';
@@ -6,7 +7,8 @@ import { useServices } from './context.ts';
 import { AnnounceContext, Announcer, useAnnouncer } from './components/Announcer.tsx';
 import { StatePage } from './components/StatePage.tsx';
 
-export function App() {
+/** `below` adds to what the page shows for the current snapshot (the side panel's activity log). */
+export function App({ below }: { below?: (snapshot: SiteSnapshot | null) => ComponentChildren } = {}) {
   const { client, firstLoad } = useServices();
   const [snapshot, setSnapshot] = useState<SiteSnapshot | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -48,6 +50,7 @@ export function App() {
       ) : (
         <StatePage kind={snapshot.kind} detail={snapshot.kind === 'no-tab' ? '' : (snapshot.tab.url ?? '')} onRetry={reload} />
       )}
+      {below?.(snapshot)}
     </AnnounceContext.Provider>
   );
 }

@@ -13,6 +13,7 @@ import { TRACKER_VENDORS, isTrackerVendorId } from '../src/core/vendors.ts';
 import type { SiteRule } from '../src/core/rules.ts';
 import { Controls } from './components/Controls.tsx';
 import { CookieBrowser } from './components/CookieBrowser.tsx';
+import { AddCookieForm, EditContext } from './components/CookieEditor.tsx';
 import { StatusLine } from './components/StatusLine.tsx';
 import { CookieImport } from './components/CookieImport.tsx';
 import { CompactSummary } from './components/CompactSummary.tsx';
@@ -60,6 +61,7 @@ export function SitePage({ data, announce, onChanged }: { data: SiteData; announ
     })), now),
     [report, completed, now],
   );
+  const editTarget = useMemo(() => ({ tabId: data.tab.tabId, host: data.site.host, onChanged }), [data, onChanged]);
   return (
     <>
       <Header data={data} />
@@ -75,8 +77,11 @@ export function SitePage({ data, announce, onChanged }: { data: SiteData; announ
         )}
       </VendorSummaries>
       <ConsentWarnings contradictions={contradictions} now={now} />
-      <CookieBrowser views={report.views} completed={completed} now={now} contradictions={contradictions} tabId={data.tab.tabId}
-        announce={announce} onChanged={onChanged} order={order} onOrder={chooseOrder} />
+      <EditContext.Provider value={editTarget}>
+        <CookieBrowser views={report.views} completed={completed} now={now} contradictions={contradictions} tabId={data.tab.tabId}
+          announce={announce} onChanged={onChanged} order={order} onOrder={chooseOrder} />
+        <AddCookieForm />
+      </EditContext.Provider>
       <EmbeddedSites embedded={data.embedded} site={data.site} now={now} />
       <ExportBar data={data} report={report} completed={completed} now={now} />
       <CookieImport data={data} announce={announce} onChanged={onChanged} />

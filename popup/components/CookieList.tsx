@@ -16,6 +16,7 @@ import type { Translator } from '../../src/i18n/messages.ts';
 import { useAnnounce } from './Announcer.tsx';
 import { arrangeRows, type RowGroup } from '../../src/explain/arrange.ts';
 import type { RowOrder } from '../../src/core/row-order.ts';
+import { EditCookieForm } from './CookieEditor.tsx';
 
 const CATEGORY_TITLES: ReadonlyMap<Category | null, MessageKey> = new Map<Category | null, MessageKey>([
   ['analytics', 'category_analytics'],
@@ -224,6 +225,7 @@ function CookieDetails({ id, view, outcome, now, against }: { id: string; view: 
         </button>
         {copied !== null ? <span class={copied === 'done' ? 'copied' : 'copy-failed'} data-copied={copied}> {copied === 'done' ? '✓' : '⚠'} {copiedText}</span> : null}
       </p>
+      <EditCookieForm cookie={cookie} />
       <dl class="attributes">
         {/* Focusable: a long value scrolls inside its box, and keyboard users must reach it. */}
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be reachable by keyboard (axe: scrollable-region-focusable) */}

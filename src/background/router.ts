@@ -10,6 +10,7 @@ import { setVendorBlock } from './vendor-actions.ts';
 import { logError } from './log.ts';
 import { deleteCookies } from './delete.ts';
 import { importCookies, undoImport } from './import.ts';
+import { writeCookie } from './edit.ts';
 import { readLocal, writeLocal, VIEW_KEY } from '../browser/storage.ts';
 import { readViewPrefs, withRowOrder } from '../storage/view-prefs.ts';
 
@@ -25,6 +26,7 @@ const handlers: Handlers = {
   deleteCookies: (p) => deleteCookies(p.tabId, p.cookies, Date.now()),
   importCookies: (p) => importCookies(p.tabId, p.text, Date.now()),
   undoImport: (p) => undoImport(p.tabId),
+  writeCookie: (p) => writeCookie(p.tabId, p.cookie, Date.now()),
   setRowOrder: async (p) => {
     const read = readViewPrefs(await readLocal(VIEW_KEY));
     if (!read.ok) throw new StoreRefusedError('popup layout preferences from a newer version');

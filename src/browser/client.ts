@@ -12,6 +12,7 @@ import { cookiesAround, readPolicy, readRoot, startSiteRead, tabIdFromSearch, ty
 import { sendRequest } from './messaging.ts';
 import { readViewPrefs } from '../storage/view-prefs.ts';
 import { readLocal, VIEW_KEY } from './storage.ts';
+import { followedTabId, onFollowedTabChange, watchTabActivity } from './panel.ts';
 
 // Pages where the browser lets no extension act, though they are https: its own stores.
 const BROWSER_STORE_HOSTS: ReadonlySet<string> = new Set(['chromewebstore.google.com', 'addons.mozilla.org']);
@@ -73,10 +74,13 @@ async function finishSiteRead(raw: RawSiteRead): Promise<SiteSnapshot> {
 }
 
 /**
- * The client of the popup and the options page. `firstRead` is the popup's read started by its
- * first script (popup/boot.ts) for the tab in `search`; the first `load` finishes it.
+ * The client of the popup, the side panel and the options page. `firstRead` is the popup's read
+ * started by its first script (popup/boot.ts) for the tab in `search`; the first `load` finishes
+ * it. With `followActiveTab` (the side panel) every load reads the active tab of the page's window
+ * and `watch` also calls back when that tab changes.
  */
-export function createBrowserClient(search: string, firstRead?: Promise<RawSiteRead>): PopupClient {
+export function createBrowserClient(search: string, firstRead?: Promise<RawSiteRead>, options: { readonly followActiveTab?: boolean } = {}): PopupClient {
+  const following = options.followActiveTab === true;
   const targetTabId = tabIdFromSearch(search);
   let tabId: number | null = targetTabId;
   let pendingRead = firstRead;
@@ -91,9 +95,15 @@ export function createBrowserClient(search: string, firstRead?: Promise<RawSiteR
   const client: PopupClient = {
     targetTabId,
     async load(): Promise<SiteSnapshot> {
+      if (following) {
+        tabId = await followedTabId(tabId);
+        // A panel with nothing to follow yet (opened as a tab of its own) shows no tab, not itself.
+        if (tabId === null) return { kind: 'no-tab' };
+      }
       const raw = pendingRead ?? startSiteRead(tabId);
       pendingRead = undefined;
       const snapshot = await finishSiteRead(await raw);
+      if (following) watchedDomain = null;
       if (snapshot.kind !== 'no-tab') {
         // The toolbar popup stays on the tab it opened for, whatever becomes active later.
         tabId = snapshot.tab.tabId;
@@ -121,9 +131,11 @@ export function createBrowserClient(search: string, firstRead?: Promise<RawSiteR
       };
       browser.cookies.onChanged.addListener(onCookie);
       browser.storage.onChanged.addListener(onStorage);
+      const stopFollowing = following ? onFollowedTabChange(() => tabId, notify) : () => undefined;
       return () => {
         browser.cookies.onChanged.removeListener(onCookie);
         browser.storage.onChanged.removeListener(onStorage);
+        stopFollowing();
       };
     },
     send: sendRequest,
@@ -160,6 +172,7 @@ export function createBrowserClient(search: string, firstRead?: Promise<RawSiteR
       void browser.runtime.openOptionsPage();
     },
     now: () => Date.now(),
+    ...(following ? { watchActivity: watchTabActivity } : {}),
   };
   return client;
 }

@@ -9,6 +9,14 @@ import type { HoldingView } from '../core/verification.ts';
 import type { Store } from '../storage/schema.ts';
 import type { ViewPrefs } from '../storage/view-prefs.ts';
 import type { Api, MessageName, Reply } from './messages.ts';
+import type { ObservedCookieChange } from '../explain/activity.ts';
+
+/** What the side panel observes in the tab it shows (src/browser/panel.ts). */
+export interface ActivityListener {
+  cookie(change: ObservedCookieChange, at: number): void;
+  request(url: string, at: number): void;
+  blocked(url: string, at: number): void;
+}
 
 export interface TabInfo {
   readonly tabId: number;
@@ -71,4 +79,9 @@ export interface PopupClient {
   /** Asks the browser for access to all sites (must run inside a click); true when granted. */
   requestHostAccess(): Promise<boolean>;
   now(): number;
+  /**
+   * The side panel only (undefined elsewhere): observes cookie changes and the tracking requests of
+   * the tab `tabId` until the returned function is called.
+   */
+  watchActivity?(tabId: number, listener: ActivityListener): () => void;
 }

@@ -70,6 +70,32 @@ export interface UndoImportOutcome {
   readonly nothing: boolean;
 }
 
+/** What became of one cookie edited or added in the popup's details view. */
+export interface WriteCookieOutcome {
+  /** True when the browser stored the cookie. */
+  readonly written: boolean;
+  /** The browser's refusal in its own words (e.g. a `__Host-` cookie with a Domain), or null. */
+  readonly failure: string | null;
+  /** Cookie Lens's own refusal, before asking the browser: not this site's, already expired, or against its name prefix. */
+  readonly refused: 'other-site' | 'expired' | 'host-prefix' | 'secure-prefix' | null;
+  /** Present when the write replaced a cookie: the site's undo snapshot that restores it. */
+  readonly snapshotId: string | null;
+}
+
+/** One cookie as the popup's edit and add forms give it (store and partition come from the tab). */
+export interface CookieInput {
+  readonly name: string;
+  readonly value: string;
+  readonly domain: string;
+  readonly hostOnly: boolean;
+  readonly path: string;
+  readonly secure: boolean;
+  readonly httpOnly: boolean;
+  readonly sameSite: 'no_restriction' | 'lax' | 'strict' | 'unspecified';
+  /** Seconds since the epoch; absent for a session cookie. */
+  readonly expirationDate?: number;
+}
+
 export type Api = {
   setDoNotTrack: { req: { tabId: number; on: boolean }; res: ActionOutcome };
   setOptOut: { req: { tabId: number; level: OptOutLevel }; res: ActionOutcome };
@@ -83,6 +109,8 @@ export type Api = {
   /** Writes the cookies of a Cookie-Editor JSON or Netscape file that belong to the tab's site. */
   importCookies: { req: { tabId: number; text: string }; res: ImportOutcome };
   undoImport: { req: { tabId: number }; res: UndoImportOutcome };
+  /** Writes one cookie of the tab's site (an edit or an addition); a replaced cookie goes into the undo snapshot first. */
+  writeCookie: { req: { tabId: number; cookie: CookieInput }; res: WriteCookieOutcome };
   /** Remembers how the popup lays out the cookie rows. */
   setRowOrder: { req: { order: RowOrder }; res: { order: RowOrder } };
   updateRule: { req: { site: string; doNotTrack: boolean; optOut: OptOutLevel }; res: { rule: SiteRule | null } };
@@ -122,6 +150,15 @@ const isSite = (x: unknown): x is string => typeof x === 'string' && x.length > 
 const isLevel = (x: unknown): x is OptOutLevel => x === 'off' || x === 'cookies' || x === 'block';
 const isStringArray = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
 
+const SAME_SITE: readonly unknown[] = ['no_restriction', 'lax', 'strict', 'unspecified'];
+const isShortString = (x: unknown, max: number): x is string => typeof x === 'string' && x.length <= max;
+function isCookieInput(x: unknown): x is CookieInput {
+  return isObject(x) && isShortString(x.name, 4096) && x.name.length > 0 && isShortString(x.value, 4096) && isShortString(x.domain, 253)
+    && typeof x.hostOnly === 'boolean' && isShortString(x.path, 1024) && x.path.startsWith('/') && typeof x.secure === 'boolean'
+    && typeof x.httpOnly === 'boolean' && SAME_SITE.includes(x.sameSite)
+    && (x.expirationDate === undefined || (typeof x.expirationDate === 'number' && Number.isFinite(x.expirationDate)));
+}
+
 /** Runtime shape checks for each message; the table's type makes a missing guard a compile error. */
 const payloadGuards: { [K in MessageName]: (p: Record<string, unknown>) => boolean } = {
   setDoNotTrack: (p) => isTabId(p.tabId) && typeof p.on === 'boolean',
@@ -133,6 +170,7 @@ const payloadGuards: { [K in MessageName]: (p: Record<string, unknown>) => boole
   deleteCookies: (p) => isTabId(p.tabId) && isStringArray(p.cookies) && p.cookies.length > 0 && p.cookies.length <= 10_000,
   importCookies: (p) => isTabId(p.tabId) && typeof p.text === 'string' && p.text.length <= 5_000_000,
   undoImport: (p) => isTabId(p.tabId),
+  writeCookie: (p) => isTabId(p.tabId) && isCookieInput(p.cookie),
   setRowOrder: (p) => isRowOrder(p.order),
   updateRule: (p) => isSite(p.site) && typeof p.doNotTrack === 'boolean' && isLevel(p.optOut),
   removeRule: (p) => isSite(p.site),

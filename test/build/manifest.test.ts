@@ -26,12 +26,23 @@ describe('manifests', () => {
   });
 
   test('permissions are exactly the ones the code uses, and the README explains each', () => {
-    expect(chrome.permissions).toEqual(['cookies', 'storage', 'webNavigation', 'webRequest', 'declarativeNetRequest']);
+    expect(chrome.permissions).toEqual(['cookies', 'storage', 'webNavigation', 'webRequest', 'declarativeNetRequest', 'sidePanel']);
     expect(firefox.permissions).toEqual(['cookies', 'storage', 'webNavigation', 'webRequest', 'declarativeNetRequest', 'contextualIdentities']);
     expect(chrome.host_permissions).toEqual(['<all_urls>']);
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-    for (const permission of [...(firefox.permissions as string[]), '<all_urls>']) {
+    for (const permission of [...(chrome.permissions as string[]), ...(firefox.permissions as string[]), '<all_urls>']) {
       expect(readme, `README explains ${permission}`).toMatch(new RegExp('^\\| `' + permission.replace(/[<>]/g, '\\$&') + '`', 'm'));
+    }
+  });
+
+  test('the side panel is one page: Chrome side_panel, Firefox sidebar_action, and it is built', () => {
+    expect(chrome.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    expect(chrome.sidebar_action).toBeUndefined();
+    expect(firefox.side_panel).toBeUndefined();
+    expect(firefox.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html', open_at_install: false });
+    for (const file of ['sidepanel.html', 'sidepanel.js', 'sidepanel.css']) {
+      expect(readdirSync(path.join(root, 'dist/chrome')), file).toContain(file);
+      expect(readdirSync(path.join(root, 'dist/firefox')), file).toContain(file);
     }
   });
 

@@ -56,6 +56,15 @@ describe('bundle sizes (gzip)', () => {
     expect(popupSource).toContain('import("/lazy/iab-gpp.js")');
   });
 
+  // The side panel opens once and stays; it shares chunks with the options page and the worker.
+  // Its budget is the popup's, plus room for the activity log.
+  test('side panel JS (sidepanel.js and its chunks, the Public Suffix List aside) is at most 72 KB', () => {
+    const panel = ownCode(staticClosure(meta, 'dist/chrome/sidepanel.js'));
+    expect(panel).toContain('dist/chrome/sidepanel.js');
+    expect(sizes(panel).gzip).toBeGreaterThan(20 * KB);
+    expect(sizes(panel).gzip).toBeLessThanOrEqual(72 * KB);
+  });
+
   test('popup CSS is at most 4 KB', () => {
     expect(sizes(['dist/chrome/popup.css']).gzip).toBeLessThanOrEqual(4 * KB);
   });

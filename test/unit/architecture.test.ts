@@ -50,8 +50,8 @@ describe('architecture', () => {
   });
 
   test('page components use the browser only through their composition roots', () => {
-    const roots = new Set(['popup/main.tsx', 'popup/boot.ts', 'options/main.tsx']);
-    const offenders = [...sourceFiles('popup'), ...sourceFiles('options')]
+    const roots = new Set(['popup/main.tsx', 'popup/boot.ts', 'options/main.tsx', 'sidepanel/main.tsx']);
+    const offenders = [...sourceFiles('popup'), ...sourceFiles('options'), ...sourceFiles('sidepanel')]
       .filter((file) => !roots.has(file))
       .flatMap((file) => importsOf(file).filter((spec) => spec.startsWith('src/browser/') || spec.startsWith('src/background/')).map((spec) => `${file} -> ${spec}`));
     expect(offenders).toEqual([]);
