@@ -57,12 +57,12 @@ describe('bundle sizes (gzip)', () => {
   });
 
   // The side panel opens once and stays; it shares chunks with the options page and the worker.
-  // Its budget is the popup's, plus room for the activity log.
-  test('side panel JS (sidepanel.js and its chunks, the Public Suffix List aside) is at most 72 KB', () => {
+  // Its budget is the popup's (76 KB), plus room for the activity log; see docs/BENCHMARKS.md.
+  test('side panel JS (sidepanel.js and its chunks, the Public Suffix List aside) is at most 82 KB', () => {
     const panel = ownCode(staticClosure(meta, 'dist/chrome/sidepanel.js'));
     expect(panel).toContain('dist/chrome/sidepanel.js');
     expect(sizes(panel).gzip).toBeGreaterThan(20 * KB);
-    expect(sizes(panel).gzip).toBeLessThanOrEqual(72 * KB);
+    expect(sizes(panel).gzip).toBeLessThanOrEqual(82 * KB);
   });
 
   test('popup CSS is at most 4 KB', () => {
