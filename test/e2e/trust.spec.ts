@@ -148,8 +148,9 @@ async function injectionTraces(page: Page) {
       scriptUrls: elements.flatMap((el) => ['href', 'src', 'action', 'formaction', 'xlink:href', 'data']
         .map((name) => el.getAttribute(name))
         .filter((value): value is string => value !== null && /^\s*(javascript|data|vbscript):/i.test(value))),
-      // Elements Cookie Lens never renders: any of them is markup from a cookie.
-      foreign: [...document.querySelectorAll('img, iframe, frame, object, embed, a, b, form, base, video, audio, source, math, template, meta[http-equiv], style, link:not([rel="stylesheet"]):not([rel="modulepreload"])')]
+      // Elements Cookie Lens never renders: any of them is markup from a cookie. Its own forms
+      // (editing a cookie, adding one) are the only forms it renders.
+      foreign: [...document.querySelectorAll('img, iframe, frame, object, embed, a, b, form:not(.cookie-edit):not([data-add]), base, video, audio, source, math, template, meta[http-equiv], style, link:not([rel="stylesheet"]):not([rel="modulepreload"])')]
         .map((el) => el.outerHTML.slice(0, 120)),
       // Anything the page links to or loads lies inside the extension.
       offsite: elements.flatMap((el) => ['href', 'src'].map((name) => el.getAttribute(name)))
