@@ -3,6 +3,7 @@
 // without a handler is a compile error. Replies are values, never exceptions (those do not
 // survive runtime messaging).
 import type { OptOutLevel, SiteRule } from '../core/rules.ts';
+import type { CookieRecord } from '../model/cookie.ts';
 import { isRowOrder, type RowOrder } from '../core/row-order.ts';
 
 export interface FailedCookie {
@@ -83,18 +84,7 @@ export interface WriteCookieOutcome {
 }
 
 /** One cookie as the popup's edit and add forms give it (store and partition come from the tab). */
-export interface CookieInput {
-  readonly name: string;
-  readonly value: string;
-  readonly domain: string;
-  readonly hostOnly: boolean;
-  readonly path: string;
-  readonly secure: boolean;
-  readonly httpOnly: boolean;
-  readonly sameSite: 'no_restriction' | 'lax' | 'strict' | 'unspecified';
-  /** Seconds since the epoch; absent for a session cookie. */
-  readonly expirationDate?: number;
-}
+export type CookieInput = Omit<CookieRecord, 'storeId' | 'partitionKey' | 'firstPartyDomain'>;
 
 export type Api = {
   setDoNotTrack: { req: { tabId: number; on: boolean }; res: ActionOutcome };
