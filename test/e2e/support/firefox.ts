@@ -114,7 +114,20 @@ function contextsOf(tree: unknown): ContextInfo[] {
  */
 export async function pollInPage<A>(page: Page, predicate: EvaluateFunc<[A]>, arg: A, options: { timeoutMs?: number; what?: string } = {}): Promise<void> {
   const timeoutMs = options.timeoutMs ?? 10_000;
-  await waitFor(async () => ((await page.evaluate(predicate, arg)) ? true : undefined), timeoutMs, options.what ?? 'a condition in the page');
+  // While the page navigates there is briefly no document to ask (waitForFunction waits through
+  // that too): such an answer counts as "not yet", and the last one is named if time runs out.
+  let lastError = '';
+  const what = options.what ?? 'a condition in the page';
+  await waitFor(async () => {
+    try {
+      return (await page.evaluate(predicate, arg)) ? true : undefined;
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : String(error);
+      return undefined;
+    }
+  }, timeoutMs, what).catch((error: unknown) => {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}${lastError === '' ? '' : ` (last error in the page: ${lastError})`}`);
+  });
 }
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
