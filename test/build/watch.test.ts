@@ -32,9 +32,14 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-afterAll(() => {
-  watcher?.kill();
-  if (out !== undefined) rmSync(out, { recursive: true, force: true });
+afterAll(async () => {
+  // The folder goes only once the watcher has exited: killed, it may still be writing a rebuild.
+  if (watcher !== undefined && watcher.exitCode === null && watcher.signalCode === null) {
+    const exited = new Promise((resolve) => watcher.once('exit', resolve));
+    watcher.kill();
+    await exited;
+  }
+  if (out !== undefined) rmSync(out, { recursive: true, force: true, maxRetries: 5 });
 });
 
 function filesUnder(dir: string): string[] {
