@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkPopupModules, checkPublicSuffixInputs } from './checks.mjs';
+import { checkPopupModules } from './checks.mjs';
 import { mergeLocales } from './locales.mjs';
 import { root } from './paths.mjs';
 import { writeStatic } from './static.mjs';
@@ -21,9 +21,7 @@ export async function buildAll({ distRoot, minify, zip }) {
     const outdir = path.join(distRoot, target);
     await mkdir(outdir, { recursive: true });
     const builds = targetBuilds(outdir, minify);
-    const [popup, extension, lazy, psl] = await Promise.all([build(builds.popup), build(builds.extension), build(builds.lazy), build(builds.psl)]);
-    checkPublicSuffixInputs(psl.metafile);
-    const results = [popup, extension, lazy, psl];
+    const results = await Promise.all(Object.values(builds).map((options) => build(options)));
     const metafile = {
       inputs: Object.assign({}, ...results.map((r) => r.metafile.inputs)),
       outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)),

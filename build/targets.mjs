@@ -1,11 +1,10 @@
 // The browsers built and the esbuild builds of each one's folder: the one list that a build and
 // --watch both use, so a watch build from an empty folder has every file a whole build has.
 import path from 'node:path';
-import { compactSuffixTrie } from './plugins/compact-suffix-trie.mjs';
 import { IAB_LIBRARIES, iabLibrariesAsModules } from './plugins/iab-libraries.mjs';
-import { lazyLabelHashes } from './plugins/lazy-label-hashes.mjs';
 import { noInnerHtml } from './plugins/no-inner-html.mjs';
 import { POPUP_BOOT, popupBootAsModule } from './plugins/popup-boot.mjs';
+import { publicSuffixList } from './plugins/public-suffix-list.mjs';
 import { publicSuffixAsModule } from './plugins/public-suffix-module.mjs';
 import { root } from './paths.mjs';
 
@@ -93,13 +92,14 @@ function lazyLibraryBuildOptions(outdir, minify) {
 }
 
 /**
- * psl.js, the Public Suffix List (see plugins/public-suffix-module.mjs).
+ * psl.js, the Public Suffix List: tldts-core's parsing with our lookup over the list compiled at
+ * build time (see plugins/public-suffix-module.mjs and plugins/public-suffix-list.mjs).
  * @param {string} outdir
  * @param {boolean} minify
  * @returns {MetafileBuild}
  */
 function publicSuffixBuildOptions(outdir, minify) {
-  return { ...commonOptions(minify), plugins: [compactSuffixTrie, lazyLabelHashes], entryPoints: { psl: path.join(root, 'src/core/psl-entry.ts') }, outdir, format: 'esm', metafile: true };
+  return { ...commonOptions(minify), plugins: [publicSuffixList], entryPoints: { psl: path.join(root, 'src/core/psl-entry.ts') }, outdir, format: 'esm', metafile: true };
 }
 
 /**

@@ -1,6 +1,6 @@
-// psl.js is built from tldts with its trie re-encoded (build.mjs, compact-suffix-trie) and its
-// label hashes computed on first use (lazy-label-hashes): it must answer exactly as tldts does. Node 20 decodes the trie with atob; browsers with
-// Uint8Array.fromBase64 take that path (the e2e tests run the popup and the background on it).
+// psl.js is tldts-core's parsing with our own lookup (src/core/public-suffix.ts) over the Public
+// Suffix List compiled at build time (build/public-suffix-list.mjs): it must answer exactly as
+// tldts does. The rules are read here from tldts's own trie, by a walk of this file's own.
 import { describe, expect, test } from 'vitest';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,7 +34,7 @@ interface TrieData {
   readonly exceptionsRoot: number;
 }
 
-/** tldts's own trie data (the module build.mjs re-encodes), checked for the fields the walk reads. */
+/** tldts's own trie data (the build compiles the list from it), checked for the fields the walk reads. */
 async function trieData(): Promise<TrieData> {
   const data: unknown = await import(pathToFileURL(path.join(root, 'node_modules/tldts/dist/es6/src/data/trie.js')).href);
   const field = (name: string): unknown => (typeof data === 'object' && data !== null ? Reflect.get(data, name) : undefined);
