@@ -1,7 +1,7 @@
 // The popup's first script: a few kilobytes, loaded by its own <script> tag ahead of popup.js, so
 // it runs as soon as the popup opens and the browser reads the tab's site while the rest of the
 // popup (Preact, the decoders, the Public Suffix List) loads. popup.js imports this same module
-// (build.mjs keeps it a file of its own, /boot.js) and finishes the read (src/browser/site-read.ts).
+// (build/plugins/popup-boot.mjs keeps it a file of its own, /boot.js) and finishes the read (src/browser/site-read.ts).
 import { startSiteRead, tabIdFromSearch } from '../src/browser/site-read.ts';
 
 // Phases of an opening, for `npm run bench` (docs/BENCHMARKS.md): a mark costs a microsecond.

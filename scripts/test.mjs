@@ -75,7 +75,8 @@ function finish(ok) {
 }
 
 const steps = [
-  () => run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']) && run('typecheck (pure core)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.pure.json']),
+  () => run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']) && run('typecheck (pure core)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.pure.json'])
+    && run('typecheck (build scripts)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.build.json']),
   // Biome: recommended rules, no explicit any, no import cycles, and the layer boundaries (biome.jsonc).
   () => run('lint (biome)', bin('biome'), ['lint', '--colors=off', '.']),
   () => vitest('unit tests', null, 'unit'),

@@ -1,4 +1,4 @@
-// Typed access to the locale files. Sources live in locales/<lang>/<area>.json; build.mjs merges
+// Typed access to the locale files. Sources live in locales/<lang>/<area>.json; build/locales.mjs merges
 // them into the browser's _locales/<lang>/messages.json. A key missing from English is a compile
 // error; a key missing from another language fails test/unit/i18n.test.ts.
 import type core from '../../locales/en/core.json';

@@ -34,7 +34,7 @@ function readCatalog(language: string, file: string): Catalog {
   return parsed;
 }
 
-/** Every language's files merged, as build.mjs merges them into _locales/<lang>/messages.json. */
+/** Every language's files merged, as build/locales.mjs merges them into _locales/<lang>/messages.json. */
 function mergedCatalog(language: string): Catalog {
   const messages: Record<string, Catalog[string]> = {};
   for (const file of FILES) Object.assign(messages, readCatalog(language, file));
