@@ -7,7 +7,7 @@ import puppeteer from 'puppeteer-core';
 import type { Browser, EvaluateFunc, Page } from 'puppeteer-core';
 import { findFirefox } from '../../../scripts/find-chromium.mjs';
 import { firefoxLocalDomains } from '../../demo-site/hosts.mjs';
-import { freshTmpDir } from './paths.ts';
+import { REMOVE_TREE, freshTmpDir } from './paths.ts';
 
 // The few WebExtension APIs the harness calls inside extension pages. Module-scoped on purpose.
 declare const browser: {
@@ -170,8 +170,8 @@ export async function launchFirefox(options: LaunchFirefoxOptions): Promise<Fire
       },
     });
   } catch (error) {
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(tmpDir, { recursive: true, force: true });
+    rmSync(profile, REMOVE_TREE);
+    rmSync(tmpDir, REMOVE_TREE);
     throw error;
   }
   const firefox = launched;
@@ -180,8 +180,8 @@ export async function launchFirefox(options: LaunchFirefoxOptions): Promise<Fire
 
   const close = async (): Promise<void> => {
     await firefox.close();
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(tmpDir, { recursive: true, force: true });
+    rmSync(profile, REMOVE_TREE);
+    rmSync(tmpDir, REMOVE_TREE);
   };
 
   try {

@@ -12,3 +12,10 @@ export function freshTmpDir(prefix: string): string {
   mkdirSync(REPO_TMP, { recursive: true });
   return mkdtempSync(join(REPO_TMP, prefix));
 }
+
+/**
+ * How the harness removes a browser profile or temporary folder after the browser closed: the
+ * browser's last child processes can still be writing for a moment (ENOTEMPTY was seen on a
+ * loaded machine), so Node retries the removal a few times before giving up.
+ */
+export const REMOVE_TREE = { recursive: true, force: true, maxRetries: 10, retryDelay: 100 } as const;
