@@ -1,7 +1,8 @@
 // What the popup asks for, carried out: do-not-track, opt-out, reset and undo for the tab's site.
 import type { ChoiceContext, CookieChanges } from '../core/plans.ts';
-import { DO_NOT_TRACK_COOKIE, mergeChanges, NO_CHANGES, planDoNotTrack, planEnforcement, planReset, planUndo } from '../core/plans.ts';
+import { DO_NOT_TRACK_COOKIE, OPT_OUT_COOKIE, mergeChanges, NO_CHANGES, planDoNotTrack, planEnforcement, planReset, planUndo } from '../core/plans.ts';
 import { keepEarlier, namesWrittenBy, needsEarlier, planRestore, releaseEarlier } from '../core/earlier-choices.ts';
+import { cookiesSayingChoice } from '../core/choice-state.ts';
 import { onlyFragmentChanges, stripIdentityParams } from '../core/url-identity.ts';
 import { siteFromUrl, type SiteContext } from '../core/site.ts';
 import type { EarlierChoices, OptOutLevel, SiteRule } from '../core/rules.ts';
@@ -91,6 +92,8 @@ export interface RuleChange {
   readonly released: EarlierChoices | undefined;
   /** Names the rule no longer writes with nothing kept of before (rules from settings version 1). */
   readonly releasedUnknown: readonly string[];
+  /** The cookie names the rule wrote before the change. */
+  readonly wroteBefore: readonly string[];
 }
 
 /**
@@ -114,7 +117,7 @@ export async function saveRule(site: string, change: RuleEdit, now: number, seen
     const earlier = seen === undefined ? kept : keepEarlier(kept, written, seen.cookies, seen.storeId, seen.host);
     const releasedUnknown = namesWrittenBy(current).filter((name) => !written.includes(name) && !(current?.earlier?.names.includes(name) ?? false));
     const rule = next === null ? null : { ...next, ...(earlier === undefined ? {} : { earlier }) };
-    const result: RuleChange = { rule, released, releasedUnknown };
+    const result: RuleChange = { rule, released, releasedUnknown, wroteBefore: namesWrittenBy(current) };
     return { store: rule === null ? deleteRule(store, site) : putRule(store, rule), result };
   });
 }
@@ -129,6 +132,7 @@ export async function removeRule(site: string): Promise<RuleChange | null> {
       rule: null,
       released: current.earlier,
       releasedUnknown: namesWrittenBy(current).filter((name) => !(current.earlier?.names.includes(name) ?? false)),
+      wroteBefore: namesWrittenBy(current),
     };
     return { store: deleteRule(store, site), result };
   });
@@ -214,7 +218,7 @@ export function planRuleEnforcement(rule: SiteRule, site: SiteContext, cookies: 
  * saved, the network rules follow it, then what the rule now asks for is written and what it
  * stopped asking for is put back.
  */
-async function changeChoice(tabId: number, changeFor: (before: readonly CookieRecord[]) => RuleEdit, now: number): Promise<ActionOutcome> {
+async function changeChoice(tabId: number, changeFor: (before: readonly CookieRecord[]) => RuleEdit, now: number, switchedOff?: 'doNotTrack' | 'optOut'): Promise<ActionOutcome> {
   const { target, site } = await tabSite(tabId);
   const before = await readSiteCookies(site, target.storeId);
   const saved = await saveRule(site.registrableDomain, changeFor(before), now, { storeId: target.storeId, host: site.host, cookies: before });
@@ -223,18 +227,31 @@ async function changeChoice(tabId: number, changeFor: (before: readonly CookieRe
   const ctx = choiceContext(site, cookies, target.storeId, now);
   const enforce = saved.rule === null ? NO_CHANGES : planRuleEnforcement(saved.rule, site, cookies, ctx);
   const restore = await restoreReleased(saved, now, { site, storeId: target.storeId, cookies });
-  const outcome = await applyChanges(mergeChanges(enforce, ...restore));
+  const outcome = await applyChanges(mergeChanges(enforce, ...restore, clearWrittenEarlier(saved, cookies, switchedOff)));
   await resetVerification(site.registrableDomain, target.storeId, now);
   return { ...outcome, rule: saved.rule };
 }
 
+/**
+ * A switch turned off that showed on only because a cookie said so (no rule of the visitor's wrote
+ * it: written by the site's banner, or left by a choice since removed, see core/choice-state.ts):
+ * the cookies that say it go. A switch that turned off the visitor's own rule puts back what was
+ * there instead (restoreReleased), and leaves it: the switch then shows it, written earlier.
+ */
+function clearWrittenEarlier(saved: RuleChange, cookies: readonly CookieRecord[], switchedOff: 'doNotTrack' | 'optOut' | undefined): CookieChanges {
+  if (switchedOff === undefined) return NO_CHANGES;
+  const name = switchedOff === 'doNotTrack' ? DO_NOT_TRACK_COOKIE : OPT_OUT_COOKIE;
+  if (saved.wroteBefore.includes(name) || namesWrittenBy(saved.rule).includes(name)) return NO_CHANGES;
+  return { set: [], remove: cookiesSayingChoice(cookies, switchedOff) };
+}
+
 export function setDoNotTrack(tabId: number, on: boolean, now: number): Promise<ActionOutcome> {
-  return changeChoice(tabId, () => ({ doNotTrack: on }), now);
+  return changeChoice(tabId, () => ({ doNotTrack: on }), now, on ? undefined : 'doNotTrack');
 }
 
 /** Opting out speaks for every vendor whose cookies the site shows (src/core/vendor-rules.ts). */
 export function setOptOut(tabId: number, level: OptOutLevel, now: number): Promise<ActionOutcome> {
-  return changeChoice(tabId, (before) => (level === 'off' ? { optOut: level } : { optOut: level, vendors: seenVendorChoices(before), ...hubspotPresence(before) }), now);
+  return changeChoice(tabId, (before) => (level === 'off' ? { optOut: level } : { optOut: level, vendors: seenVendorChoices(before), ...hubspotPresence(before) }), now, level === 'off' ? 'optOut' : undefined);
 }
 
 /** A rule changed or removed on the options page, with no tab: what it stopped writing is put back where it was kept. */

@@ -1,0 +1,23 @@
+// The options page's "Cookies now": for every rule in force, what the site's choice cookies say in
+// each cookie store the browser has (src/core/choice-state.ts decides what to show).
+import { choiceCookiesNow, storeWorthShowing, type StoreChoiceCookies } from '../core/choice-state.ts';
+import { siteFromUrl } from '../core/site.ts';
+import { cookieStoreIds, readSiteCookies } from '../browser/cookies.ts';
+import { loadEffectiveRules } from './settings.ts';
+
+export async function readChoiceCookies(): Promise<StoreChoiceCookies[]> {
+  const [rules, storeIds] = await Promise.all([loadEffectiveRules(), cookieStoreIds()]);
+  const states: StoreChoiceCookies[] = [];
+  for (const rule of Object.values(rules)) {
+    // The host the rule acted on (its kept cookies say where), else the site itself.
+    const host = rule.earlier?.host ?? rule.site;
+    const parsed = siteFromUrl(`https://${host}/`);
+    if (!parsed.ok) continue;
+    const actedIn = rule.earlier === undefined ? [] : [rule.earlier.storeId];
+    const perStore = await Promise.all(storeIds.map(async (storeId) => ({ storeId, now: choiceCookiesNow(await readSiteCookies(parsed.site, storeId)) })));
+    for (const { storeId, now } of perStore) {
+      if (storeWorthShowing(storeId, now, actedIn)) states.push({ site: rule.site, storeId, ...now });
+    }
+  }
+  return states;
+}
