@@ -9,12 +9,14 @@ export async function readChoiceCookies(): Promise<StoreChoiceCookies[]> {
   const [rules, storeIds] = await Promise.all([loadEffectiveRules(), cookieStoreIds()]);
   const states: StoreChoiceCookies[] = [];
   for (const rule of Object.values(rules)) {
-    // The host the rule acted on (its kept cookies say where), else the site itself.
-    const host = rule.earlier?.host ?? rule.site;
-    const parsed = siteFromUrl(`https://${host}/`);
-    if (!parsed.ok) continue;
-    const actedIn = rule.earlier === undefined ? [] : [rule.earlier.storeId];
-    const perStore = await Promise.all(storeIds.map(async (storeId) => ({ storeId, now: choiceCookiesNow(await readSiteCookies(parsed.site, storeId)) })));
+    const kept = Object.values(rule.earlier ?? {});
+    const actedIn = kept.map((entry) => entry.storeId);
+    const perStore = await Promise.all(storeIds.map(async (storeId) => {
+      // The host the rule acted on in that store (its kept cookies say where), else the site itself.
+      const host = kept.find((entry) => entry.storeId === storeId)?.host ?? kept[0]?.host ?? rule.site;
+      const parsed = siteFromUrl(`https://${host}/`);
+      return { storeId, now: choiceCookiesNow(parsed.ok ? await readSiteCookies(parsed.site, storeId) : []) };
+    }));
     for (const { storeId, now } of perStore) {
       if (storeWorthShowing(storeId, now, actedIn)) states.push({ site: rule.site, storeId, ...now });
     }

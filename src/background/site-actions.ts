@@ -88,10 +88,10 @@ export interface SeenCookies {
 
 export interface RuleChange {
   readonly rule: SiteRule | null;
-  /** The choice cookies the rule no longer writes, as they were before it: to put back. */
-  readonly released: EarlierChoices | undefined;
-  /** Names the rule no longer writes with nothing kept of before (rules from settings version 1). */
-  readonly releasedUnknown: readonly string[];
+  /** Per cookie store, the choice cookies the rule no longer writes, as they were before it: to put back. */
+  readonly released: readonly EarlierChoices[];
+  /** The names the rule stopped writing (in a store without a kept entry nothing is known of before). */
+  readonly stoppedWriting: readonly string[];
   /** The cookie names the rule wrote before the change. */
   readonly wroteBefore: readonly string[];
 }
@@ -115,9 +115,9 @@ export async function saveRule(site: string, change: RuleEdit, now: number, seen
     const written = namesWrittenBy(next);
     const { kept, released } = releaseEarlier(current?.earlier, written);
     const earlier = seen === undefined ? kept : keepEarlier(kept, written, seen.cookies, seen.storeId, seen.host);
-    const releasedUnknown = namesWrittenBy(current).filter((name) => !written.includes(name) && !(current?.earlier?.names.includes(name) ?? false));
+    const stoppedWriting = namesWrittenBy(current).filter((name) => !written.includes(name));
     const rule = next === null ? null : { ...next, ...(earlier === undefined ? {} : { earlier }) };
-    const result: RuleChange = { rule, released, releasedUnknown, wroteBefore: namesWrittenBy(current) };
+    const result: RuleChange = { rule, released, stoppedWriting, wroteBefore: namesWrittenBy(current) };
     return { store: rule === null ? deleteRule(store, site) : putRule(store, rule), result };
   });
 }
@@ -130,8 +130,8 @@ export async function removeRule(site: string): Promise<RuleChange | null> {
     if (current.managed === true) throw new ActionError({ code: 'managed-rule', detail: `${site} is set by your organisation` });
     const result: RuleChange = {
       rule: null,
-      released: current.earlier,
-      releasedUnknown: namesWrittenBy(current).filter((name) => !(current.earlier?.names.includes(name) ?? false)),
+      released: releaseEarlier(current.earlier, []).released,
+      stoppedWriting: namesWrittenBy(current),
       wroteBefore: namesWrittenBy(current),
     };
     return { store: deleteRule(store, site), result };
@@ -152,28 +152,29 @@ export async function keepEarlierForRule(site: string, seen: SeenCookies): Promi
 }
 
 /**
- * Puts back the released choice cookies in the store where they were kept, reading the site again
- * there unless `tab` is that store. Where nothing was kept (or in another store than the kept
- * one) a released do-not-track cookie is removed, as before settings version 2.
+ * Puts back the released choice cookies in every store where they were kept, reading the site
+ * again there unless `tab` is that store (its changes are handed back, to apply with the rest).
+ * In the tab's store, where nothing was kept (a rule from before settings version 2, or one that
+ * never acted there) a released do-not-track cookie is removed, as before version 2.
  */
 async function restoreReleased(change: RuleChange, now: number, tab?: { site: SiteContext; storeId: string; cookies: readonly CookieRecord[] }): Promise<CookieChanges[]> {
   const tabChanges: CookieChanges[] = [];
-  const { released } = change;
-  if (released !== undefined) {
+  for (const released of change.released) {
     if (tab !== undefined && tab.storeId === released.storeId) {
       tabChanges.push(planRestore(tab.cookies, released, now));
-    } else {
-      const parsed = siteFromUrl(`${tab?.site.scheme ?? 'https'}://${released.host}/`);
-      if (parsed.ok) {
-        const cookies = await readSiteCookies(parsed.site, released.storeId);
-        const { failed } = await applyChanges(planRestore(cookies, released, now));
-        if (failed.length > 0) logError(`putting back the earlier choice cookies of ${parsed.site.registrableDomain}`, failed);
-      }
+      continue;
     }
+    const parsed = siteFromUrl(`${tab?.site.scheme ?? 'https'}://${released.host}/`);
+    if (!parsed.ok) continue;
+    const cookies = await readSiteCookies(parsed.site, released.storeId).catch(() => null);
+    // A store that is gone (a private session ended, a container removed) has nothing to put back.
+    if (cookies === null) continue;
+    const { failed } = await applyChanges(planRestore(cookies, released, now));
+    if (failed.length > 0) logError(`putting back the earlier choice cookies of ${parsed.site.registrableDomain} in store ${released.storeId}`, failed);
   }
   if (tab !== undefined) {
-    const unknownHere = [...change.releasedUnknown, ...(released !== undefined && released.storeId !== tab.storeId ? released.names : [])];
-    if (unknownHere.includes(DO_NOT_TRACK_COOKIE)) {
+    const keptHere = change.released.find((released) => released.storeId === tab.storeId)?.names ?? [];
+    if (change.stoppedWriting.includes(DO_NOT_TRACK_COOKIE) && !keptHere.includes(DO_NOT_TRACK_COOKIE)) {
       tabChanges.push(planDoNotTrack(tab.site, tab.cookies, false, choiceContext(tab.site, tab.cookies, tab.storeId, now)));
     }
   }
