@@ -7,16 +7,21 @@ import type { OptOutLevel, SiteRule } from '../src/core/rules.ts';
 import { linkStrippingChoices } from '../src/core/url-identity.ts';
 import { useErrorText } from '../popup/components/Controls.tsx';
 import { Announcer, useAnnouncer } from '../popup/components/Announcer.tsx';
+import { choiceSwitches, cookieStoreKind, type StoreChoiceCookies, type SwitchView } from '../src/core/choice-state.ts';
+import type { MessageKey } from '../src/i18n/messages.ts';
 
 export function OptionsApp() {
   const { client, t, format } = useServices();
   const [settings, setSettings] = useState<SettingsSnapshot | null>(null);
+  // What the ruled sites' choice cookies say now, per store: read by the background (no tab here).
+  const [cookiesNow, setCookiesNow] = useState<readonly StoreChoiceCookies[] | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const errorText = useErrorText();
   const announcer = useAnnouncer();
 
   const reload = useCallback(() => {
     void client.loadSettings().then(setSettings);
+    void client.send('choiceCookies', {}).then((reply) => setCookiesNow(reply.ok ? reply.value.states : null));
   }, [client]);
   useEffect(() => {
     reload();
@@ -81,10 +86,10 @@ export function OptionsApp() {
         {rules.length === 0 ? <p>{t('options_noRules')}</p> : (
           <table class="rules">
             <thead>
-              <tr><th scope="col">{t('options_site')}</th><th scope="col">{t('control_doNotTrack')}</th><th scope="col">{t('control_optOut')}</th><th scope="col">{t('options_since')}</th><th scope="col"><span class="visually-hidden">{t('options_actions')}</span></th></tr>
+              <tr><th scope="col">{t('options_site')}</th><th scope="col">{t('control_doNotTrack')}</th><th scope="col">{t('control_optOut')}</th><th scope="col">{t('options_cookiesNow')}</th><th scope="col">{t('options_since')}</th><th scope="col"><span class="visually-hidden">{t('options_actions')}</span></th></tr>
             </thead>
             <tbody>
-              {rules.map((rule) => <RuleRow key={rule.site} rule={rule} onUpdate={update} onRemove={remove} />)}
+              {rules.map((rule) => <RuleRow key={rule.site} rule={rule} cookiesNow={cookiesNow?.filter((state) => state.site === rule.site) ?? null} onUpdate={update} onRemove={remove} />)}
             </tbody>
           </table>
         )}
@@ -142,7 +147,7 @@ export function OptionsApp() {
   );
 }
 
-function RuleRow({ rule, onUpdate, onRemove }: { rule: SiteRule; onUpdate: (rule: SiteRule, change: { doNotTrack?: boolean; optOut?: OptOutLevel }) => Promise<void>; onRemove: (site: string) => Promise<void> }) {
+function RuleRow({ rule, cookiesNow, onUpdate, onRemove }: { rule: SiteRule; cookiesNow: readonly StoreChoiceCookies[] | null; onUpdate: (rule: SiteRule, change: { doNotTrack?: boolean; optOut?: OptOutLevel }) => Promise<void>; onRemove: (site: string) => Promise<void> }) {
   const { t, format } = useServices();
   const managed = rule.managed === true;
   return (
@@ -161,8 +166,28 @@ function RuleRow({ rule, onUpdate, onRemove }: { rule: SiteRule; onUpdate: (rule
           <option value="block">{t('level_block')}</option>
         </select>
       </td>
+      <td data-cookies-now={rule.site}>{cookiesNow?.map((state) => <CookiesNowLine key={state.storeId} rule={rule} state={state} />)}</td>
       <td>{format.day(rule.since)}</td>
       <td>{managed ? null : <button type="button" class="link" aria-label={t('options_removeFor', [rule.site])} onClick={() => void onRemove(rule.site)}>{t('options_remove')}</button>}</td>
     </tr>
+  );
+}
+
+const NOTE_KEY_PART = { agrees: 'on', restoring: 'restoring', 'written-earlier': 'writtenEarlier' } as const;
+
+function cookiesNowKey(choice: 'dnt' | 'optOut', view: SwitchView): MessageKey {
+  return `cookiesNow_${choice}_${view.checked ? NOTE_KEY_PART[view.note] : 'off'}`;
+}
+
+/** One store's line: what the site's do-not-track and consent cookies say there, beside the rule. */
+function CookiesNowLine({ rule, state }: { rule: SiteRule; state: StoreChoiceCookies }) {
+  const { t } = useServices();
+  const views = choiceSwitches(rule, state);
+  const kind = cookieStoreKind(state.storeId);
+  const store = kind === 'container' ? t('cookiesNow_store_container', [state.storeId]) : kind === 'other' ? t('cookiesNow_store_other', [state.storeId]) : t(kind === 'default' ? 'cookiesNow_store_default' : 'cookiesNow_store_private');
+  return (
+    <p class="help" data-store={state.storeId} data-dnt={views.doNotTrack.checked ? views.doNotTrack.note : 'off'} data-opt-out={views.optOut.checked ? views.optOut.note : 'off'}>
+      {store}: {t(cookiesNowKey('dnt', views.doNotTrack))} · {t(cookiesNowKey('optOut', views.optOut))}
+    </p>
   );
 }

@@ -7,6 +7,7 @@ import type { SiteReport } from '../../src/explain/report.ts';
 import type { FailedCookie, WireError } from '../../src/protocol/messages.ts';
 import type { OptOutLevel } from '../../src/core/rules.ts';
 import { isSnapshotLive } from '../../src/core/plans.ts';
+import { choiceCookiesNow, choiceSwitches, type SwitchView } from '../../src/core/choice-state.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
 import { ResetPanel } from './ResetPanel.tsx';
 import { Verification } from './Verification.tsx';
@@ -61,8 +62,10 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
   const rule = data.rule;
   const managed = rule?.managed === true;
   const optOut: OptOutLevel = rule?.optOut ?? 'off';
-  // The switch shows the real cookie: whether HubSpot's tracker on this page reads do-not-track.
-  const doNotTrack = report.summary.doNotTrack === 'on';
+  // The switches show the real cookies beside the rule (src/core/choice-state.ts), with a line
+  // where the two disagree.
+  const switches = choiceSwitches(rule, choiceCookiesNow(data.cookies));
+  const doNotTrack = switches.doNotTrack.checked;
   const undo = data.undo !== null && isSnapshotLive(data.undo, client.now()) ? data.undo : null;
   const tabId = data.tab.tabId;
   const watched = rule !== null && data.verification?.watched === true ? data.verification : null;
@@ -130,13 +133,15 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
           <span class="switch-label">{t('control_doNotTrack')}</span>
         </button>
         <p id="dnt-help" class="help">{t(optOut !== 'off' ? 'control_doNotTrack_viaOptOut' : 'control_doNotTrack_help')}</p>
+        <SwitchNoteLine view={switches.doNotTrack} choice="doNotTrack" />
       </div> : null}
       <div class="switch-row">
-        <button type="button" role="switch" aria-checked={optOut !== 'off'} disabled={managed} aria-disabled={busy ? 'true' : undefined} onClick={() => { if (!busy) void setLevel(optOut === 'off' ? 'cookies' : 'off'); }} class="switch" aria-describedby="optout-help">
+        <button type="button" role="switch" aria-checked={switches.optOut.checked} disabled={managed} aria-disabled={busy ? 'true' : undefined} onClick={() => { if (!busy) void setLevel(switches.optOut.checked ? 'off' : 'cookies'); }} class="switch" aria-describedby="optout-help">
           <span class="switch-track" aria-hidden="true"><span class="switch-thumb" /></span>
           <span class="switch-label">{t('control_optOut')}</span>
         </button>
         <p id="optout-help" class="help">{t('control_optOut_help')}</p>
+        <SwitchNoteLine view={switches.optOut} choice="optOut" />
         {/* Closed by default: the controls below must stay in the popup's first screen. */}
         {hubspotShown ? (
           <details class="help" data-optout-limits>
@@ -195,6 +200,14 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
       <FailedList failed={failed} />
     </section>
   );
+}
+
+/** Where the rule and the real cookies disagree, one line says which way (nothing when they agree). */
+function SwitchNoteLine({ view, choice }: { view: SwitchView; choice: 'doNotTrack' | 'optOut' }) {
+  const { t } = useServices();
+  if (view.note === 'agrees') return null;
+  const key = `${choice === 'doNotTrack' ? 'choiceState_dnt' : 'choiceState_optOut'}_${view.note === 'restoring' ? 'restoring' : 'writtenEarlier'}` as const;
+  return <p class="help note" data-switch-note={`${choice}:${view.note}`}>{t(key)}</p>;
 }
 
 /**

@@ -8,6 +8,7 @@ import { deleteLinkStripping, dismissSetAside } from '../storage/store.ts';
 import { syncNetworkRules } from './blocking.ts';
 import { setVendorBlock } from './vendor-actions.ts';
 import { logError } from './log.ts';
+import { readChoiceCookies } from './choice-state.ts';
 import { deleteCookies } from './delete.ts';
 import { importCookies, undoImport } from './import.ts';
 import { writeCookie } from './edit.ts';
@@ -73,6 +74,7 @@ const handlers: Handlers = {
     await syncNetworkRules();
     return { removed };
   },
+  choiceCookies: async () => ({ states: await readChoiceCookies() }),
 };
 
 function toWireError(error: unknown): WireError {

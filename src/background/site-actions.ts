@@ -1,7 +1,8 @@
 // What the popup asks for, carried out: do-not-track, opt-out, reset and undo for the tab's site.
 import type { ChoiceContext, CookieChanges } from '../core/plans.ts';
-import { DO_NOT_TRACK_COOKIE, mergeChanges, NO_CHANGES, planDoNotTrack, planEnforcement, planReset, planUndo } from '../core/plans.ts';
+import { DO_NOT_TRACK_COOKIE, OPT_OUT_COOKIE, mergeChanges, NO_CHANGES, planDoNotTrack, planEnforcement, planReset, planUndo } from '../core/plans.ts';
 import { keepEarlier, namesWrittenBy, needsEarlier, planRestore, releaseEarlier } from '../core/earlier-choices.ts';
+import { cookiesSayingChoice } from '../core/choice-state.ts';
 import { onlyFragmentChanges, stripIdentityParams } from '../core/url-identity.ts';
 import { siteFromUrl, type SiteContext } from '../core/site.ts';
 import type { EarlierChoices, OptOutLevel, SiteRule } from '../core/rules.ts';
@@ -87,10 +88,12 @@ export interface SeenCookies {
 
 export interface RuleChange {
   readonly rule: SiteRule | null;
-  /** The choice cookies the rule no longer writes, as they were before it: to put back. */
-  readonly released: EarlierChoices | undefined;
-  /** Names the rule no longer writes with nothing kept of before (rules from settings version 1). */
-  readonly releasedUnknown: readonly string[];
+  /** Per cookie store, the choice cookies the rule no longer writes, as they were before it: to put back. */
+  readonly released: readonly EarlierChoices[];
+  /** The names the rule stopped writing (in a store without a kept entry nothing is known of before). */
+  readonly stoppedWriting: readonly string[];
+  /** The cookie names the rule wrote before the change. */
+  readonly wroteBefore: readonly string[];
 }
 
 /**
@@ -112,9 +115,9 @@ export async function saveRule(site: string, change: RuleEdit, now: number, seen
     const written = namesWrittenBy(next);
     const { kept, released } = releaseEarlier(current?.earlier, written);
     const earlier = seen === undefined ? kept : keepEarlier(kept, written, seen.cookies, seen.storeId, seen.host);
-    const releasedUnknown = namesWrittenBy(current).filter((name) => !written.includes(name) && !(current?.earlier?.names.includes(name) ?? false));
+    const stoppedWriting = namesWrittenBy(current).filter((name) => !written.includes(name));
     const rule = next === null ? null : { ...next, ...(earlier === undefined ? {} : { earlier }) };
-    const result: RuleChange = { rule, released, releasedUnknown };
+    const result: RuleChange = { rule, released, stoppedWriting, wroteBefore: namesWrittenBy(current) };
     return { store: rule === null ? deleteRule(store, site) : putRule(store, rule), result };
   });
 }
@@ -127,8 +130,9 @@ export async function removeRule(site: string): Promise<RuleChange | null> {
     if (current.managed === true) throw new ActionError({ code: 'managed-rule', detail: `${site} is set by your organisation` });
     const result: RuleChange = {
       rule: null,
-      released: current.earlier,
-      releasedUnknown: namesWrittenBy(current).filter((name) => !(current.earlier?.names.includes(name) ?? false)),
+      released: releaseEarlier(current.earlier, []).released,
+      stoppedWriting: namesWrittenBy(current),
+      wroteBefore: namesWrittenBy(current),
     };
     return { store: deleteRule(store, site), result };
   });
@@ -148,28 +152,29 @@ export async function keepEarlierForRule(site: string, seen: SeenCookies): Promi
 }
 
 /**
- * Puts back the released choice cookies in the store where they were kept, reading the site again
- * there unless `tab` is that store. Where nothing was kept (or in another store than the kept
- * one) a released do-not-track cookie is removed, as before settings version 2.
+ * Puts back the released choice cookies in every store where they were kept, reading the site
+ * again there unless `tab` is that store (its changes are handed back, to apply with the rest).
+ * In the tab's store, where nothing was kept (a rule from before settings version 2, or one that
+ * never acted there) a released do-not-track cookie is removed, as before version 2.
  */
 async function restoreReleased(change: RuleChange, now: number, tab?: { site: SiteContext; storeId: string; cookies: readonly CookieRecord[] }): Promise<CookieChanges[]> {
   const tabChanges: CookieChanges[] = [];
-  const { released } = change;
-  if (released !== undefined) {
+  for (const released of change.released) {
     if (tab !== undefined && tab.storeId === released.storeId) {
       tabChanges.push(planRestore(tab.cookies, released, now));
-    } else {
-      const parsed = siteFromUrl(`${tab?.site.scheme ?? 'https'}://${released.host}/`);
-      if (parsed.ok) {
-        const cookies = await readSiteCookies(parsed.site, released.storeId);
-        const { failed } = await applyChanges(planRestore(cookies, released, now));
-        if (failed.length > 0) logError(`putting back the earlier choice cookies of ${parsed.site.registrableDomain}`, failed);
-      }
+      continue;
     }
+    const parsed = siteFromUrl(`${tab?.site.scheme ?? 'https'}://${released.host}/`);
+    if (!parsed.ok) continue;
+    const cookies = await readSiteCookies(parsed.site, released.storeId).catch(() => null);
+    // A store that is gone (a private session ended, a container removed) has nothing to put back.
+    if (cookies === null) continue;
+    const { failed } = await applyChanges(planRestore(cookies, released, now));
+    if (failed.length > 0) logError(`putting back the earlier choice cookies of ${parsed.site.registrableDomain} in store ${released.storeId}`, failed);
   }
   if (tab !== undefined) {
-    const unknownHere = [...change.releasedUnknown, ...(released !== undefined && released.storeId !== tab.storeId ? released.names : [])];
-    if (unknownHere.includes(DO_NOT_TRACK_COOKIE)) {
+    const keptHere = change.released.find((released) => released.storeId === tab.storeId)?.names ?? [];
+    if (change.stoppedWriting.includes(DO_NOT_TRACK_COOKIE) && !keptHere.includes(DO_NOT_TRACK_COOKIE)) {
       tabChanges.push(planDoNotTrack(tab.site, tab.cookies, false, choiceContext(tab.site, tab.cookies, tab.storeId, now)));
     }
   }
@@ -214,7 +219,7 @@ export function planRuleEnforcement(rule: SiteRule, site: SiteContext, cookies: 
  * saved, the network rules follow it, then what the rule now asks for is written and what it
  * stopped asking for is put back.
  */
-async function changeChoice(tabId: number, changeFor: (before: readonly CookieRecord[]) => RuleEdit, now: number): Promise<ActionOutcome> {
+async function changeChoice(tabId: number, changeFor: (before: readonly CookieRecord[]) => RuleEdit, now: number, switchedOff?: 'doNotTrack' | 'optOut'): Promise<ActionOutcome> {
   const { target, site } = await tabSite(tabId);
   const before = await readSiteCookies(site, target.storeId);
   const saved = await saveRule(site.registrableDomain, changeFor(before), now, { storeId: target.storeId, host: site.host, cookies: before });
@@ -223,18 +228,31 @@ async function changeChoice(tabId: number, changeFor: (before: readonly CookieRe
   const ctx = choiceContext(site, cookies, target.storeId, now);
   const enforce = saved.rule === null ? NO_CHANGES : planRuleEnforcement(saved.rule, site, cookies, ctx);
   const restore = await restoreReleased(saved, now, { site, storeId: target.storeId, cookies });
-  const outcome = await applyChanges(mergeChanges(enforce, ...restore));
+  const outcome = await applyChanges(mergeChanges(enforce, ...restore, clearWrittenEarlier(saved, cookies, switchedOff)));
   await resetVerification(site.registrableDomain, target.storeId, now);
   return { ...outcome, rule: saved.rule };
 }
 
+/**
+ * A switch turned off that showed on only because a cookie said so (no rule of the visitor's wrote
+ * it: written by the site's banner, or left by a choice since removed, see core/choice-state.ts):
+ * the cookies that say it go. A switch that turned off the visitor's own rule puts back what was
+ * there instead (restoreReleased), and leaves it: the switch then shows it, written earlier.
+ */
+function clearWrittenEarlier(saved: RuleChange, cookies: readonly CookieRecord[], switchedOff: 'doNotTrack' | 'optOut' | undefined): CookieChanges {
+  if (switchedOff === undefined) return NO_CHANGES;
+  const name = switchedOff === 'doNotTrack' ? DO_NOT_TRACK_COOKIE : OPT_OUT_COOKIE;
+  if (saved.wroteBefore.includes(name) || namesWrittenBy(saved.rule).includes(name)) return NO_CHANGES;
+  return { set: [], remove: cookiesSayingChoice(cookies, switchedOff) };
+}
+
 export function setDoNotTrack(tabId: number, on: boolean, now: number): Promise<ActionOutcome> {
-  return changeChoice(tabId, () => ({ doNotTrack: on }), now);
+  return changeChoice(tabId, () => ({ doNotTrack: on }), now, on ? undefined : 'doNotTrack');
 }
 
 /** Opting out speaks for every vendor whose cookies the site shows (src/core/vendor-rules.ts). */
 export function setOptOut(tabId: number, level: OptOutLevel, now: number): Promise<ActionOutcome> {
-  return changeChoice(tabId, (before) => (level === 'off' ? { optOut: level } : { optOut: level, vendors: seenVendorChoices(before), ...hubspotPresence(before) }), now);
+  return changeChoice(tabId, (before) => (level === 'off' ? { optOut: level } : { optOut: level, vendors: seenVendorChoices(before), ...hubspotPresence(before) }), now, level === 'off' ? 'optOut' : undefined);
 }
 
 /** A rule changed or removed on the options page, with no tab: what it stopped writing is put back where it was kept. */

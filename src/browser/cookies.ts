@@ -60,3 +60,9 @@ export function onCookieChanged(listener: (change: CookieChange) => void): () =>
 export async function readSiteCookies(site: SiteContext, storeId: string): Promise<CookieRecord[]> {
   return siteCookies(await cookiesAround(site.registrableDomain, site.topLevelSite, storeId), site, storeId);
 }
+
+/** The ids of the cookie stores the browser has now (normal windows, private windows, containers). */
+export async function cookieStoreIds(): Promise<string[]> {
+  const stores = await browser.cookies.getAllCookieStores();
+  return stores.map((store) => store.id);
+}

@@ -41,7 +41,11 @@ function bodiesOf(spec: NetworkSpec): RuleBody[] {
     return [{
       priority: 1,
       action: { type: 'block' },
-      condition: { requestDomains: [...spec.requestDomains], initiatorDomains: [spec.site], ...(spec.regexFilter === undefined ? {} : { regexFilter: spec.regexFilter }) },
+      condition: {
+        ...(spec.requestDomains === undefined ? {} : { requestDomains: [...spec.requestDomains] }),
+        initiatorDomains: [spec.site],
+        ...(spec.regexFilter === undefined ? {} : { regexFilter: spec.regexFilter }),
+      },
     }];
   }
   const action: DeclarativeNetRequest.RuleActionType = {

@@ -1,14 +1,15 @@
 // Switching off puts back what was there. Before a rule first changes a consent or do-not-track
 // cookie of a site, the cookies of that name are kept with the rule (EarlierChoices); when the
 // rule stops writing a name (a switch turned off, the rule removed), the site's cookies of that
-// name are made exactly what they were again: ours removed, the site's own written back. Pure.
+// name are made exactly what they were again: ours removed, the site's own written back. Each
+// cookie store (normal windows, private windows, each Firefox container) keeps its own. Pure.
 import { cookieIdentity } from '../model/cookie.ts';
 import type { CookieRecord } from '../model/cookie.ts';
 import { restoreDetailsFor } from './cookie-details.ts';
 import type { CookieSetDetails } from './cookie-details.ts';
 import type { CookieChanges } from './plans.ts';
 import { CONSENT_PREFERENCE_COOKIE, DO_NOT_TRACK_COOKIE, OPT_OUT_COOKIE } from './plans.ts';
-import type { EarlierChoices, SiteRule } from './rules.ts';
+import type { EarlierByStore, EarlierChoices, SiteRule } from './rules.ts';
 
 /** The cookies each switch writes: do-not-track writes one, opt-out three. */
 const DO_NOT_TRACK_WRITES: readonly string[] = [DO_NOT_TRACK_COOKIE];
@@ -21,55 +22,75 @@ export function namesWrittenBy(rule: Pick<SiteRule, 'doNotTrack' | 'optOut'> | n
   return rule.doNotTrack ? DO_NOT_TRACK_WRITES : [];
 }
 
-/** True when `earlier` lacks a name the rule writes and could still keep it from this store. */
+/** The store's entry of a rule's `earlier`, if it kept one there. */
+export function earlierIn(earlier: EarlierByStore | undefined, storeId: string): EarlierChoices | undefined {
+  return earlier !== undefined && Object.hasOwn(earlier, storeId) ? earlier[storeId] : undefined;
+}
+
+/** `earlier` with the store's entry replaced (or removed when `entry` is undefined); undefined when empty. */
+function withEntry(earlier: EarlierByStore | undefined, storeId: string, entry: EarlierChoices | undefined): EarlierByStore | undefined {
+  const entries = Object.entries(earlier ?? {}).filter(([id]) => id !== storeId);
+  if (entry !== undefined) entries.push([storeId, entry]);
+  // fromEntries defines own properties: a store id such as `__proto__` cannot reach the prototype.
+  return entries.length === 0 ? undefined : Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** True when the rule's `earlier` for this store lacks a name the rule writes. */
 export function needsEarlier(rule: Pick<SiteRule, 'doNotTrack' | 'optOut' | 'earlier' | 'managed'>, storeId: string): boolean {
   if (rule.managed === true) return false;
-  const earlier = rule.earlier;
-  if (earlier !== undefined && earlier.storeId !== storeId) return false;
-  return namesWrittenBy(rule).some((name) => !(earlier?.names.includes(name) ?? false));
+  const kept = earlierIn(rule.earlier, storeId);
+  return namesWrittenBy(rule).some((name) => !(kept?.names.includes(name) ?? false));
 }
 
 /**
- * `earlier` with every name in `names` it did not keep yet, as the cookies of the site are now.
- * Names already kept keep their first state. Only one cookie store is kept: the one where the
- * rule first changed something; from another store `earlier` comes back unchanged.
+ * `earlier` with every name in `names` its entry for `storeId` did not keep yet, as the cookies
+ * of the site in that store are now. Names already kept keep their first state; every cookie
+ * store (normal windows, private windows, each container) has its own entry.
  */
 export function keepEarlier(
-  earlier: EarlierChoices | undefined,
+  earlier: EarlierByStore | undefined,
   names: readonly string[],
   cookies: readonly CookieRecord[],
   storeId: string,
   host: string,
-): EarlierChoices | undefined {
-  if (earlier !== undefined && earlier.storeId !== storeId) return earlier;
-  const missing = names.filter((name) => !(earlier?.names.includes(name) ?? false));
+): EarlierByStore | undefined {
+  const kept = earlierIn(earlier, storeId);
+  const missing = names.filter((name) => !(kept?.names.includes(name) ?? false));
   if (missing.length === 0) return earlier;
-  const added = cookies.filter((cookie) => missing.includes(cookie.name));
-  return {
+  const added = cookies.filter((cookie) => cookie.storeId === storeId && missing.includes(cookie.name));
+  return withEntry(earlier, storeId, {
     storeId,
-    host: earlier?.host ?? host,
-    names: [...(earlier?.names ?? []), ...missing],
-    cookies: [...(earlier?.cookies ?? []), ...added],
-  };
+    host: kept?.host ?? host,
+    names: [...(kept?.names ?? []), ...missing],
+    cookies: [...(kept?.cookies ?? []), ...added],
+  });
 }
 
-/** `earlier` split into what the rule still writes (`kept`) and the names it stopped writing (`released`). */
+/**
+ * `earlier` split into what the rule still writes (`kept`, per store) and, per store, the names
+ * it stopped writing with their cookies (`released`).
+ */
 export function releaseEarlier(
-  earlier: EarlierChoices | undefined,
+  earlier: EarlierByStore | undefined,
   stillWritten: readonly string[],
-): { kept: EarlierChoices | undefined; released: EarlierChoices | undefined } {
-  if (earlier === undefined) return { kept: undefined, released: undefined };
-  const goes = (name: string): boolean => !stillWritten.includes(name);
-  const releasedNames = earlier.names.filter(goes);
-  if (releasedNames.length === 0) return { kept: earlier, released: undefined };
-  const keptNames = earlier.names.filter((name) => !goes(name));
-  const part = (names: readonly string[]): EarlierChoices => ({
-    storeId: earlier.storeId,
-    host: earlier.host,
-    names,
-    cookies: earlier.cookies.filter((cookie) => names.includes(cookie.name)),
-  });
-  return { kept: keptNames.length === 0 ? undefined : part(keptNames), released: part(releasedNames) };
+): { kept: EarlierByStore | undefined; released: EarlierChoices[] } {
+  let kept = earlier;
+  const released: EarlierChoices[] = [];
+  for (const entry of Object.values(earlier ?? {})) {
+    const goes = (name: string): boolean => !stillWritten.includes(name);
+    const releasedNames = entry.names.filter(goes);
+    if (releasedNames.length === 0) continue;
+    const keptNames = entry.names.filter((name) => !goes(name));
+    const part = (names: readonly string[]): EarlierChoices => ({
+      storeId: entry.storeId,
+      host: entry.host,
+      names,
+      cookies: entry.cookies.filter((cookie) => names.includes(cookie.name)),
+    });
+    kept = withEntry(kept, entry.storeId, keptNames.length === 0 ? undefined : part(keptNames));
+    released.push(part(releasedNames));
+  }
+  return { kept, released };
 }
 
 /**

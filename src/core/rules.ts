@@ -20,6 +20,9 @@ export interface EarlierChoices {
   readonly cookies: readonly CookieRecord[];
 }
 
+/** A rule's earlier choice cookies, keyed by cookie store id (each entry's `storeId`). */
+export type EarlierByStore = Readonly<Record<string, EarlierChoices>>;
+
 export interface SiteRule {
   /** Registrable domain, e.g. `example.com` (see siteFromUrl). */
   readonly site: string;
@@ -29,8 +32,11 @@ export interface SiteRule {
   readonly since: number;
   /** Set by an administrator's policy: the visitor cannot change or import over it. */
   readonly managed?: boolean;
-  /** What was there before; absent for rules from before version 2 of the settings and managed ones. */
-  readonly earlier?: EarlierChoices;
+  /**
+   * What was there before, per cookie store the rule acted in (keyed by store id); absent for
+   * rules from before version 2 of the settings and managed ones.
+   */
+  readonly earlier?: EarlierByStore;
   /**
    * The visitor's own choice per tracker vendor (src/core/vendors.ts ids) on this site: `block`
    * by its "Block <vendor>" switch, `allow` to keep it while the site is opted out.

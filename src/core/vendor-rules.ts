@@ -53,8 +53,11 @@ export function seenVendorChoices(cookies: readonly CookieRecord[]): Record<stri
 export interface BlockSpec {
   readonly kind: 'block';
   readonly site: string;
-  /** Hosts; each also covers its subdomains, as declarativeNetRequest's requestDomains does. */
-  readonly requestDomains: readonly string[];
+  /**
+   * Hosts; each also covers its subdomains, as declarativeNetRequest's requestDomains does.
+   * Absent: any host (a rule narrowed to exact paths by `regexFilter`).
+   */
+  readonly requestDomains?: readonly string[];
   /** Narrows to paths, for vendors that share a host with things that must keep working. */
   readonly regexFilter?: string;
 }
@@ -88,6 +91,11 @@ function pathFilter(pathPrefix: string): string {
   return `^[a-z]+://[^/]+${escapeRegex(pathPrefix)}${end}`;
 }
 
+/** Any scheme and host, then exactly one of the paths (a query or fragment may follow). */
+function exactPathsFilter(paths: readonly string[]): string {
+  return `^[a-z]+://[^/]+(?:${paths.map(escapeRegex).join('|')})(?:[?#]|$)`;
+}
+
 /**
  * Every network rule the rules ask for: per site, one rule for the whole-host entries of its
  * blocked vendors and one per path-narrowed entry (same host and path merged), and one GPC rule.
@@ -98,9 +106,11 @@ export function networkSpecs(rules: Iterable<SiteRule>): NetworkSpec[] {
   for (const rule of rules) {
     const wholeHosts = new Set<string>();
     const byFilter = new Map<string, Set<string>>();
+    const anyHost = new Set<string>();
     for (const vendorId of blockedVendors(rule)) {
       const vendor = trackerVendor(vendorId);
       if (vendor === undefined) continue;
+      for (const path of vendor.anyHostPaths ?? []) anyHost.add(path);
       for (const host of [...vendor.scriptHosts, ...vendor.collectHosts]) {
         if (host.pathPrefix === undefined) {
           wholeHosts.add(host.domain);
@@ -122,6 +132,8 @@ export function networkSpecs(rules: Iterable<SiteRule>): NetworkSpec[] {
     for (const [regexFilter, domains] of [...byFilter].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       specs.push({ kind: 'block', site: rule.site, requestDomains: [...domains].sort(), regexFilter });
     }
+    // The portal's own tracking domain, whatever it is: the requests are told by their path.
+    if (anyHost.size > 0) specs.push({ kind: 'block', site: rule.site, regexFilter: exactPathsFilter([...anyHost].sort()) });
     if (rule.gpc === true) specs.push({ kind: 'gpc', site: rule.site });
   }
   return specs;

@@ -7,7 +7,7 @@
 //
 // Lookups are Map probes, never a scan of the table: a cookie name by its exact name, then by the
 // stems it can carry (`_ga_` of `_ga_QEHZPBE5HH`); a request host by its label suffixes.
-import { BLOCKED_TRACKING_DOMAINS } from './hubspot-hosts.ts';
+import { BLOCKED_TRACKING_DOMAINS, TRACKING_BEACON_PATHS } from './hubspot-hosts.ts';
 import { IDENTITY_COOKIES as HUBSPOT_IDENTITY_COOKIES, resetGroupOf } from './hubspot-sets.ts';
 import type { ResetGroup } from './hubspot-sets.ts';
 
@@ -54,6 +54,11 @@ export interface TrackerVendorFacts {
   readonly collectHosts: readonly VendorHost[];
   /** For self-hosted trackers: script and collection paths on the site's own hosts. */
   readonly firstPartyPaths: readonly string[];
+  /**
+   * Exact paths of the vendor's tracking requests on any host, for vendors whose customers pick
+   * the collection host (HubSpot's `setTrackingDomain`: a regional host or the portal's own).
+   */
+  readonly anyHostPaths?: readonly string[];
 }
 
 const anyRest = /^.+$/;
@@ -68,6 +73,8 @@ export const TRACKER_VENDORS: readonly TrackerVendorFacts[] = [
     scriptHosts: [{ domain: 'hs-analytics.net' }],
     collectHosts: BLOCKED_TRACKING_DOMAINS.filter((domain) => domain !== 'hs-analytics.net').map((domain) => ({ domain })),
     firstPartyPaths: [],
+    // Page views and events, wherever the portal sends them; not /__pto.gif error reports.
+    anyHostPaths: TRACKING_BEACON_PATHS,
   },
   {
     id: 'google-analytics',

@@ -4,6 +4,7 @@
 // survive runtime messaging).
 import type { OptOutLevel, SiteRule } from '../core/rules.ts';
 import type { CookieRecord } from '../model/cookie.ts';
+import type { StoreChoiceCookies } from '../core/choice-state.ts';
 import { isRowOrder, type RowOrder } from '../core/row-order.ts';
 
 export interface FailedCookie {
@@ -110,6 +111,8 @@ export type Api = {
   discardSetAside: { req: { index: number }; res: { remaining: number } };
   /** Removes the "strip HubSpot's identity from links" choice of a site (the options page has no tab). */
   removeLinkStripping: { req: { site: string }; res: { removed: boolean } };
+  /** What the choice cookies of every ruled site say now, per cookie store (the options page has no tab). */
+  choiceCookies: { req: Record<string, never>; res: { states: readonly StoreChoiceCookies[] } };
 };
 
 export type MessageName = keyof Api;
@@ -168,6 +171,7 @@ const payloadGuards: { [K in MessageName]: (p: Record<string, unknown>) => boole
   exportRules: () => true,
   discardSetAside: (p) => typeof p.index === 'number' && Number.isInteger(p.index) && p.index >= 0,
   removeLinkStripping: (p) => isSite(p.site),
+  choiceCookies: () => true,
 };
 
 function isMessageName(x: unknown): x is MessageName {

@@ -6,17 +6,18 @@
 // - Partly invalid: every valid rule and snapshot is kept; each invalid piece goes to `setAside`
 //   with where it was and why, for the options page to show. The store is never wiped.
 //
-// Adding version 3 (append only; a shipped step is never edited or deleted), as version 2 was added:
-// 1. schema.ts: add StoreV3 (and its frozen piece types), `3: StoreV3` in StoreVersions,
-//    CURRENT_VERSION = 3, and point Store's fields at the live types.
-// 2. Here: `2: 3` in NextVersion, the step `2: (old: StoreV2): StoreV3 => ...` in MIGRATION_STEPS,
-//    a reader for version 3 in READERS, and in `upgrade` turn `case 2: return stored;` into
-//    `case 2: return upgrade(MIGRATION_STEPS[2](stored));` plus `case 3: return stored;`.
-// 3. test/fixtures/storage/v3.json, frozen from then on (v2.json is frozen now).
+// Adding version 4 (append only; a shipped step is never edited or deleted), as version 3 was added:
+// 1. schema.ts: add StoreV4 (and its frozen piece types), `4: StoreV4` in StoreVersions,
+//    CURRENT_VERSION = 4, and point Store's fields at the live types.
+// 2. Here: `3: 4` in NextVersion, the step `3: (old: StoreV3): StoreV4 => ...` in MIGRATION_STEPS,
+//    a reader for version 4 in READERS, and in `upgrade` turn `case 3: return stored;` into
+//    `case 3: return upgrade(MIGRATION_STEPS[3](stored));` plus `case 4: return stored;`.
+// 3. test/fixtures/storage/v4.json, frozen from then on (v3.json is frozen now).
 import { CURRENT_VERSION, snapshotKey } from './schema.ts';
-import type { AnyStoredStore, LinkStrippingV2, SetAsideEntry, Store, StoredVersion, StoreV1, StoreV2, StoreVersions, SiteRuleV1, SiteRuleV2, UndoSnapshotV1 } from './schema.ts';
+import type { AnyStoredStore, LinkStrippingV2, SetAsideEntry, Store, StoredVersion, StoreV1, StoreV2, StoreV3, StoreVersions, SiteRuleV1, SiteRuleV2, SiteRuleV3, UndoSnapshotV1 } from './schema.ts';
 import { isList, isRecord, jsonText, readRuleV1, readSetAsideEntry, readSnapshotV1 } from './validate-v1.ts';
 import { readLinkStrippingV2, readRuleV2 } from './validate-v2.ts';
+import { readRuleV3 } from './validate-v3.ts';
 
 export type MigrateProblem =
   /** Written by a newer Cookie Lens: do not write. */
@@ -42,6 +43,7 @@ export type MigrateResult =
 type StepSource = Exclude<StoredVersion, typeof CURRENT_VERSION>;
 interface NextVersion {
   1: 2;
+  2: 3;
 }
 type NextOf<V extends StepSource> = V extends keyof NextVersion ? NextVersion[V] : never;
 
@@ -51,7 +53,22 @@ export const MIGRATION_STEPS: { readonly [V in StepSource]: (old: StoreVersions[
   // there before it is not known, which switching off treats as version 1 did; per-vendor choices,
   // `gpc`, `hubspot`) and the sites whose links are stripped of HubSpot's identity (none before).
   1: (old: StoreV1): StoreV2 => ({ version: 2, rules: old.rules, undo: old.undo, stripLinks: {}, setAside: old.setAside }),
+  // Version 3 keys a rule's `earlier` by cookie store: version 2's one entry goes under its own
+  // store id; every other field is as it was.
+  2: (old: StoreV2): StoreV3 => ({
+    version: 3,
+    rules: Object.fromEntries(Object.entries(old.rules).map(([site, rule]) => [site, ruleV2ToV3(rule)])),
+    undo: old.undo,
+    stripLinks: old.stripLinks,
+    setAside: old.setAside,
+  }),
 };
+
+function ruleV2ToV3(rule: SiteRuleV2): SiteRuleV3 {
+  const { earlier, ...rest } = rule;
+  // fromEntries defines an own property, so a store id such as `__proto__` cannot reach the prototype.
+  return earlier === undefined ? rest : { ...rest, earlier: Object.fromEntries([[earlier.storeId, earlier]]) };
+}
 
 /** Reads one version's stored shape, salvaging what is valid and collecting the rest. */
 type Reader<V extends StoredVersion> = (root: Readonly<Record<string, unknown>>, setAside: SetAsideEntry[]) => StoreVersions[V];
@@ -59,6 +76,7 @@ type Reader<V extends StoredVersion> = (root: Readonly<Record<string, unknown>>,
 const READERS: { readonly [V in StoredVersion]: Reader<V> } = {
   1: readStoreV1,
   2: readStoreV2,
+  3: readStoreV3,
 };
 
 function upgrade(stored: AnyStoredStore): Store {
@@ -66,6 +84,8 @@ function upgrade(stored: AnyStoredStore): Store {
     case 1:
       return upgrade(MIGRATION_STEPS[1](stored));
     case 2:
+      return upgrade(MIGRATION_STEPS[2](stored));
+    case 3:
       return stored;
   }
 }
@@ -139,7 +159,21 @@ function readStoreV1(root: Readonly<Record<string, unknown>>, setAside: SetAside
 }
 
 function readStoreV2(root: Readonly<Record<string, unknown>>, setAside: SetAsideEntry[]): StoreV2 {
-  const shape = readStoreShape(root, setAside, 2, STORE_V2_FIELDS, { read: readRuleV2, keyOf: (rule: SiteRuleV2) => rule.site, fields: RULE_V2_FIELDS, invalid: 'invalid-rule' });
+  return readStoreWithStripping(root, setAside, 2, { read: readRuleV2, keyOf: (rule: SiteRuleV2) => rule.site, fields: RULE_V2_FIELDS, invalid: 'invalid-rule' });
+}
+
+/** Version 3 has version 2's fields; only a rule's `earlier` differs (keyed by store). */
+function readStoreV3(root: Readonly<Record<string, unknown>>, setAside: SetAsideEntry[]): StoreV3 {
+  return readStoreWithStripping(root, setAside, 3, { read: readRuleV3, keyOf: (rule: SiteRuleV3) => rule.site, fields: RULE_V2_FIELDS, invalid: 'invalid-rule' });
+}
+
+function readStoreWithStripping<V extends 2 | 3, R extends SiteRuleV1>(
+  root: Readonly<Record<string, unknown>>,
+  setAside: SetAsideEntry[],
+  version: V,
+  ruleReader: PieceReader<R>,
+): { version: V; rules: Record<string, R>; undo: Record<string, UndoSnapshotV1>; stripLinks: Record<string, LinkStrippingV2>; setAside: SetAsideEntry[] } {
+  const shape = readStoreShape(root, setAside, version, STORE_V2_FIELDS, ruleReader);
   const strippingAside: SetAsideEntry[] = [];
   const stripLinks = readKeyed(root['stripLinks'], 'stripLinks', strippingAside, {
     read: readLinkStrippingV2,
@@ -151,8 +185,8 @@ function readStoreV2(root: Readonly<Record<string, unknown>>, setAside: SetAside
   return { ...shape, stripLinks, setAside: [...shape.setAside, ...strippingAside] };
 }
 
-/** Versions 1 and 2 share the root's shape; only their rules differ. */
-function readStoreShape<V extends 1 | 2, R extends SiteRuleV1>(
+/** Versions 1, 2 and 3 share the root's shape (2 and 3 add stripLinks); their rules differ. */
+function readStoreShape<V extends StoredVersion, R extends SiteRuleV1>(
   root: Readonly<Record<string, unknown>>,
   setAside: SetAsideEntry[],
   version: V,

@@ -10,7 +10,7 @@ import type { UndoSnapshot } from '../core/plans.ts';
 /** The one storage.local key Cookie Lens writes. */
 export const STORAGE_KEY = 'cookieLens';
 
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 export type SetAsideReason =
   /** A piece that should be an object (or a list) is something else. */
@@ -124,11 +124,32 @@ export interface StoreV2 {
   readonly setAside: readonly SetAsideEntry[];
 }
 
-// ---- Index of shipped versions. Add `3: StoreV3` when version 3 ships. --------------------
+// ---- Version 3: a rule keeps the earlier choice cookies of every cookie store it acted in
+// (normal windows, private windows, each Firefox container), keyed by store id; version 2 kept
+// only the first store's. Frozen. --------------------------------------------------------------
+
+export interface SiteRuleV3 extends SiteRuleV1 {
+  /** Keyed by cookie store id; each entry's own `storeId` is its key. */
+  readonly earlier?: Readonly<Record<string, EarlierChoicesV2>>;
+  readonly vendors?: Readonly<Record<string, VendorChoiceV2>>;
+  readonly gpc?: boolean;
+  readonly hubspot?: boolean;
+}
+
+export interface StoreV3 {
+  readonly version: 3;
+  readonly rules: Readonly<Record<string, SiteRuleV3>>;
+  readonly undo: Readonly<Record<string, UndoSnapshotV1>>;
+  readonly stripLinks: Readonly<Record<string, LinkStrippingV2>>;
+  readonly setAside: readonly SetAsideEntry[];
+}
+
+// ---- Index of shipped versions. Add `4: StoreV4` when version 4 ships. --------------------
 
 export interface StoreVersions {
   1: StoreV1;
   2: StoreV2;
+  3: StoreV3;
 }
 
 export type StoredVersion = keyof StoreVersions;
@@ -137,7 +158,7 @@ export type AnyStoredStore = StoreVersions[StoredVersion];
 /** The current store, in the live types the rest of Cookie Lens uses. */
 export interface Store {
   readonly version: typeof CURRENT_VERSION;
-  // SiteRule's `earlier` is EarlierChoicesV2 in the live types.
+  // SiteRule's `earlier` is SiteRuleV3's in the live types.
   readonly rules: Readonly<Record<string, SiteRule>>;
   readonly undo: Readonly<Record<string, UndoSnapshot>>;
   readonly stripLinks: Readonly<Record<string, LinkStrippingV2>>;

@@ -14,7 +14,7 @@ function isVendorChoice(value: unknown): value is VendorChoiceV2 {
   return value === 'block' || value === 'allow';
 }
 
-function readEarlierV2(value: unknown): Read<EarlierChoicesV2> {
+export function readEarlierV2(value: unknown): Read<EarlierChoicesV2> {
   if (!isRecord(value)) return { ok: false, detail: '"earlier" must be an object' };
   const unknown = Object.keys(value).filter((key) => !EARLIER_FIELDS.has(key));
   if (unknown.length > 0) return { ok: false, detail: `"earlier" has unknown fields: ${unknown.join(', ')}` };

@@ -243,6 +243,25 @@ describe('opt out', () => {
     await page.waitForLoadState('load');
     expect(demo.requests().filter((r) => r.host === 'js.hs-analytics.net' || r.host === 'track.hubspot.com')).toEqual([]);
     expect(await analyticsCookies()).toEqual([]);
+
+    // A portal with its own tracking domain (setTrackingDomain): nothing of the tracker reaches it.
+    demo.clearRequests();
+    demo.clearBeacons();
+    await page.goto(demo.url('www.hubdemo.test', '/?tracking=custom'));
+    await page.waitForLoadState('load');
+    // The tracker's requests to that host are told by their path, on any host, whoever sends them
+    // (a site may serve HubSpot's script from a host of its own, which no host list knows): page
+    // views and events are blocked before they leave the browser; an error report (/__pto.gif) is
+    // not tracking and still goes out. Each image settles (load, or error when blocked) before the log is read.
+    const outcome = await page.evaluate(async (urls) => Promise.all(urls.map((url) => new Promise<string>((resolve) => {
+      const image = new Image();
+      image.onload = () => resolve('loaded');
+      image.onerror = () => resolve('failed');
+      image.src = url;
+    }))), ['/__ptq.gif?a=4815162&k=1', '/__ptbe.gif?a=4815162&n=pe1', '/__ptc.gif?a=4815162', '/__pto.gif?w=1&m=TypeError'].map((path) => demo.url('track.hubdemo.test', path)));
+    expect(outcome).toEqual(['failed', 'failed', 'failed', 'loaded']);
+    expect(demo.requests().filter((r) => r.host === 'track.hubdemo.test').map((r) => r.path)).toEqual(['/__pto.gif']);
+    expect(demo.beacons().filter((b) => b.path !== '/__pto.gif')).toEqual([]);
     await popup.close();
     await page.close();
   });

@@ -161,7 +161,7 @@ async function trackingBeaconsOnce(count: number): Promise<BeaconRecord[]> {
 // ---- the stand-in tracker ----------------------------------------------------------------------
 
 describe('stand-in HubSpot tracker', () => {
-  it('first visit: three equal timestamps, session 1, one page view, the documented attributes and a beacon', async () => {
+  it('first visit: three equal visitor times, the session start at or after them, session 1, one page view, the documented attributes and a beacon', async () => {
     const before = Date.now();
     await visit(page);
     const [beacon] = await beaconsOfThisTest(1);
@@ -177,9 +177,15 @@ describe('stand-in HubSpot tracker', () => {
     expect(hstc.sessionNumber).toBe(1);
     expect(hssc.hash).toBe(HUBDEMO_DOMAIN_HASH);
     expect(hssc.pageViews).toBe(1);
-    // Section 2: the session start is the same instant, or 1 ms later.
-    expect(hssc.sessionStart - hstc.firstVisit).toBeGreaterThanOrEqual(0);
-    expect(hssc.sessionStart - hstc.firstVisit).toBeLessThanOrEqual(1);
+    // HubSpot's tracker reads the clock separately for the visitor's times and, later in the same
+    // page load, for the session start (docs/facts/hubspot-real-tracker.md, section a: the new
+    // visitor's times come from separate reads and the session start is read after them), and the
+    // stand-in does the same. So the session start is not a fixed number of milliseconds after the
+    // first visit: it is the same instant or later, and no later than the beacon the test saw
+    // (2 ms apart was seen on a loaded machine). The stand-in takes the visitor's three times from
+    // one read, where the real tracker's may differ by a millisecond; the equalities above rely on that.
+    expect(hssc.sessionStart).toBeGreaterThanOrEqual(hstc.firstVisit);
+    expect(hssc.sessionStart).toBeLessThanOrEqual(after);
     expect(only(cookies, 'hubspotutk').value).toBe(hstc.visitorId);
     expect(only(cookies, '__hssrc').value).toBe('1');
 

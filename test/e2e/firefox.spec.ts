@@ -131,6 +131,40 @@ describe('Cookie Lens in Firefox', () => {
   });
 });
 
+describe('switching off in a container', () => {
+  test('opt-out kept what was there in the default store and in a container apart; switching off puts back each store\'s own', async () => {
+    const site = await firefox.browser.newPage();
+    await site.goto(demo.url('www.hubdemo.test', '/'));
+    await waitForTracker(site);
+    const container = await firefox.openContainerTab(demo.url('www.hubdemo.test', '/pricing'), 'Shopping');
+    const inContainer = async () => cookieMap(String(await firefox.evaluateInContext(container.contextId, () => document.cookie)));
+    const inDefault = async () => cookieMap(await site.evaluate(() => document.cookie));
+    await expect.poll(async () => (await inContainer()).has('__hstc'), { timeout: 10_000 }).toBe(true);
+    // Each store has the site's own consent cookie, different ones, as two banners' answers would be.
+    await site.evaluate(() => { document.cookie = '__hs_opt_out=no; domain=.hubdemo.test; path=/; max-age=86400'; });
+    await firefox.evaluateInContext(container.contextId, () => { document.cookie = '__hs_cookie_cat_pref=1:true,2:true,3:true; domain=.hubdemo.test; path=/; max-age=86400'; });
+    const choices = (cookies: Map<string, string>): string[] => ['__hs_do_not_track', '__hs_opt_out', '__hs_cookie_cat_pref'].filter((name) => cookies.has(name)).map((name) => `${name}=${cookies.get(name) ?? ''}`);
+    expect(choices(await inDefault())).toEqual(['__hs_opt_out=no']);
+    expect(choices(await inContainer())).toEqual(['__hs_cookie_cat_pref=1:true,2:true,3:true']);
+
+    // Opt out from the default store's tab; the rule reaches the open container tab by enforcement.
+    await showPopupFor(await firefox.tabIdOf(site.url()));
+    const optOutChecked = () => popup.evaluate(() => [...document.querySelectorAll('[role="switch"]')].find((b) => b.textContent?.includes('Opt out'))?.getAttribute('aria-checked'));
+    await clickButton('Opt out');
+    await expect.poll(optOutChecked, { timeout: 10_000 }).toBe('true');
+    await expect.poll(async () => choices(await inContainer()), { timeout: 10_000 }).toEqual(['__hs_do_not_track=yes', '__hs_opt_out=yes', '__hs_cookie_cat_pref=1:false,2:false,3:false']);
+
+    await clickButton('Opt out');
+    await expect.poll(optOutChecked, { timeout: 10_000 }).toBe('false');
+    await expect.poll(async () => choices(await inDefault()), { timeout: 10_000 }).toEqual(['__hs_opt_out=no']);
+    await expect.poll(async () => choices(await inContainer()), { timeout: 10_000 }).toEqual(['__hs_cookie_cat_pref=1:true,2:true,3:true']);
+
+    await site.evaluate(() => { document.cookie = '__hs_opt_out=; domain=.hubdemo.test; path=/; max-age=0'; });
+    await firefox.evaluateInContext(container.contextId, () => { document.cookie = '__hs_cookie_cat_pref=; domain=.hubdemo.test; path=/; max-age=0'; });
+    await site.close();
+  });
+});
+
 describe('Cookie Lens in Firefox with first-party isolation', () => {
   test('reads, writes and removes the site\'s cookies with their first-party domain', async () => {
     const isolated = await launchFirefox({

@@ -2,11 +2,14 @@
 // gives a new visitor even when HubSpot's identity arrived in the address (fragment or query,
 // e-mail identity included); opt-out under each consent policy; switching off puts back exactly
 // the choice cookies that were there, from the popup and from the options page.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Cookie, Page } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
 import { bannerSnapshot, beaconSentAt, startDemo, trackerSnapshot, waitForTracker, type DemoHandle } from './support/demo.ts';
 import { CHROME_BUILD, openPopupFor, siteCookies } from './support/extension.ts';
+import { freshTmpDir } from './support/paths.ts';
 
 let demo: DemoHandle;
 let browser: ChromiumHarness;
@@ -268,6 +271,63 @@ describe('switching off puts back what was there', () => {
     // No rule left: the verification line goes.
     await popup.waitForFunction(() => document.querySelectorAll('[data-verification]').length === 0);
     expect(await choiceCookies()).toEqual(before);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('the switches and the options page show the real cookies', () => {
+  test('a banner\'s own opt-out shows as written earlier; a rule imported with no tab open shows its missing do-not-track cookie; after the rule is removed the popup shows the banner\'s cookie, and switching off removes it', async () => {
+    let page = await freshPage();
+    await visit(page, demo.url('www.hubdemo.test', '/?policy=notify'));
+    await page.evaluate(() => (Reflect.get(window, '__demoBanner') as { decline(): void }).decline());
+    await expect.poll(async () => (await siteCookies(browser.context, '__hs_opt_out')).map((c) => c.value)).toEqual(['yes']);
+    const bannersOwn = await choiceCookies();
+
+    // No rule: the opt-out switch shows what the banner's cookie says, and says where it came from.
+    let popup = await openPopupFor(browser, page);
+    expect(await popup.getByRole('switch', { name: 'Opt out' }).getAttribute('aria-checked')).toBe('true');
+    await popup.waitForSelector('[data-switch-note="optOut:written-earlier"]');
+    expect(await popup.getByRole('switch', { name: 'Do not track' }).getAttribute('aria-checked')).toBe('false');
+    expect(await popup.locator('[data-switch-note^="doNotTrack:"]').count()).toBe(0);
+    await popup.close();
+    await page.close();
+
+    // An opt-out rule imported while no page of the site is open: nothing has written the
+    // do-not-track cookie yet, and the options page says so; the banner's decline counts as declined.
+    const file = join(freshTmpDir('rules-'), 'rules.json');
+    writeFileSync(file, JSON.stringify({ format: 'cookie-lens-rules', version: 1, exportedAt: new Date().toISOString(), rules: [{ site: 'hubdemo.test', doNotTrack: false, optOut: 'cookies', since: Date.now() }] }));
+    const options = await browser.openPopupPage(0, 'options.html');
+    await options.waitForSelector('body[data-ready="1"]');
+    await options.locator('input[type="file"]').setInputFiles(file);
+    const line = options.locator('[data-cookies-now="hubdemo.test"] [data-store="0"]');
+    await expect.poll(async () => [await line.getAttribute('data-dnt'), await line.getAttribute('data-opt-out')]).toEqual(['restoring', 'agrees']);
+    expect(await line.innerText()).toContain('do-not-track cookie missing now');
+
+    // A page of the site loads: enforcement writes the cookies, and the options page follows.
+    page = await browser.context.newPage();
+    await visit(page, demo.url('www.hubdemo.test', '/?policy=notify'));
+    await expect.poll(() => line.getAttribute('data-dnt')).toBe('agrees');
+    // Removed by hand while the rule is in force: enforcement writes it again, and the page shows that.
+    await browser.context.clearCookies({ name: '__hs_do_not_track' });
+    await expect.poll(async () => (await siteCookies(browser.context, '__hs_do_not_track')).map((c) => c.value)).toEqual(['yes']);
+    await expect.poll(() => line.getAttribute('data-dnt')).toBe('agrees');
+
+    // The rule removed: the banner's own opt-out comes back (kept before the first write).
+    await options.getByRole('button', { name: 'Remove the choice for hubdemo.test' }).click();
+    await options.waitForFunction(() => document.querySelectorAll('[data-rule]').length === 0);
+    await expect.poll(choiceCookies).toEqual(bannersOwn);
+    await options.close();
+
+    popup = await openPopupFor(browser, page);
+    expect(await popup.getByRole('switch', { name: 'Opt out' }).getAttribute('aria-checked')).toBe('true');
+    await popup.waitForSelector('[data-switch-note="optOut:written-earlier"]');
+    expect(await popup.getByRole('switch', { name: 'Do not track' }).getAttribute('aria-checked')).toBe('false');
+    // Switching it off removes the cookie that says it; the banner asks again.
+    await popup.getByRole('switch', { name: 'Opt out' }).click();
+    await expect.poll(() => popup.getByRole('switch', { name: 'Opt out' }).getAttribute('aria-checked')).toBe('false');
+    expect(await siteCookies(browser.context, '__hs_opt_out')).toEqual([]);
+    expect(await popup.locator('[data-switch-note]').count()).toBe(0);
     await popup.close();
     await page.close();
   });

@@ -178,9 +178,9 @@ describe('a partly damaged store', () => {
     // valid rules as they were and every invalid piece as text.
     const keepsEverything = async (when: string): Promise<void> => {
       const stored: unknown = JSON.parse((await storedRoot()) ?? 'null');
-      // Migrated to version 2 (src/storage/migrate.ts); enforcement may since have kept the
+      // Migrated to version 3 (src/storage/migrate.ts); enforcement may since have kept the
       // site's earlier choice cookies with a rule (`earlier`), which is not compared here.
-      expect(field(stored, 'version'), when).toBe(2);
+      expect(field(stored, 'version'), when).toBe(3);
       const storedRules = field(stored, 'rules');
       const withoutEarlier = typeof storedRules === 'object' && storedRules !== null
         ? Object.fromEntries(Object.entries(storedRules).map(([site, rule]: [string, unknown]) => [site, typeof rule === 'object' && rule !== null ? Object.fromEntries(Object.entries(rule).filter(([key]) => key !== 'earlier')) : rule]))
@@ -213,11 +213,11 @@ describe('a partly damaged store', () => {
 
 describe('a store written by a newer version', () => {
   test('is shown as such, refuses every action with the newer-version message, and stays byte for byte as it was', async () => {
-    const { page, planted } = await freshSite(fixture('v2-newer-version.json'), []);
+    const { page, planted } = await freshSite(fixture('v3-newer-version.json'), []);
     expect(planted).not.toBeNull();
     // The worker that started on it wrote nothing.
     expect(await storedRoot()).toBe(planted);
-    expect(JSON.parse(planted ?? 'null')).toEqual(JSON.parse(fixture('v2-newer-version.json')));
+    expect(JSON.parse(planted ?? 'null')).toEqual(JSON.parse(fixture('v3-newer-version.json')));
     await visit(page, '/');
     const jarBefore = await jarText();
     expect(jarBefore.length).toBe(4);

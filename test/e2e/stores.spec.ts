@@ -149,3 +149,52 @@ describe('a private window', () => {
     await normal.close();
   });
 });
+
+describe('switching off in every store', () => {
+  test('opt-out kept what was there in the normal and the private store apart, and switching off puts back each store\'s own', async () => {
+    await browser.context.clearCookies();
+    const normal = await browser.context.newPage();
+    await normal.goto(demo.url('www.hubdemo.test', '/'));
+    await waitForTracker(normal);
+    const helper = await browser.openPopupPage(0, 'options.html');
+    const incognitoTabId = await helper.evaluate(async (url) => {
+      const api = (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<{ tabs?: { id?: number }[] }> } } }).chrome.windows;
+      const created = await api.create({ incognito: true, url });
+      return created.tabs?.[0]?.id ?? -1;
+    }, demo.url('www.hubdemo.test', '/pricing'));
+    expect(incognitoTabId).toBeGreaterThan(0);
+    await expect.poll(async () => (await storeCookies(helper, '1')).some((c) => c.name === '__hstc'), { timeout: 10_000 }).toBe(true);
+
+    // Each store has the site's own, different consent cookie, as two banners' answers would be.
+    const plant = (storeId: string, name: string, value: string) => helper.evaluate(async ({ storeId, name, value, url }) => {
+      const api = (globalThis as unknown as { chrome: { cookies: { set(d: object): Promise<unknown> } } }).chrome.cookies;
+      await api.set({ url, storeId, name, value, domain: '.hubdemo.test', path: '/', sameSite: 'lax', expirationDate: Math.floor(Date.now() / 1000) + 86_400 });
+    }, { storeId, name, value, url: demo.url('www.hubdemo.test', '/') });
+    await plant('0', '__hs_opt_out', 'no');
+    await plant('1', '__hs_cookie_cat_pref', '1:true,2:true,3:true');
+    const choices = async (storeId: string): Promise<string[]> => (await storeCookies(helper, storeId))
+      .filter((c) => ['__hs_do_not_track', '__hs_opt_out', '__hs_cookie_cat_pref'].includes(c.name))
+      .map((c) => `${c.name}=${c.value}@${c.domain}`).sort();
+    const normalBefore = await choices('0');
+    const privateBefore = await choices('1');
+    expect(normalBefore).toEqual(['__hs_opt_out=no@.hubdemo.test']);
+    expect(privateBefore).toEqual(['__hs_cookie_cat_pref=1:true,2:true,3:true@.hubdemo.test']);
+
+    // Opt out from the normal window; the rule reaches the open private tab through enforcement.
+    const popup = await openPopupFor(browser, normal);
+    await popup.getByRole('switch', { name: 'Opt out' }).click();
+    await expect.poll(() => popup.getByRole('switch', { name: 'Opt out' }).getAttribute('aria-checked')).toBe('true');
+    await expect.poll(() => choices('1'), { timeout: 10_000 }).toEqual([
+      '__hs_cookie_cat_pref=1:false,2:false,3:false@.hubdemo.test', '__hs_do_not_track=yes@.hubdemo.test', '__hs_opt_out=yes@.hubdemo.test',
+    ]);
+    expect(await choices('0')).toEqual(['__hs_cookie_cat_pref=1:false,2:false,3:false@.hubdemo.test', '__hs_do_not_track=yes@.hubdemo.test', '__hs_opt_out=yes@.hubdemo.test']);
+
+    // Off again: each store gets its own back; nothing of one store lands in the other.
+    await popup.getByRole('switch', { name: 'Opt out' }).click();
+    await expect.poll(() => choices('0'), { timeout: 10_000 }).toEqual(normalBefore);
+    await expect.poll(() => choices('1'), { timeout: 10_000 }).toEqual(privateBefore);
+    await popup.close();
+    await helper.close();
+    await normal.close();
+  });
+});

@@ -40,46 +40,69 @@ describe('which cookies a rule writes', () => {
 describe('keepEarlier', () => {
   test('keeps the cookies of the names not kept yet, including "none" for a name without a cookie', () => {
     const kept = keepEarlier(undefined, [DNT, OPT_OUT, PREF], [sitesAccept, hstc], '0', 'www.example.com');
-    expect(kept).toEqual({ storeId: '0', host: 'www.example.com', names: [DNT, OPT_OUT, PREF], cookies: [sitesAccept] });
+    expect(kept).toEqual({ '0': { storeId: '0', host: 'www.example.com', names: [DNT, OPT_OUT, PREF], cookies: [sitesAccept] } });
   });
 
   test('a name already kept keeps its first state (do-not-track on, then opt-out)', () => {
     const first = keepEarlier(undefined, [DNT], [], '0', 'www.example.com');
     const second = keepEarlier(first, [DNT, OPT_OUT, PREF], [ourDnt, sitesOptOutNo, sitesAccept], '0', 'www.example.com');
-    expect(second).toEqual({ storeId: '0', host: 'www.example.com', names: [DNT, OPT_OUT, PREF], cookies: [sitesOptOutNo, sitesAccept] });
+    expect(second).toEqual({ '0': { storeId: '0', host: 'www.example.com', names: [DNT, OPT_OUT, PREF], cookies: [sitesOptOutNo, sitesAccept] } });
   });
 
-  test('only the store where the rule first wrote is kept', () => {
+  test('every cookie store keeps its own: a container\'s consent next to the normal windows\' none', () => {
     const first = keepEarlier(undefined, [DNT], [], '0', 'www.example.com');
-    expect(keepEarlier(first, [DNT, PREF], [sitesAccept], 'firefox-container-1', 'www.example.com')).toBe(first);
+    const inContainer = { ...sitesAccept, storeId: 'firefox-container-1' };
+    const both = keepEarlier(first, [DNT, PREF], [inContainer], 'firefox-container-1', 'shop.example.com');
+    expect(both).toEqual({
+      '0': { storeId: '0', host: 'www.example.com', names: [DNT], cookies: [] },
+      'firefox-container-1': { storeId: 'firefox-container-1', host: 'shop.example.com', names: [DNT, PREF], cookies: [inContainer] },
+    });
+    // Cookies of another store are never kept as this store's.
+    expect(keepEarlier(undefined, [PREF], [sitesAccept], 'firefox-private', 'www.example.com')).toEqual({
+      'firefox-private': { storeId: 'firefox-private', host: 'www.example.com', names: [PREF], cookies: [] },
+    });
   });
 
-  test('needsEarlier: a rule missing a name it writes, from the kept store or none; never a managed one', () => {
+  test('a store id that is an object key of JavaScript stays data', () => {
+    const kept = keepEarlier(undefined, [DNT], [], '__proto__', 'www.example.com');
+    expect(Object.keys(kept ?? {})).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(kept)).toBe(Object.prototype);
+  });
+
+  test('needsEarlier: a rule missing a name it writes in this store; never a managed one', () => {
     const rule = { doNotTrack: false, optOut: 'cookies' as const };
+    const entry = (storeId: string, names: string[]): EarlierChoices => ({ storeId, host: 'a.example', names, cookies: [] });
     expect(needsEarlier(rule, '0')).toBe(true);
-    expect(needsEarlier({ ...rule, earlier: { storeId: '0', host: 'a.example', names: [DNT], cookies: [] } }, '0')).toBe(true);
-    expect(needsEarlier({ ...rule, earlier: { storeId: '0', host: 'a.example', names: [DNT, OPT_OUT, PREF], cookies: [] } }, '0')).toBe(false);
-    expect(needsEarlier({ ...rule, earlier: { storeId: '1', host: 'a.example', names: [DNT], cookies: [] } }, '0')).toBe(false);
+    expect(needsEarlier({ ...rule, earlier: { '0': entry('0', [DNT]) } }, '0')).toBe(true);
+    expect(needsEarlier({ ...rule, earlier: { '0': entry('0', [DNT, OPT_OUT, PREF]) } }, '0')).toBe(false);
+    // Another store's entry does not speak for this one.
+    expect(needsEarlier({ ...rule, earlier: { '1': entry('1', [DNT, OPT_OUT, PREF]) } }, '0')).toBe(true);
     expect(needsEarlier({ ...rule, managed: true }, '0')).toBe(false);
   });
 });
 
 describe('releaseEarlier', () => {
   const earlier: EarlierChoices = { storeId: '0', host: 'www.example.com', names: [DNT, OPT_OUT, PREF], cookies: [sitesOptOutNo, sitesAccept] };
+  const privateOne: EarlierChoices = { storeId: '1', host: 'www.example.com', names: [DNT, OPT_OUT, PREF], cookies: [{ ...sitesOptOutNo, storeId: '1' }] };
 
   test('opt-out off with do-not-track still on: the consent cookies are released, do-not-track kept', () => {
-    expect(releaseEarlier(earlier, [DNT])).toEqual({
-      kept: { ...earlier, names: [DNT], cookies: [] },
-      released: { ...earlier, names: [OPT_OUT, PREF], cookies: [sitesOptOutNo, sitesAccept] },
+    expect(releaseEarlier({ '0': earlier }, [DNT])).toEqual({
+      kept: { '0': { ...earlier, names: [DNT], cookies: [] } },
+      released: [{ ...earlier, names: [OPT_OUT, PREF], cookies: [sitesOptOutNo, sitesAccept] }],
     });
   });
 
-  test('everything off: everything released', () => {
-    expect(releaseEarlier(earlier, [])).toEqual({ kept: undefined, released: earlier });
+  test('everything off: everything released, from every store', () => {
+    expect(releaseEarlier({ '0': earlier, '1': privateOne }, [])).toEqual({ kept: undefined, released: [earlier, privateOne] });
   });
 
   test('nothing stops being written: nothing released', () => {
-    expect(releaseEarlier(earlier, [DNT, OPT_OUT, PREF])).toEqual({ kept: earlier, released: undefined });
+    const both = { '0': earlier, '1': privateOne };
+    expect(releaseEarlier(both, [DNT, OPT_OUT, PREF])).toEqual({ kept: both, released: [] });
+  });
+
+  test('nothing kept: nothing released', () => {
+    expect(releaseEarlier(undefined, [])).toEqual({ kept: undefined, released: [] });
   });
 });
 
@@ -138,7 +161,7 @@ test('opt-out on, then off, leaves the choice cookies exactly as they were', () 
   const key = (c: CookieRecord): string => `${cookieIdentity(c)}=${c.value}`;
   fc.assert(
     fc.property(fc.uniqueArray(choiceCookie, { selector: cookieIdentity, maxLength: 6 }), (before) => {
-      const earlier = keepEarlier(undefined, names, before, '0', 'www.example.com');
+      const earlier = keepEarlier(undefined, names, before, '0', 'www.example.com')?.['0'];
       if (earlier === undefined) throw new Error('kept nothing');
       const optedOut = apply(before, planOptOut(www.site, before, { now: NOW, storeId: '0', hstcDomainMatch: null }));
       const after = apply(optedOut, planRestore(optedOut, earlier, NOW));

@@ -70,7 +70,7 @@ describe('networkSpecs', () => {
   test('the path filters match the vendors\' real addresses (with a port, as on the demo site) and not look-alikes', () => {
     const specs = networkSpecs([{ ...base, vendors: { meta: 'block', matomo: 'block' } }]);
     const filterFor = (domain: string): RegExp => {
-      const spec = specs.find((candidate) => candidate.kind === 'block' && candidate.requestDomains.includes(domain) && candidate.regexFilter !== undefined);
+      const spec = specs.find((candidate) => candidate.kind === 'block' && (candidate.requestDomains?.includes(domain) ?? false) && candidate.regexFilter !== undefined);
       if (spec === undefined || spec.kind !== 'block' || spec.regexFilter === undefined) throw new Error(`no path rule for ${domain}`);
       return new RegExp(spec.regexFilter);
     };
@@ -80,17 +80,42 @@ describe('networkSpecs', () => {
     expect(tr.test('https://www.facebook.com/translate')).toBe(false);
     expect(tr.test('https://www.facebook.com/plugins/like.php')).toBe(false);
     // A self-hosted Matomo is blocked on the site's own hosts only (requestDomains = the site).
-    const matomoSpecs = specs.filter((spec) => spec.kind === 'block' && spec.requestDomains.includes('gameta.test'));
+    const matomoSpecs = specs.filter((spec) => spec.kind === 'block' && (spec.requestDomains?.includes('gameta.test') ?? false));
     expect(matomoSpecs.map((spec) => (spec.kind === 'block' ? spec.regexFilter : undefined))).toHaveLength(4);
     const wholeHosts = specs.find((spec) => spec.kind === 'block' && spec.regexFilter === undefined);
     expect(wholeHosts?.kind === 'block' ? wholeHosts.requestDomains : undefined).toEqual(['cdn.matomo.cloud', 'connect.facebook.net', 'matomo.cloud']);
   });
 
-  test('HubSpot at the "block" level gives the hosts blocked before issue 13; GPC adds its own rule', () => {
+  test('HubSpot at the "block" level: its hosts, its tracking paths on any host (a portal\'s own tracking domain); GPC adds its own rule', () => {
     const specs = networkSpecs([{ site: 'hubdemo.test', doNotTrack: true, optOut: 'block', since: 0, vendors: Object.fromEntries(everyVendor.filter((id) => id !== 'hubspot').map((id) => [id, 'allow'])), gpc: true }]);
     expect(specs).toEqual([
       { kind: 'block', site: 'hubdemo.test', requestDomains: ['hs-analytics.net', 'track-eu1.hubspot.com', 'track-na1.hubspot.com', 'track.hubspot.com'] },
+      { kind: 'block', site: 'hubdemo.test', regexFilter: '^[a-z]+://[^/]+(?:/__ptbe\\.gif|/__ptc\\.gif|/__ptq\\.gif)(?:[?#]|$)' },
       { kind: 'gpc', site: 'hubdemo.test' },
     ]);
+  });
+
+  test('the any-host path rule takes HubSpot\'s page views and events on any host and port, not its error reports or look-alikes', () => {
+    const spec = networkSpecs([{ site: 'hubdemo.test', doNotTrack: false, optOut: 'block', since: 0 }])
+      .find((candidate) => candidate.kind === 'block' && candidate.requestDomains === undefined);
+    if (spec === undefined || spec.kind !== 'block' || spec.regexFilter === undefined) throw new Error('no any-host rule');
+    const filter = new RegExp(spec.regexFilter);
+    for (const url of [
+      'https://track-eu1.hubspot.com/__ptq.gif?k=1&a=4815162',
+      'https://track.hubdemo.test:8443/__ptq.gif?k=1',
+      'https://analytics.example.com/__ptbe.gif?n=pe123',
+      'https://t.example.com/__ptc.gif',
+    ]) expect(filter.test(url), url).toBe(true);
+    for (const url of [
+      'https://track.hubdemo.test/__pto.gif?w=1&m=TypeError',
+      'https://www.example.com/images/__ptq.gif',
+      'https://www.example.com/__ptq.gifs',
+      'https://www.example.com/__ptqxgif',
+      'https://www.example.com/page?next=/__ptq.gif',
+    ]) expect(filter.test(url), url).toBe(false);
+  });
+  test('opt-out at the cookies level blocks no HubSpot path (do-not-track first)', () => {
+    const specs = networkSpecs([{ site: 'hubdemo.test', doNotTrack: false, optOut: 'cookies', since: 0 }]);
+    expect(specs.filter((spec) => spec.kind === 'block' && spec.regexFilter?.includes('__ptq') === true)).toEqual([]);
   });
 });

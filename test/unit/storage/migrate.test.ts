@@ -19,10 +19,10 @@ function migrated(raw: unknown): { store: Store; changed: boolean; setAside: Set
 }
 
 describe('frozen fixtures', () => {
-  test('v1.json becomes version 2 with every piece as it was, nothing set aside', () => {
+  test('v1.json becomes version 3 with every piece as it was, nothing set aside', () => {
     const raw = fixture('v1.json');
     const { store, changed, setAside } = migrated(raw);
-    expect(store).toEqual({ ...(raw as object), version: 2, stripLinks: {} });
+    expect(store).toEqual({ ...(raw as object), version: 3, stripLinks: {} });
     expect(changed).toBe(true);
     expect(setAside).toEqual([]);
     expect(Object.keys(store.rules)).toEqual(['example.com', 'hubdemo.test', 'foo.github.io']);
@@ -97,18 +97,53 @@ describe('frozen fixtures', () => {
     expect(migrate(JSON.parse(JSON.stringify(first.store)))).toEqual({ ok: true, store: first.store, changed: false, setAside: [] });
   });
 
-  test('v2.json is read as it is: rules keep the choice cookies that were there before them, their per-vendor choices and GPC', () => {
-    const raw = fixture('v2.json');
+  test('v2.json becomes version 3: each rule\'s earlier cookies go under their own store id; everything else as it was', () => {
+    const raw = fixture('v2.json') as { rules: Record<string, Record<string, unknown>> };
+    const { store, changed, setAside } = migrated(raw);
+    expect(changed).toBe(true);
+    expect(setAside).toEqual([]);
+    expect(store.version).toBe(3);
+    const v2Earlier = raw.rules['hubdemo.test']?.['earlier'];
+    // Written out here, not computed: the store the step must give.
+    expect(store.rules['hubdemo.test']).toEqual({ ...raw.rules['hubdemo.test'], earlier: { '0': v2Earlier } });
+    expect(store.rules['example.com']?.earlier).toEqual({ '0': { storeId: '0', host: 'www.example.com', names: ['__hs_do_not_track'], cookies: [] } });
+    // Rules without earlier cookies stay without.
+    expect(store.rules['old.example']).toEqual(raw.rules['old.example']);
+    expect(store.rules['gameta.test']).toEqual(raw.rules['gameta.test']);
+    expect(store.rules['foo.github.io']).toEqual(raw.rules['foo.github.io']);
+    expect(store.stripLinks).toEqual({ 'hubdemo.test': { site: 'hubdemo.test', since: 1735693200000 } });
+    // Read again, the migrated store is as it is.
+    expect(migrate(JSON.parse(JSON.stringify(store)))).toEqual({ ok: true, store, changed: false, setAside: [] });
+  });
+
+  test('v3.json is read as it is: a rule keeps the earlier cookies of each store it acted in', () => {
+    const raw = fixture('v3.json');
     const { store, changed, setAside } = migrated(raw);
     expect(store).toEqual(raw);
     expect(changed).toBe(false);
     expect(setAside).toEqual([]);
+    expect(Object.keys(store.rules['hubdemo.test']?.earlier ?? {})).toEqual(['0', 'firefox-container-1']);
+    expect(store.rules['hubdemo.test']?.earlier?.['0']?.cookies.map((c) => `${c.name}=${c.value}`)).toEqual(['__hs_cookie_cat_pref=1:true,2:false,3:true']);
+    expect(store.rules['hubdemo.test']?.earlier?.['firefox-container-1']?.cookies.map((c) => `${c.name}=${c.value}@${c.storeId}`)).toEqual(['__hs_opt_out=no@firefox-container-1']);
     expect(store.rules['gameta.test']?.vendors).toEqual({ meta: 'allow', hubspot: 'block' });
-    expect(store.rules['gameta.test']?.gpc).toBe(true);
-    expect(store.rules['hubdemo.test']?.earlier?.names).toEqual(['__hs_do_not_track', '__hs_opt_out', '__hs_cookie_cat_pref']);
-    expect(store.rules['hubdemo.test']?.earlier?.cookies.map((c) => `${c.name}=${c.value}`)).toEqual(['__hs_cookie_cat_pref=1:true,2:false,3:true']);
-    expect(store.rules['example.com']?.earlier).toEqual({ storeId: '0', host: 'www.example.com', names: ['__hs_do_not_track'], cookies: [] });
-    expect(store.stripLinks).toEqual({ 'hubdemo.test': { site: 'hubdemo.test', since: 1735693200000 } });
+  });
+
+  test('a version 3 rule whose earlier entry is malformed or under another store\'s key is set aside whole; the others stay', () => {
+    const raw = fixture('v3.json') as { rules: Record<string, Record<string, unknown>> };
+    const entry = { storeId: '0', host: 'www.example.com', names: ['__hs_do_not_track'], cookies: [] };
+    for (const [earlier, detail] of [
+      [{ '1': entry }, '"earlier" entry under "1" is for store "0"'],
+      [entry, '"earlier" must be an object (store "storeId")'],
+      [['x'], '"earlier" must be an object keyed by cookie store'],
+      [{ '0': { ...entry, cookies: [{ name: 'y' }] } }, '"earlier" cookie 0: '],
+    ] as const) {
+      const broken = { ...raw, rules: { ...raw.rules, 'example.com': { ...raw.rules['example.com'], earlier } } };
+      const { store, setAside } = migrated(broken);
+      expect(store.rules['example.com'], detail).toBeUndefined();
+      expect(store.rules['hubdemo.test']).toEqual(raw.rules['hubdemo.test']);
+      expect(setAside).toMatchObject([{ from: 'rules["example.com"]', reason: 'invalid-rule' }]);
+      expect(setAside[0]?.detail.startsWith(detail), setAside[0]?.detail).toBe(true);
+    }
   });
 
   test('a malformed link-stripping entry is set aside; the store stays usable', () => {
@@ -123,7 +158,7 @@ describe('frozen fixtures', () => {
     const broken = { ...raw, rules: { ...raw.rules, 'example.com': { ...raw.rules['example.com'], earlier: { storeId: '0', host: 'www.example.com', names: ['x'], cookies: [{ name: 'y' }] } } } };
     const { store, setAside } = migrated(broken);
     expect(store.rules['example.com']).toBeUndefined();
-    expect(store.rules['hubdemo.test']).toEqual(raw.rules['hubdemo.test']);
+    expect(store.rules['hubdemo.test']).toEqual({ ...raw.rules['hubdemo.test'], earlier: { '0': raw.rules['hubdemo.test']?.['earlier'] } });
     expect(setAside).toMatchObject([{ from: 'rules["example.com"]', reason: 'invalid-rule' }]);
   });
 
@@ -144,11 +179,17 @@ describe('frozen fixtures', () => {
     expect(v1.setAside.map((entry) => entry.reason)).toEqual(['unknown-field']);
   });
 
-  test('v2-newer-version.json is refused, so the caller does not overwrite it', () => {
-    expect(migrate(fixture('v2-newer-version.json'))).toEqual({ ok: false, problem: 'newer-version' });
+  test('v3-newer-version.json is refused, so the caller does not overwrite it', () => {
+    expect(migrate(fixture('v3-newer-version.json'))).toEqual({ ok: false, problem: 'newer-version' });
   });
 
-  test('v1-newer-version.json, newer than version 1, is read as version 2: its unknown pieces set aside, the rule kept', () => {
+  test('v2-newer-version.json, newer than version 2, is read as version 3: its unknown pieces set aside, the rule kept', () => {
+    const { store, setAside } = migrated(fixture('v2-newer-version.json'));
+    expect(store.rules['example.com']).toEqual({ site: 'example.com', doNotTrack: true, optOut: 'off', since: 1735689600000 });
+    expect(setAside.map((entry) => entry.reason)).toContain('unknown-field');
+  });
+
+  test('v1-newer-version.json, newer than version 1, is read as version 3: its unknown pieces set aside, the rule kept', () => {
     const { store, setAside } = migrated(fixture('v1-newer-version.json'));
     expect(store.rules['example.com']).toEqual({ site: 'example.com', doNotTrack: true, optOut: 'off', since: 1735689600000 });
     expect(setAside.map((entry) => [entry.from, entry.reason])).toEqual([
@@ -168,12 +209,12 @@ describe('roots', () => {
     });
   });
 
-  test('a bare version 1 gets its empty fields filled, becomes version 2 and is written back', () => {
-    expect(migrate({ version: 1 })).toEqual({ ok: true, store: { version: 2, rules: {}, undo: {}, stripLinks: {}, setAside: [] }, changed: true, setAside: [] });
+  test('a bare version 1 gets its empty fields filled, becomes version 3 and is written back', () => {
+    expect(migrate({ version: 1 })).toEqual({ ok: true, store: { version: 3, rules: {}, undo: {}, stripLinks: {}, setAside: [] }, changed: true, setAside: [] });
   });
 
   test('key order alone is not a change', () => {
-    const raw = { setAside: [], stripLinks: {}, undo: {}, rules: { 'example.com': { since: 5, optOut: 'off', doNotTrack: true, site: 'example.com' } }, version: 2 };
+    const raw = { setAside: [], stripLinks: {}, undo: {}, rules: { 'example.com': { since: 5, optOut: 'off', doNotTrack: true, site: 'example.com' } }, version: 3 };
     expect(migrated(raw).changed).toBe(false);
   });
 
@@ -186,7 +227,7 @@ describe('roots', () => {
     { raw: { version: 0 }, problem: 'unknown-version' },
     { raw: { version: '1' }, problem: 'unknown-version' },
     { raw: { version: 1.5 }, problem: 'unknown-version' },
-    { raw: { version: 3 }, problem: 'newer-version' },
+    { raw: { version: 4 }, problem: 'newer-version' },
     { raw: { version: 99, rules: 'whatever' }, problem: 'newer-version' },
   ])('$raw is refused: $problem', ({ raw, problem }) => {
     expect(migrate(raw)).toEqual({ ok: false, problem });
@@ -194,7 +235,7 @@ describe('roots', () => {
 
   test('fields of the wrong type are set aside whole, the store stays usable', () => {
     const { store, setAside } = migrated({ version: 1, rules: ['example.com'], undo: 'none', setAside: {} });
-    expect(store).toEqual({ version: 2, rules: {}, undo: {}, stripLinks: {}, setAside });
+    expect(store).toEqual({ version: 3, rules: {}, undo: {}, stripLinks: {}, setAside });
     expect(setAside).toEqual([
       { raw: '{}', from: 'setAside', reason: 'wrong-type', detail: 'must be a list' },
       { raw: '["example.com"]', from: 'rules', reason: 'wrong-type', detail: 'must be an object' },
