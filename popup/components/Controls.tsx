@@ -9,6 +9,7 @@ import type { OptOutLevel } from '../../src/core/rules.ts';
 import { isSnapshotLive } from '../../src/core/plans.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
 import { ResetPanel } from './ResetPanel.tsx';
+import { storedDataDone } from './StoredDataOption.tsx';
 import { Verification } from './Verification.tsx';
 import { leakingText } from '../verification-text.ts';
 
@@ -179,13 +180,13 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
             setResetOpen(false);
             focusReset();
           }}
-          onConfirm={(includeConsent, alsoRemove) =>
+          onConfirm={(includeConsent, alsoRemove, clearStoredData) =>
             run(async () => {
-              const reply = await client.send('reset', { tabId, includeConsent, alsoRemove });
+              const reply = await client.send('reset', { tabId, includeConsent, alsoRemove, clearStoredData });
               if (!reply.ok) return reply;
               setResetOpen(false);
               focusReset();
-              return { ok: true, failed: reply.value.failed, done: format.plural('done_reset', reply.value.removed) };
+              return { ok: true, failed: reply.value.failed, done: `${format.plural('done_reset', reply.value.removed)}${storedDataDone(t, reply.value)}` };
             })
           }
         />
