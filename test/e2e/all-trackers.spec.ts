@@ -252,6 +252,13 @@ describe('opting out of every tracker, and blocking one', () => {
     expect((await browser.context.cookies()).some((cookie) => cookie.name === '_fbp')).toBe(true);
 
     const again = await openPopupFor(browser, page);
+    // Each load of the page asks for Google Analytics' script once (its one tag; the hit would come
+    // from the script, which never loads): 3 loads, 3 requests the blocking stopped.
+    const gaHolding = again.locator('[data-vendor-holding="google-analytics"]');
+    await expect.poll(() => gaHolding.getAttribute('data-count'), ACTION).toBe('3');
+    expect(await gaHolding.innerText()).toMatch(/^Blocked 3 requests since /);
+    // Meta is not blocked: no count is shown for it.
+    expect(await again.locator('[data-vendor-holding="meta"]').count()).toBe(0);
     await again.getByRole('switch', { name: 'Block Google Analytics on this site' }).click();
     // Unblocked, and with no cookies of its own yet, Google Analytics has nothing to show until the page runs it again.
     await expect.poll(() => again.locator('body').innerText(), ACTION).toContain('Google Analytics is no longer blocked on this site.');
