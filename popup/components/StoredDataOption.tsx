@@ -25,7 +25,7 @@ export function StoredDataOption({ site, cookies, checked, onChange }: {
         {t('storedData_tick')}
       </label>
       <div id="stored-data-help" class="help">
-        <p>{t('storedData_help', [plan.hostnames.join(', '), plan.kinds.map(kindName).join(', ')])}</p>
+        <p>{t('storedData_help', [plan.hosts.join(', '), plan.kinds.map(kindName).join(', ')])}</p>
         {cannot.length > 0 ? <p data-stored-data-cannot>{t('storedData_cannot', [cannot.map(kindName).join(', ')])}</p> : null}
         <p class="honest">{t('storedData_noUndo')}</p>
       </div>

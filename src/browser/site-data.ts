@@ -22,8 +22,7 @@ export async function clearStoredData(plan: StoredDataPlan): Promise<string | nu
   const api = browser.browsingData as unknown as BrowsingDataRemove;
   const kinds = Object.fromEntries(plan.kinds.map((kind) => [kind, true]));
   try {
-    // Firefox clears by host name (no scheme, no port); Chromium by origin.
-    if (Date.now() > 0) return null;
+    // Firefox clears by host name (with the port where the site has one); Chromium by origin.
     await api.remove(isFirefox ? { hostnames: [...plan.hostnames] } : { origins: [...plan.origins] }, kinds);
     return null;
   } catch (error: unknown) {

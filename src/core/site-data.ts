@@ -4,8 +4,8 @@
 //
 // Chromium's browsingData.remove takes `origins` (scheme, host and port) for every kind of site
 // storage: local storage, IndexedDB, cache storage and service workers. Firefox's takes
-// `hostnames` (no scheme, no port, subdomains not included) for local storage, IndexedDB and
-// service workers, and has no kind for cache storage at all: there it is left as it is.
+// `hostnames` (no scheme, subdomains not included; some kinds match the host with its port) for
+// local storage, IndexedDB and service workers, and has no kind for cache storage at all: there it is left as it is.
 import type { CookieRecord } from '../model/cookie.ts';
 import type { SiteContext } from './site.ts';
 
@@ -35,7 +35,13 @@ export function unclearableKinds(family: BrowserFamily): StoredDataKind[] {
 export interface StoredDataPlan {
   /** For Chromium: every origin, `scheme://host[:port]`. */
   readonly origins: readonly string[];
-  /** For Firefox: every host, without scheme or port. */
+  /** The site's hosts seen, without scheme or port (what the preview names). */
+  readonly hosts: readonly string[];
+  /**
+   * For Firefox: every host, and each with the tab's port when it has one. Firefox's `hostnames`
+   * are matched against a stored origin's host and port for some kinds (local storage among them),
+   * and its schema takes `host:port`.
+   */
   readonly hostnames: readonly string[];
   readonly kinds: readonly StoredDataKind[];
 }
@@ -75,9 +81,14 @@ export function planStoredDataClear(site: SiteContext, cookies: readonly CookieR
   }
   const port = explicitPort(site.url);
   const origins: string[] = [];
+  const hostnames: string[] = [];
   for (const host of hosts) {
     for (const scheme of ['https', 'http']) origins.push(`${scheme}://${host}`);
-    if (port !== undefined) origins.push(`${site.scheme}://${host}:${port}`);
+    hostnames.push(host);
+    if (port !== undefined) {
+      origins.push(`${site.scheme}://${host}:${port}`);
+      hostnames.push(`${host}:${port}`);
+    }
   }
-  return { origins, hostnames: hosts, kinds: clearableKinds(family) };
+  return { origins, hosts, hostnames, kinds: clearableKinds(family) };
 }

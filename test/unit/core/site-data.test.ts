@@ -17,7 +17,8 @@ describe('planStoredDataClear', () => {
       cookie('pref', 'x', 'help.shop.example'),
       cookie('pref2', 'y', '.help.shop.example'),
     ], 'chromium');
-    expect(plan.hostnames).toEqual(['www.shop.example', 'shop.example', 'help.shop.example']);
+    expect(plan.hosts).toEqual(['www.shop.example', 'shop.example', 'help.shop.example']);
+    expect(plan.hostnames).toEqual(plan.hosts);
     expect(plan.origins).toEqual([
       'https://www.shop.example', 'http://www.shop.example',
       'https://shop.example', 'http://shop.example',
@@ -31,7 +32,8 @@ describe('planStoredDataClear', () => {
       'https://www.gameta.test', 'http://www.gameta.test', 'https://www.gameta.test:8443',
       'https://gameta.test', 'http://gameta.test', 'https://gameta.test:8443',
     ]);
-    expect(plan.hostnames).toEqual(['www.gameta.test', 'gameta.test']);
+    expect(plan.hosts).toEqual(['www.gameta.test', 'gameta.test']);
+    expect(plan.hostnames).toEqual(['www.gameta.test', 'www.gameta.test:8443', 'gameta.test', 'gameta.test:8443']);
   });
 
   it('never reaches a host outside the site, whatever cookies it is handed', () => {
@@ -40,6 +42,7 @@ describe('planStoredDataClear', () => {
       cookie('y', 'v', '.notshop.example'),
       cookie('z', 'v', '.example'),
     ], 'firefox');
+    expect(plan.hosts).toEqual(['www.shop.example']);
     expect(plan.hostnames).toEqual(['www.shop.example']);
     expect(plan.origins).toEqual(['https://www.shop.example', 'http://www.shop.example']);
   });
