@@ -105,7 +105,7 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
           </ul>
         </details>
       ) : null}
-      <StoredDataOption site={data.site} cookies={data.cookies} checked={clearStoredData} onChange={setClearStoredData} />
+      {locked ? null : <StoredDataOption site={data.site} cookies={data.cookies} checked={clearStoredData} onChange={setClearStoredData} />}
       {address !== null ? (
         <p data-reset-address>
           {t('reset_address', [address.removed.map((r) => `${r.name} (${t(r.part === 'query' ? 'reset_addressQuery' : 'reset_addressFragment')})`).join(', ')])}

@@ -262,10 +262,13 @@ export async function reset(tabId: number, includeConsent: boolean, alsoRemove: 
   // An organisation can lock a reset to the visitor-identity cookies. Only a reset asking for more
   // than those waits for a policy not read yet.
   const known = await policyNow();
-  const locked = (resetWaitsForPolicy(known.settled, includeConsent, alsoRemove) ? await loadPolicy() : known.policy).lockResetScope;
+  const waits = resetWaitsForPolicy(known.settled, includeConsent, alsoRemove) || (clearData && !known.settled);
+  const locked = (waits ? await loadPolicy() : known.policy).lockResetScope;
+  // A reset the organisation limits to the identity cookies clears no stored data either.
+  const clearStoredDataToo = clearData && !locked;
   const plan = planReset(site, cookies, locked ? { includeConsent: false, alsoRemove: [] } : { includeConsent, alsoRemove });
   if (plan.remove.length === 0) {
-    if (!clearData) return { removed: 0, failed: [], snapshotId: null, reloaded: false, storedData: 'not-asked', storedDataFailure: null };
+    if (!clearStoredDataToo) return { removed: 0, failed: [], snapshotId: null, reloaded: false, storedData: 'not-asked', storedDataFailure: null };
     // No cookie to remove, but the stored data was asked for: clear it and reload.
     const failure = await clearStoredData(planStoredDataClear(site, cookies, browserFamily()));
     const stripped = stripIdentityParams(site.url);
@@ -300,9 +303,9 @@ export async function reset(tabId: number, includeConsent: boolean, alsoRemove: 
   }
   // Stored data goes before the reload, so the reloaded page starts without it. The hosts are
   // those of the cookies read before the removal.
-  const storedData = clearData ? storedDataOutcome(await clearStoredData(planStoredDataClear(site, cookies, browserFamily()))) : { storedData: 'not-asked' as const, storedDataFailure: null };
+  const storedData = clearStoredDataToo ? storedDataOutcome(await clearStoredData(planStoredDataClear(site, cookies, browserFamily()))) : { storedData: 'not-asked' as const, storedDataFailure: null };
   const stripped = stripIdentityParams(site.url);
-  const reloaded = removed.length > 0 || clearData ? await reloadTab(tabId, stripped, stripped !== null && onlyFragmentChanges(site.url, stripped)) : false;
+  const reloaded = removed.length > 0 || clearStoredDataToo ? await reloadTab(tabId, stripped, stripped !== null && onlyFragmentChanges(site.url, stripped)) : false;
   return { removed: removed.length, failed, snapshotId: removed.length > 0 ? snapshot.id : null, reloaded, ...storedData };
 }
 
