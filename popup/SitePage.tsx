@@ -8,6 +8,7 @@ import type { DecodeOutcome } from '../src/decode/types.ts';
 import { useServices } from './context.ts';
 import { Summary } from './components/Summary.tsx';
 import { VendorBlockSwitch, VendorSummaries } from './components/VendorSummaries.tsx';
+import { VendorHolding } from './components/VendorHolding.tsx';
 import { summariseVendors, type VendorSummary } from '../src/explain/vendor-summary.ts';
 import { TRACKER_VENDORS, isTrackerVendorId } from '../src/core/vendors.ts';
 import type { SiteRule } from '../src/core/rules.ts';
@@ -72,8 +73,11 @@ export function SitePage({ data, announce, onChanged }: { data: SiteData; announ
       {/* After the site's controls, so they stay in the popup's first screen on a site with many trackers. */}
       <VendorSummaries summaries={vendorSummaries} now={now}>
         {(summary) => (
-          <VendorBlockSwitch vendor={summary.vendor} tabId={data.tab.tabId} rule={data.rule} managed={data.rule?.managed === true}
-            announce={announce} onChanged={onChanged} />
+          <>
+            <VendorBlockSwitch vendor={summary.vendor} tabId={data.tab.tabId} rule={data.rule} managed={data.rule?.managed === true}
+              announce={announce} onChanged={onChanged} />
+            <VendorHolding vendor={summary.vendor} rule={data.rule} verification={data.verification} now={now} />
+          </>
         )}
       </VendorSummaries>
       <ConsentWarnings contradictions={contradictions} now={now} />

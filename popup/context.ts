@@ -5,6 +5,7 @@ import type { PopupClient } from '../src/protocol/client.ts';
 import type { Translator } from '../src/i18n/messages.ts';
 import { Formatter } from './format.ts';
 import type { SiteSnapshot } from '../src/protocol/client.ts';
+import type { BrowserFamily } from '../src/core/site-data.ts';
 
 export interface PageServices {
   readonly client: PopupClient;
@@ -12,6 +13,8 @@ export interface PageServices {
   readonly format: Formatter;
   /** The popup's first read of the site, started before the rest of the popup evaluates (see boot.ts). */
   readonly firstLoad?: Promise<SiteSnapshot>;
+  /** Which browser the page runs in, where what it can do differs (clearing stored data); Chromium when not given (tests). */
+  readonly browserFamily?: BrowserFamily;
 }
 
 export const ServicesContext = createContext<PageServices | null>(null);

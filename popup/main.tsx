@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { firstRead } from './boot.ts';
 import { createBrowserClient } from '../src/browser/client.ts';
 import { browserTranslator } from '../src/browser/i18n.ts';
+import { browserFamily } from '../src/browser/site-data.ts';
 import { ServicesContext } from './context.ts';
 import { Formatter } from './format.ts';
 import { App } from './App.tsx';
@@ -19,7 +20,7 @@ if (root !== null) {
   // The language the words are in, so screen readers pronounce them right.
   document.documentElement.lang = format.locale;
   render(
-    <ServicesContext.Provider value={{ client, t, format, firstLoad }}>
+    <ServicesContext.Provider value={{ client, t, format, firstLoad, browserFamily: browserFamily() }}>
       <App />
     </ServicesContext.Provider>,
     root,

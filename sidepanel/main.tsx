@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import { createBrowserClient } from '../src/browser/client.ts';
 import { browserTranslator } from '../src/browser/i18n.ts';
+import { browserFamily } from '../src/browser/site-data.ts';
 import { ServicesContext } from '../popup/context.ts';
 import { Formatter } from '../popup/format.ts';
 import { App } from '../popup/App.tsx';
@@ -15,7 +16,7 @@ const root = document.getElementById('app');
 if (root !== null) {
   document.documentElement.lang = format.locale;
   render(
-    <ServicesContext.Provider value={{ client, t, format }}>
+    <ServicesContext.Provider value={{ client, t, format, browserFamily: browserFamily() }}>
       <App below={(snapshot) => <ActivityLogView snapshot={snapshot} />} />
     </ServicesContext.Provider>,
     root,

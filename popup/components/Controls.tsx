@@ -10,6 +10,7 @@ import { isSnapshotLive } from '../../src/core/plans.ts';
 import { choiceCookiesNow, choiceSwitches, type SwitchView } from '../../src/core/choice-state.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
 import { ResetPanel } from './ResetPanel.tsx';
+import { storedDataDone } from './StoredDataOption.tsx';
 import { Verification } from './Verification.tsx';
 import { leakingText } from '../verification-text.ts';
 
@@ -184,13 +185,13 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
             setResetOpen(false);
             focusReset();
           }}
-          onConfirm={(includeConsent, alsoRemove) =>
+          onConfirm={(includeConsent, alsoRemove, clearStoredData) =>
             run(async () => {
-              const reply = await client.send('reset', { tabId, includeConsent, alsoRemove });
+              const reply = await client.send('reset', { tabId, includeConsent, alsoRemove, clearStoredData });
               if (!reply.ok) return reply;
               setResetOpen(false);
               focusReset();
-              return { ok: true, failed: reply.value.failed, done: format.plural('done_reset', reply.value.removed) };
+              return { ok: true, failed: reply.value.failed, done: `${format.plural('done_reset', reply.value.removed)}${storedDataDone(t, reply.value)}` };
             })
           }
         />

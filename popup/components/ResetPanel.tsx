@@ -9,6 +9,7 @@ import { identityInAddress } from '../../src/core/url-identity.ts';
 import { cookieIdentity, type CookieRecord } from '../../src/model/cookie.ts';
 import { TRACKER_VENDORS, vendorOfIdentityCookie } from '../../src/core/vendors.ts';
 import { useVendorName } from './VendorSummaries.tsx';
+import { StoredDataOption } from './StoredDataOption.tsx';
 
 type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
 
@@ -38,12 +39,13 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
   report: SiteReport;
   busy: boolean;
   onCancel: () => void;
-  onConfirm: (includeConsent: boolean, alsoRemove: readonly string[]) => void;
+  onConfirm: (includeConsent: boolean, alsoRemove: readonly string[], clearStoredData: boolean) => void;
 }) {
   const { t, format } = useServices();
   const vendorName = useVendorName();
   const [includeConsent, setIncludeConsent] = useState(false);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const [clearStoredData, setClearStoredData] = useState(false);
   const plan = useMemo(
     () => planReset(data.site, data.cookies, { includeConsent, alsoRemove: [...ticked] }),
     [data, includeConsent, ticked],
@@ -103,6 +105,7 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
           </ul>
         </details>
       ) : null}
+      {locked ? null : <StoredDataOption site={data.site} cookies={data.cookies} checked={clearStoredData} onChange={setClearStoredData} />}
       {address !== null ? (
         <p data-reset-address>
           {t('reset_address', [address.removed.map((r) => `${r.name} (${t(r.part === 'query' ? 'reset_addressQuery' : 'reset_addressFragment')})`).join(', ')])}
@@ -113,8 +116,8 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
       <p class="honest">{t('reset_otherDomains')}</p>
       <div class="reset-actions">
         {/* Not disabled while busy: that would drop the keyboard focus (see Controls). */}
-        <button type="button" class="button danger" disabled={plan.remove.length === 0} aria-disabled={busy ? 'true' : undefined}
-          onClick={() => { if (!busy) onConfirm(includeConsent, [...ticked]); }}>
+        <button type="button" class="button danger" disabled={plan.remove.length === 0 && !clearStoredData} aria-disabled={busy ? 'true' : undefined}
+          onClick={() => { if (!busy) onConfirm(includeConsent, [...ticked], clearStoredData); }}>
           {t('reset_confirm')}
         </button>
         <button type="button" class="button secondary" onClick={onCancel}>{t('reset_cancel')}</button>

@@ -11,6 +11,7 @@ import { syncNetworkRules } from './blocking.ts';
 import { route } from './router.ts';
 import { handleCookieChange, handleNavigation, handleTrackingRequest } from './enforce.ts';
 import { ensureCounting } from './verify.ts';
+import { watchBlockedRequests } from './vendor-holding.ts';
 import { ensureMigrated, watchRules } from './settings.ts';
 import { logError } from './log.ts';
 
@@ -56,6 +57,8 @@ watchRules((update) => {
 });
 // From the first worker start on, every tracking request from a ruled site is counted.
 void ensureCounting(Date.now());
+// And, where the browser reports them (Chromium), every request a site's blocking rule stopped, per vendor.
+watchBlockedRequests(Date.now());
 ensureMigrated()
   .catch((error: unknown) => logError('migrating settings', error))
   .finally(syncBlocking);

@@ -22,7 +22,7 @@ const handlers: Handlers = {
   setOptOut: (p) => setOptOut(p.tabId, p.level, Date.now()),
   setStripLinks: (p) => setStripLinks(p.tabId, p.on, Date.now()),
   setVendorBlock: (p) => setVendorBlock(p.tabId, p.vendor, p.blocked, Date.now()),
-  reset: (p) => reset(p.tabId, p.includeConsent, p.alsoRemove, Date.now()),
+  reset: (p) => reset(p.tabId, p.includeConsent, p.alsoRemove, Date.now(), p.clearStoredData === true),
   undo: (p) => undo(p.tabId, p.snapshotId, Date.now()),
   deleteCookies: (p) => deleteCookies(p.tabId, p.cookies, Date.now()),
   importCookies: (p) => importCookies(p.tabId, p.text, Date.now()),

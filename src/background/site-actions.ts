@@ -16,6 +16,8 @@ import type { CookieRecord } from '../model/cookie.ts';
 import type { ActionOutcome, FailedCookie, ResetOutcome, UndoOutcome, WireError } from '../protocol/messages.ts';
 import { readSiteCookies, removeCookie, setCookie } from '../browser/cookies.ts';
 import { tabTarget, reloadTab, type TabTarget } from '../browser/tabs.ts';
+import { browserFamily, clearStoredData } from '../browser/site-data.ts';
+import { planStoredDataClear } from '../core/site-data.ts';
 import { syncNetworkRules } from './blocking.ts';
 import { loadPolicy, policyNow, updateStore } from './settings.ts';
 import { isManagedSite, resetWaitsForPolicy } from '../core/managed.ts';
@@ -268,15 +270,29 @@ export async function setStripLinks(tabId: number, on: boolean, now: number): Pr
   return { on };
 }
 
-export async function reset(tabId: number, includeConsent: boolean, alsoRemove: readonly string[], now: number): Promise<ResetOutcome> {
+/**
+ * Reset to a new visitor: the planned cookies removed (an undo snapshot kept first), and, when
+ * asked, the site's stored data cleared too (never undone), then the page reloaded.
+ */
+export async function reset(tabId: number, includeConsent: boolean, alsoRemove: readonly string[], now: number, clearData = false): Promise<ResetOutcome> {
   const { target, site } = await tabSite(tabId);
   const cookies = await readSiteCookies(site, target.storeId);
   // An organisation can lock a reset to the visitor-identity cookies. Only a reset asking for more
   // than those waits for a policy not read yet.
   const known = await policyNow();
-  const locked = (resetWaitsForPolicy(known.settled, includeConsent, alsoRemove) ? await loadPolicy() : known.policy).lockResetScope;
+  const waits = resetWaitsForPolicy(known.settled, includeConsent, alsoRemove) || (clearData && !known.settled);
+  const locked = (waits ? await loadPolicy() : known.policy).lockResetScope;
+  // A reset the organisation limits to the identity cookies clears no stored data either.
+  const clearStoredDataToo = clearData && !locked;
   const plan = planReset(site, cookies, locked ? { includeConsent: false, alsoRemove: [] } : { includeConsent, alsoRemove });
-  if (plan.remove.length === 0) return { removed: 0, failed: [], snapshotId: null, reloaded: false };
+  if (plan.remove.length === 0) {
+    if (!clearStoredDataToo) return { removed: 0, failed: [], snapshotId: null, reloaded: false, storedData: 'not-asked', storedDataFailure: null };
+    // No cookie to remove, but the stored data was asked for: clear it and reload.
+    const failure = await clearStoredData(planStoredDataClear(site, cookies, browserFamily()));
+    const stripped = stripIdentityParams(site.url);
+    const reloaded = await reloadTab(tabId, stripped, stripped !== null && onlyFragmentChanges(site.url, stripped));
+    return { removed: 0, failed: [], snapshotId: null, reloaded, ...storedDataOutcome(failure) };
+  }
 
   // The undo snapshot is stored before anything is removed: when it cannot be (storage full,
   // settings from a newer version), the reset fails having removed nothing, instead of removing
@@ -303,9 +319,17 @@ export async function reset(tabId: number, includeConsent: boolean, alsoRemove: 
       return { store: takeUndoSnapshot(store, snapshot.site, snapshot.storeId, now).store, result: undefined };
     });
   }
+  // Stored data goes before the reload, so the reloaded page starts without it. The hosts are
+  // those of the cookies read before the removal.
+  const storedData = clearStoredDataToo ? storedDataOutcome(await clearStoredData(planStoredDataClear(site, cookies, browserFamily()))) : { storedData: 'not-asked' as const, storedDataFailure: null };
   const stripped = stripIdentityParams(site.url);
-  const reloaded = removed.length > 0 ? await reloadTab(tabId, stripped, stripped !== null && onlyFragmentChanges(site.url, stripped)) : false;
-  return { removed: removed.length, failed, snapshotId: removed.length > 0 ? snapshot.id : null, reloaded };
+  const reloaded = removed.length > 0 || clearStoredDataToo ? await reloadTab(tabId, stripped, stripped !== null && onlyFragmentChanges(site.url, stripped)) : false;
+  return { removed: removed.length, failed, snapshotId: removed.length > 0 ? snapshot.id : null, reloaded, ...storedData };
+}
+
+function storedDataOutcome(failure: string | null): Pick<ResetOutcome, 'storedData' | 'storedDataFailure'> {
+  if (failure !== null) logError('clearing the site\'s stored data', failure);
+  return failure === null ? { storedData: 'cleared', storedDataFailure: null } : { storedData: 'failed', storedDataFailure: failure };
 }
 
 // Snapshots taken out for an undo, so that a repeated undo is told from an unknown id: noted in

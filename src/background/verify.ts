@@ -1,6 +1,6 @@
 // Evidence that a choice holds: tracking requests and cookie refreshes seen on ruled sites, counted
 // in storage.local (src/storage/evidence.ts) so a browser restart loses nothing.
-import { startCounting, verificationKey, withChoiceMade, withCookieRefresh, withTrackingRequest, type Evidence } from '../core/verification.ts';
+import { startBlockedCounting, startCounting, verificationKey, withBlockedRequest, withChoiceMade, withCookieRefresh, withTrackingRequest, type Evidence } from '../core/verification.ts';
 import { readEvidence, storedEvidence } from '../storage/evidence.ts';
 import { EVIDENCE_KEY, readLocal, writeLocal } from '../browser/storage.ts';
 import { logError } from './log.ts';
@@ -26,6 +26,19 @@ function updateEvidence(change: (evidence: Evidence) => Evidence): Promise<void>
  */
 export function ensureCounting(now: number): Promise<void> {
   return updateEvidence((evidence) => startCounting(evidence, now));
+}
+
+/**
+ * Runs at every worker start in a browser that reports the requests a blocking rule stopped: from
+ * the first such start on, they are counted per vendor (the first start keeps its time).
+ */
+export function ensureBlockedCounting(now: number): Promise<void> {
+  return updateEvidence((evidence) => startBlockedCounting(evidence, now));
+}
+
+/** A request to a blocked vendor's hosts that the blocking stopped, for the current choice (`ruleSince`). */
+export function noteBlockedRequest(site: string, storeId: string, vendor: string, ruleSince: number, at: number): Promise<void> {
+  return updateEvidence((evidence) => withBlockedRequest(evidence, verificationKey(site, storeId), ruleSince, vendor, at));
 }
 
 /** A new choice starts a new count. */

@@ -100,3 +100,22 @@ export function observeRequests(urlPatterns: readonly string[], listener: (reque
     { urls: [...urlPatterns] },
   );
 }
+
+/**
+ * Observes requests matching the patterns that a blocking rule stopped, where the browser says so:
+ * Chromium reports them as `net::ERR_BLOCKED_BY_CLIENT`. Firefox's error for them is not told
+ * apart from other aborted requests, so there nothing is observed and this returns false: no
+ * count may then be given.
+ */
+export function observeBlockedRequests(urlPatterns: readonly string[], listener: (request: TrackingRequest) => void): boolean {
+  if (isFirefox) return false;
+  browser.webRequest.onErrorOccurred.addListener(
+    (details) => {
+      if (!details.error.includes('BLOCKED_BY_CLIENT')) return;
+      const initiator = (details as { initiator?: string }).initiator;
+      listener({ url: details.url, tabId: details.tabId, initiator, timeStamp: details.timeStamp });
+    },
+    { urls: [...urlPatterns] },
+  );
+  return true;
+}

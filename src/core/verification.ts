@@ -17,6 +17,12 @@ export interface Verification {
   /** When the tracker last wrote `__hstc` / `__hssc` on the site since then. */
   readonly hstcRefreshedAt?: number;
   readonly hsscRefreshedAt?: number;
+  /**
+   * Requests the site's pages sent to a blocked vendor's hosts that the blocking stopped, by
+   * vendor id (src/core/vendors.ts), counted from the later of `since` and
+   * `Evidence.blockedCountingSince`. Absent: none seen.
+   */
+  readonly blocked?: Readonly<Record<string, number>>;
 }
 
 /** Everything the background has counted. */
@@ -25,6 +31,12 @@ export interface Evidence {
   readonly countingSince: number | null;
   /** Keyed by verificationKey(site, storeId). */
   readonly sites: Readonly<Record<string, Verification>>;
+  /**
+   * When the background began counting blocked requests per vendor. Absent where it never has:
+   * in a browser that does not say which requests a blocking rule stopped (Firefox), and before
+   * the version of Cookie Lens that counts them.
+   */
+  readonly blockedCountingSince?: number;
 }
 
 /** At most this many site counts are kept; the longest quiet ones go first. */
@@ -45,6 +57,12 @@ export function startCounting(evidence: Evidence, now: number): Evidence {
   return evidence.countingSince !== null ? evidence : { ...evidence, countingSince: now };
 }
 
+/** The background starts counting blocked requests per vendor (once; a later start keeps the first time). */
+export function startBlockedCounting(evidence: Evidence, now: number): Evidence {
+  const started = startCounting(evidence, now);
+  return started.blockedCountingSince !== undefined ? started : { ...started, blockedCountingSince: now };
+}
+
 /** A new choice starts a new count. */
 export function withChoiceMade(evidence: Evidence, key: string, now: number): Evidence {
   const started = startCounting(evidence, now);
@@ -63,6 +81,15 @@ export function withTrackingRequest(evidence: Evidence, key: string, ruleSince: 
   const v = currentCount(started, key, ruleSince);
   const next: Verification = { ...v, trackingRequests: v.trackingRequests + 1, firstRequestAt: v.firstRequestAt ?? at, lastRequestAt: at, lastRequestHost: host };
   return bounded({ ...started, sites: { ...started.sites, [key]: next } });
+}
+
+/** One request to a blocked vendor's hosts that the blocking stopped, for the current choice. */
+export function withBlockedRequest(evidence: Evidence, key: string, ruleSince: number, vendor: string, at: number): Evidence {
+  const started = startBlockedCounting(evidence, at);
+  const v = currentCount(started, key, ruleSince);
+  if (at < v.since) return evidence;
+  const blocked = { ...v.blocked, [vendor]: (v.blocked !== undefined && Object.hasOwn(v.blocked, vendor) ? (v.blocked[vendor] ?? 0) : 0) + 1 };
+  return bounded({ ...started, sites: { ...started.sites, [key]: { ...v, blocked } } });
 }
 
 /** Refreshes from before the current count began do not count. */
@@ -96,10 +123,27 @@ export type HoldingView =
       readonly count: Verification;
       /** True when the count covers the whole time since the choice. */
       readonly sinceChoice: boolean;
+      /**
+       * Requests the blocking stopped, by vendor, counted from `since`. Absent where blocked
+       * requests were never counted (Firefox): then no figure may be given for any vendor.
+       */
+      readonly blocked?: { readonly since: number; readonly byVendor: Readonly<Record<string, number>> };
     };
 
 export function holdingView(evidence: Evidence, site: string, storeId: string, ruleSince: number): HoldingView {
   if (evidence.countingSince === null) return { watched: false };
   const count = currentCount(evidence, verificationKey(site, storeId), ruleSince);
-  return { watched: true, count, sinceChoice: count.since <= ruleSince };
+  const view = { watched: true as const, count, sinceChoice: count.since <= ruleSince };
+  if (evidence.blockedCountingSince === undefined) return view;
+  return { ...view, blocked: { since: Math.max(count.since, evidence.blockedCountingSince), byVendor: count.blocked ?? {} } };
+}
+
+/**
+ * "Blocked N requests since …" for one vendor: the count and its start, or null where no figure
+ * may be given (nothing watched, or blocked requests never counted in this browser).
+ */
+export function vendorBlockedCount(view: HoldingView | null, vendor: string): { readonly count: number; readonly since: number } | null {
+  if (view === null || !view.watched || view.blocked === undefined) return null;
+  const { byVendor, since } = view.blocked;
+  return { count: Object.hasOwn(byVendor, vendor) ? (byVendor[vendor] ?? 0) : 0, since };
 }

@@ -9,8 +9,19 @@ import type vendors from '../../locales/en/vendors.json';
 import type panel from '../../locales/en/panel.json';
 import type edit from '../../locales/en/edit.json';
 import type hubspotState from '../../locales/en/hubspot-state.json';
+import type trackersExtra from '../../locales/en/trackers-extra.json';
 
-export type MessageKey = keyof typeof core | keyof typeof hubspot | keyof typeof trackers | keyof typeof cookies | keyof typeof vendors | keyof typeof panel | keyof typeof edit | keyof typeof hubspotState;
+/** Every message key: one line per locale file (locales/en/*.json). */
+export type MessageKey =
+  | keyof typeof core
+  | keyof typeof hubspot
+  | keyof typeof trackers
+  | keyof typeof cookies
+  | keyof typeof vendors
+  | keyof typeof panel
+  | keyof typeof edit
+  | keyof typeof hubspotState
+  | keyof typeof trackersExtra;
 
 export interface Translator {
   /** A fixed message; `$1`..`$9` are replaced by the substitutions, as the browser's i18n API does. */

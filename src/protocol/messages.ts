@@ -29,6 +29,12 @@ export interface ResetOutcome {
   /** Present when something was removed: the snapshot Undo restores. */
   readonly snapshotId: string | null;
   readonly reloaded: boolean;
+  /**
+   * "Also clear this site's stored data": `not-asked` when unticked, `cleared` when the browser
+   * cleared it, `failed` with the browser's own words in `storedDataFailure`. Never undone.
+   */
+  readonly storedData: 'not-asked' | 'cleared' | 'failed';
+  readonly storedDataFailure: string | null;
 }
 
 export interface UndoOutcome {
@@ -93,7 +99,8 @@ export type Api = {
   setStripLinks: { req: { tabId: number; on: boolean }; res: { on: boolean } };
   /** "Block <vendor> on this site": `vendor` is a vendor id of src/core/vendors.ts. */
   setVendorBlock: { req: { tabId: number; vendor: string; blocked: boolean }; res: ActionOutcome };
-  reset: { req: { tabId: number; includeConsent: boolean; alsoRemove: readonly string[] }; res: ResetOutcome };
+  /** `clearStoredData`: also clear the site's local storage, IndexedDB, cache storage and service workers (src/core/site-data.ts). */
+  reset: { req: { tabId: number; includeConsent: boolean; alsoRemove: readonly string[]; clearStoredData?: boolean }; res: ResetOutcome };
   undo: { req: { tabId: number; snapshotId: string }; res: UndoOutcome };
   /** Removes exactly these cookies of the tab's site, each given by its cookieIdentity. */
   deleteCookies: { req: { tabId: number; cookies: readonly string[] }; res: DeleteOutcome };
@@ -158,7 +165,8 @@ const payloadGuards: { [K in MessageName]: (p: Record<string, unknown>) => boole
   setOptOut: (p) => isTabId(p.tabId) && isLevel(p.level),
   setStripLinks: (p) => isTabId(p.tabId) && typeof p.on === 'boolean',
   setVendorBlock: (p) => isTabId(p.tabId) && typeof p.vendor === 'string' && p.vendor.length <= 64 && typeof p.blocked === 'boolean',
-  reset: (p) => isTabId(p.tabId) && typeof p.includeConsent === 'boolean' && isStringArray(p.alsoRemove),
+  reset: (p) => isTabId(p.tabId) && typeof p.includeConsent === 'boolean' && isStringArray(p.alsoRemove)
+    && (p.clearStoredData === undefined || typeof p.clearStoredData === 'boolean'),
   undo: (p) => isTabId(p.tabId) && typeof p.snapshotId === 'string',
   deleteCookies: (p) => isTabId(p.tabId) && isStringArray(p.cookies) && p.cookies.length > 0 && p.cookies.length <= 10_000,
   importCookies: (p) => isTabId(p.tabId) && typeof p.text === 'string' && p.text.length <= 5_000_000,

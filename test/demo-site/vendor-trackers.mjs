@@ -58,6 +58,53 @@ fbq('init', '${META_PIXEL_ID}'); fbq('track', 'PageView');</script>`);
 }
 
 /**
+ * A tracker that keeps its visitor id in the page's storage as well as in cookies, as many do: a
+ * random id in local storage (`demo_stored_id`), in IndexedDB (database `demo-store`, store `ids`,
+ * key `visitor`) and in cache storage (cache `demo-store`, entry `/__demo/stored-id`), each kept
+ * when there and written when not. `window.__demoStored` says what the page found and holds:
+ * `{ found: { local, indexedDB, cache }, local, indexedDB, cache, ready }` (`found` is null
+ * where the id was not there at load; `cacheError` says why cache storage was not used). Our own lines, for testing the reset's
+ * "Also clear this site's stored data".
+ */
+export const STORED_ID_SCRIPT = `<script>(function () {
+  var state = window.__demoStored = { found: { local: null, indexedDB: null, cache: null }, local: null, indexedDB: null, cache: null, ready: false };
+  function freshId() { var bytes = new Uint8Array(8); crypto.getRandomValues(bytes); return Array.prototype.map.call(bytes, function (b) { return b.toString(16).padStart(2, '0'); }).join(''); }
+  state.found.local = localStorage.getItem('demo_stored_id');
+  state.local = state.found.local || freshId();
+  localStorage.setItem('demo_stored_id', state.local);
+  var inIndexedDB = new Promise(function (resolve, reject) {
+    var open = indexedDB.open('demo-store', 1);
+    open.onupgradeneeded = function () { open.result.createObjectStore('ids'); };
+    open.onerror = function () { reject(open.error); };
+    open.onsuccess = function () {
+      var db = open.result;
+      var tx = db.transaction('ids', 'readwrite');
+      var store = tx.objectStore('ids');
+      var read = store.get('visitor');
+      read.onsuccess = function () {
+        state.found.indexedDB = read.result || null;
+        state.indexedDB = read.result || freshId();
+        if (!read.result) store.put(state.indexedDB, 'visitor');
+      };
+      // Closed when done, so that clearing the site's data is never held up by an open connection.
+      tx.oncomplete = function () { db.close(); resolve(); };
+      tx.onerror = function () { db.close(); reject(tx.error); };
+    };
+  });
+  var inCache = caches.open('demo-store').then(function (cache) {
+    return cache.match('/__demo/stored-id').then(function (hit) { return hit ? hit.text() : null; }).then(function (text) {
+      state.found.cache = text;
+      state.cache = text || freshId();
+      return text ? undefined : cache.put('/__demo/stored-id', new Response(state.cache));
+    });
+  }).catch(function (error) { state.cache = null; state.cacheError = String(error); });
+  Promise.all([inIndexedDB, inCache]).then(function () {
+    state.ready = true;
+    document.documentElement.setAttribute('data-demo-stored', 'ready');
+  });
+})();</script>`;
+
+/**
  * The shop without HubSpot.
  * @param {{ path: string, port: number, tags: VendorTags, loggedIn: boolean }} request
  * @returns {string}
@@ -76,6 +123,7 @@ export function renderOtherSitePage({ path, port, tags, loggedIn }) {
 <header><strong>GaMeta Games</strong> <nav><a href="/">Home</a><a href="/pricing">Prices</a>${loggedIn ? '<span>Signed in</span>' : '<a href="/__demo/login">Sign in</a>'}</nav></header>
 <main><h1>${heading}</h1><p>A second demo shop: Google Analytics, Meta's pixel and Matomo, no HubSpot.</p></main>
 <footer><small>A demo site for testing Cookie Lens. Its trackers are stand-ins, not the vendors' code.</small></footer>
+${STORED_ID_SCRIPT}
 ${renderVendorTags(tags, port)}
 </body>
 </html>

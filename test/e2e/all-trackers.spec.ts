@@ -141,6 +141,53 @@ describe('every tracker on a site without HubSpot', () => {
   });
 });
 
+interface StoredIds {
+  readonly found: { readonly local: string | null; readonly indexedDB: string | null; readonly cache: string | null };
+  readonly local: string;
+  readonly indexedDB: string;
+  readonly cache: string;
+}
+
+/** What the demo page's storage script found and holds (docs/DEMO-SITE.md), once it is done. */
+async function storedIds(): Promise<StoredIds> {
+  await page.waitForSelector('html[data-demo-stored="ready"]');
+  return page.evaluate(() => (window as unknown as { __demoStored: StoredIds }).__demoStored);
+}
+
+describe("reset with \"Also clear this site's stored data\"", () => {
+  /** Opens the reset preview, ticks the stored-data box or not, resets and waits for the reload's Matomo page view. */
+  async function resetWith(clearStoredData: boolean): Promise<void> {
+    const popup = await openPopupFor(browser, page);
+    await popup.getByRole('button', { name: /Reset to a new visitor/ }).click();
+    const tick = popup.getByRole('checkbox', { name: "Also clear this site's stored data" });
+    expect(await tick.isChecked()).toBe(false);
+    const help = await popup.locator('#stored-data-help').innerText();
+    expect(help).toContain('Undo brings back the cookies, not the stored data');
+    expect(help).toContain('local storage, IndexedDB, cache storage, service workers');
+    expect(help).toContain(`${SHOP}, gameta.test`);
+    if (clearStoredData) await tick.check();
+    const matomo = hitsOf(demo, 'matomo', 0).length;
+    await popup.getByRole('button', { name: 'Remove and reload' }).click();
+    await waitForHits(demo, 'matomo', matomo + 1, 0);
+    await popup.close();
+  }
+
+  test('ticked, the reloaded page finds none of its stored ids; unticked, it finds them all', async () => {
+    await visit();
+    const first = await storedIds();
+    // The ids the reloaded page holds are the ones it found: the unticked reset left them.
+    await resetWith(false);
+    const kept = await storedIds();
+    expect(kept.found).toEqual({ local: first.local, indexedDB: first.indexedDB, cache: first.cache });
+
+    await resetWith(true);
+    const cleared = await storedIds();
+    expect(cleared.found).toEqual({ local: null, indexedDB: null, cache: null });
+    expect(cleared.local).not.toBe(first.local);
+    expect(cleared.indexedDB).not.toBe(first.indexedDB);
+  });
+});
+
 describe('opting out of every tracker, and blocking one', () => {
   /** Loads the page `times` times, each time waiting for the load and checking the identity cookies are gone within a second. */
   async function loadsWithoutIdentity(times: number): Promise<void> {
@@ -205,6 +252,13 @@ describe('opting out of every tracker, and blocking one', () => {
     expect((await browser.context.cookies()).some((cookie) => cookie.name === '_fbp')).toBe(true);
 
     const again = await openPopupFor(browser, page);
+    // Each load of the page asks for Google Analytics' script once (its one tag; the hit would come
+    // from the script, which never loads): 3 loads, 3 requests the blocking stopped.
+    const gaHolding = again.locator('[data-vendor-holding="google-analytics"]');
+    await expect.poll(() => gaHolding.getAttribute('data-count'), ACTION).toBe('3');
+    expect(await gaHolding.innerText()).toMatch(/^Blocked 3 requests since /);
+    // Meta is not blocked: no count is shown for it.
+    expect(await again.locator('[data-vendor-holding="meta"]').count()).toBe(0);
     await again.getByRole('switch', { name: 'Block Google Analytics on this site' }).click();
     // Unblocked, and with no cookies of its own yet, Google Analytics has nothing to show until the page runs it again.
     await expect.poll(() => again.locator('body').innerText(), ACTION).toContain('Google Analytics is no longer blocked on this site.');

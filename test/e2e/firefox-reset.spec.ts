@@ -1,12 +1,19 @@
-// Issue 12 in real Firefox ESR: arriving with HubSpot's linked identity in the address's fragment,
-// a reset gives a new visitor whose beacons never carry the old id.
+// Issues 12 and 13 in real Firefox ESR. Arriving with HubSpot's linked identity in the address's
+// fragment, a reset gives a new visitor whose beacons never carry the old id. On the shop without
+// HubSpot (www.gameta.test: Google Analytics, Meta and Matomo stand-ins), the popup names all
+// three, a reset makes the visitor new to each and undo restores exactly, "Also clear this site's
+// stored data" clears what Firefox lets an extension clear, and opt-out stops GA and Meta.
+// Expected values come from the cookie jar and the demo page (docs/DEMO-SITE.md), not from
+// Cookie Lens's decoders.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, type FirefoxHarness } from './support/firefox.ts';
+import { launchFirefox, pollInPage, type FirefoxHarness } from './support/firefox.ts';
 import { beaconSentAt, parseTrackerSnapshot, startDemo, type DemoHandle, type TrackerSnapshot } from './support/demo.ts';
 import { FIREFOX_BUILD } from './support/extension.ts';
+import { hitsOf, waitForHits } from './support/vendor-hits.ts';
 
 let demo: DemoHandle;
 let firefox: FirefoxHarness;
@@ -92,3 +99,219 @@ describe('reset in Firefox', () => {
     await site.close();
   });
 });
+
+// ---- Every tracker on the shop without HubSpot ---------------------------------------------------
+
+const SHOP = 'www.gameta.test';
+const MATOMO_ID = `_pk_id.1.${createHash('sha1').update(`${SHOP}/`).digest('hex').slice(0, 4)}`;
+const IDENTITY_NAMES = ['_ga', '_ga_DEMO42XY', '_fbp', MATOMO_ID, MATOMO_ID.replace('_pk_id', '_pk_ses')];
+
+/** A cookie as Firefox's cookies API gives it (only the fields compared here). */
+interface JarCookie {
+  readonly name: string;
+  readonly value: string;
+  readonly domain: string;
+  readonly path: string;
+  readonly hostOnly: boolean;
+  readonly secure: boolean;
+  readonly httpOnly: boolean;
+  readonly sameSite: string;
+  readonly expirationDate?: number;
+}
+
+/** The shop's cookies, read through the extension page's own cookies API (HttpOnly ones too). */
+async function shopJar(): Promise<JarCookie[]> {
+  const all = await popup.evaluate(async () => {
+    const api = Reflect.get(globalThis, 'browser') as { cookies: { getAll(details: { domain: string }): Promise<unknown[]> } };
+    return JSON.stringify(await api.cookies.getAll({ domain: 'gameta.test' }));
+  });
+  return (JSON.parse(all) as JarCookie[]).map(({ name, value, domain, path, hostOnly, secure, httpOnly, sameSite, expirationDate }) =>
+    ({ name, value, domain, path, hostOnly, secure, httpOnly, sameSite, ...(expirationDate === undefined ? {} : { expirationDate }) }));
+}
+
+async function shopCookie(name: string): Promise<string> {
+  const found = (await shopJar()).filter((cookie) => cookie.name === name);
+  expect(found, name).toHaveLength(1);
+  return found[0]?.value ?? '';
+}
+
+/** Loads a shop page and waits until all three stand-ins have sent their page view. */
+async function visitShop(site: Page, path = '/'): Promise<void> {
+  const counts = { ga: hitsOf(demo, 'ga', 0).length, meta: hitsOf(demo, 'meta', 0).length, matomo: hitsOf(demo, 'matomo', 0).length };
+  await site.goto(demo.url(SHOP, path));
+  await waitForHits(demo, 'ga', counts.ga + 1, 0);
+  await waitForHits(demo, 'meta', counts.meta + 1, 0);
+  await waitForHits(demo, 'matomo', counts.matomo + 1, 0);
+}
+
+async function openPopupFor(site: Page): Promise<void> {
+  const tabId = await firefox.tabIdOf(site.url());
+  await firefox.openExtensionPage(popup, `popup.html?tabId=${tabId}`);
+  await pollInPage(popup, () => document.body.dataset['ready'] === '1', undefined, { what: 'the popup to be ready' });
+  await popup.bringToFront();
+}
+
+/** Resets from the popup (ticking the stored-data box when asked) and waits for the reload's page views. */
+async function resetShop(site: Page, clearStoredData: boolean): Promise<void> {
+  await openPopupFor(site);
+  await clickButton('Reset to a new visitor');
+  await pollInPage(popup, () => document.querySelector('#stored-data-help') !== null, undefined, { what: 'the reset preview' });
+  if (clearStoredData) {
+    const ticked = await popup.evaluate(() => {
+      const label = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === "Also clear this site's stored data");
+      label?.querySelector('input')?.click();
+      return label?.querySelector('input')?.checked === true;
+    });
+    expect(ticked).toBe(true);
+  }
+  const counts = { ga: hitsOf(demo, 'ga', 0).length, meta: hitsOf(demo, 'meta', 0).length, matomo: hitsOf(demo, 'matomo', 0).length };
+  await clickButton('Remove and reload');
+  await waitForHits(demo, 'ga', counts.ga + 1, 0);
+  await waitForHits(demo, 'meta', counts.meta + 1, 0);
+  await waitForHits(demo, 'matomo', counts.matomo + 1, 0);
+}
+
+interface StoredIds {
+  readonly found: { readonly local: string | null; readonly indexedDB: string | null };
+  readonly local: string;
+  readonly indexedDB: string;
+}
+
+/** What the demo page's storage script found and holds, once it is done. */
+async function storedIds(site: Page): Promise<StoredIds> {
+  await pollInPage(site, () => document.documentElement.dataset['demoStored'] === 'ready', undefined, { what: "the demo page's stored ids" });
+  return JSON.parse(await site.evaluate(() => JSON.stringify(Reflect.get(window, '__demoStored')))) as StoredIds;
+}
+
+/** Whether the popup's switch with exactly this name is on; null when there is none. */
+async function switchState(name: string): Promise<string | null> {
+  return popup.evaluate((label) => [...document.querySelectorAll('button[role="switch"]')]
+    .find((button) => button.textContent?.trim() === label)?.getAttribute('aria-checked') ?? null, name);
+}
+
+describe('every tracker on a site without HubSpot, in Firefox', () => {
+  test('the popup names all three with what they know and no HubSpot; reset gives new ids, keeps the login, and undo restores exactly', async () => {
+    const site = await firefox.browser.newPage();
+    await site.goto(demo.url(SHOP, '/__demo/login'));
+    await visitShop(site);
+    const before = await shopJar();
+    const identity = before.filter((cookie) => IDENTITY_NAMES.includes(cookie.name));
+    expect(identity.map((cookie) => cookie.name).sort()).toEqual([...IDENTITY_NAMES].sort());
+    const login = await shopCookie('shop_session');
+    // _ga = GA1.1.<random>.<first visit, seconds>; _fbp = fb.1.<created, ms>.<random>; _pk_id = <visitor>.<created, seconds>.
+    const [, , gaRandom = '', gaFirst = ''] = (await shopCookie('_ga')).split('.');
+    const [, , , fbpRandom = ''] = (await shopCookie('_fbp')).split('.');
+    const [matomoVisitor = ''] = (await shopCookie(MATOMO_ID)).split('.');
+
+    await openPopupFor(site);
+    const shown = JSON.parse(await popup.evaluate(() => JSON.stringify({
+      order: [...document.querySelectorAll('[data-summary]')].map((section) => section.getAttribute('data-vendor') ?? section.getAttribute('data-summary')),
+      headings: [...document.querySelectorAll('[data-summary="vendor"] h2')].map((h) => h.textContent),
+      gaClient: document.querySelector('[data-vendor="google-analytics"] [data-field="id:clientId"] code')?.textContent ?? null,
+      fbp: document.querySelector('[data-vendor="meta"] [data-field="id:randomId"] code')?.textContent ?? null,
+      matomo: document.querySelector('[data-vendor="matomo"] [data-field="id:visitorId"] code')?.textContent ?? null,
+      summaries: [...document.querySelectorAll('[data-summary]')].map((section) => (section as HTMLElement).innerText).join('\n'),
+      switches: [...document.querySelectorAll('button[role="switch"]')].map((button) => button.textContent?.trim() ?? ''),
+    }))) as { order: string[]; headings: string[]; gaClient: string | null; fbp: string | null; matomo: string | null; summaries: string; switches: string[] };
+    expect(shown.order).toEqual(['google-analytics', 'meta', 'matomo']);
+    expect(shown.headings[0]).toBe('What Google Analytics knows about you here');
+    expect(shown.headings[2]).toBe('What Matomo knows about you here');
+    expect(shown.gaClient).toBe(`${gaRandom}.${gaFirst}`);
+    expect(shown.fbp).toBe(fbpRandom);
+    expect(shown.matomo).toBe(matomoVisitor);
+    expect(shown.summaries).not.toMatch(/HubSpot/);
+    expect(shown.switches).not.toContain('Do not track');
+    expect(shown.switches).toContain('Block Google Analytics on this site');
+
+    await resetShop(site, false);
+    const oldValue = (name: string): string => identity.find((cookie) => cookie.name === name)?.value ?? '';
+    const clientId = (ga: string): string => ga.split('.').slice(2).join('.');
+    expect(clientId(await shopCookie('_ga'))).not.toBe(clientId(oldValue('_ga')));
+    expect(await shopCookie('_fbp')).not.toBe(oldValue('_fbp'));
+    expect((await shopCookie(MATOMO_ID)).split('.')[0]).not.toBe(oldValue(MATOMO_ID).split('.')[0]);
+    expect(await shopCookie('shop_session')).toBe(login);
+
+    await openPopupFor(site);
+    await clickButton('Undo');
+    await pollInPage(popup, () => document.querySelector('[data-last-action]') !== null, undefined, { what: 'the undo to finish' });
+    expect(await popup.evaluate(() => document.querySelector('[data-last-action]')?.textContent ?? '')).toContain(`${identity.length} cookies restored`);
+    const restored = await shopJar();
+    for (const cookie of identity) {
+      const back = restored.filter((candidate) => candidate.name === cookie.name && candidate.domain === cookie.domain && candidate.path === cookie.path);
+      expect(back, cookie.name).toHaveLength(1);
+      // `_pk_ses` is always `1`: the reloaded page's copy already has the old value, and undo
+      // leaves such a cookie as it is (its expiry is the page's refresh).
+      const expires = cookie.name.startsWith('_pk_ses.') ? back[0]?.expirationDate : cookie.expirationDate;
+      expect({ ...back[0], expirationDate: Math.round(back[0]?.expirationDate ?? 0) }, cookie.name).toEqual({ ...cookie, expirationDate: Math.round(expires ?? 0) });
+    }
+    expect(await shopCookie('shop_session')).toBe(login);
+    await site.close();
+  });
+
+  test("\"Also clear this site's stored data\": unticked the page finds its stored ids again, ticked it finds none; the preview says cache storage stays", async () => {
+    const site = await firefox.browser.newPage();
+    await visitShop(site);
+    const first = await storedIds(site);
+    await resetShop(site, false);
+    const kept = await storedIds(site);
+    expect({ local: kept.found.local, indexedDB: kept.found.indexedDB }).toEqual({ local: first.local, indexedDB: first.indexedDB });
+
+    // What this browser cannot clear, and that Undo does not bring stored data back, said before the reset.
+    await openPopupFor(site);
+    await clickButton('Reset to a new visitor');
+    await pollInPage(popup, () => document.querySelector('#stored-data-help') !== null, undefined, { what: 'the reset preview' });
+    const help = await popup.evaluate(() => document.querySelector('#stored-data-help')?.textContent ?? '');
+    expect(help).toContain('local storage, IndexedDB, service workers');
+    expect(help).toContain("does not let extensions clear a site's cache storage");
+    expect(help).toContain('Undo brings back the cookies, not the stored data');
+
+    await resetShop(site, true);
+    const cleared = await storedIds(site);
+    expect({ local: cleared.found.local, indexedDB: cleared.found.indexedDB }).toEqual({ local: null, indexedDB: null });
+    expect(cleared.local).not.toBe(first.local);
+    await site.close();
+  });
+
+  test('opt-out: no request reaches Google Analytics or Meta over several page views, and their cookies are gone within a second of each load', async () => {
+    const site = await firefox.browser.newPage();
+    await visitShop(site);
+    await openPopupFor(site);
+    await clickSwitch('Opt out');
+    await pollInPage(popup, () => [...document.querySelectorAll('button[role="switch"]')].find((b) => b.textContent?.trim() === 'Opt out')?.getAttribute('aria-checked') === 'true',
+      undefined, { what: 'opt-out to be on', timeoutMs: 15_000 });
+    expect(await switchState('Block Google Analytics on this site')).toBe('true');
+
+    const since = Date.now();
+    demo.clearRequests();
+    for (let load = 0; load < 4; load += 1) {
+      await site.goto(demo.url(SHOP, load % 2 === 0 ? '/' : '/pricing'), { waitUntil: 'load' });
+      const gone = Date.now() + 1_000;
+      for (;;) {
+        const left = (await shopJar()).filter((cookie) => cookie.name.startsWith('_ga') || cookie.name === '_fbp' || cookie.name.startsWith('_pk_')).map((cookie) => cookie.name);
+        if (left.length === 0) break;
+        if (Date.now() > gone) throw new Error(`identity cookies still there a second after load ${load + 1}: ${left.join(', ')}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+    expect(hitsOf(demo, 'ga', since)).toEqual([]);
+    expect(hitsOf(demo, 'meta', since)).toEqual([]);
+    expect(demo.requests().map((request) => request.host).filter((host) => host !== SHOP)).toEqual([]);
+
+    // Back on, so the other tests of this launch see the trackers run.
+    await openPopupFor(site);
+    await clickSwitch('Opt out');
+    await pollInPage(popup, () => [...document.querySelectorAll('button[role="switch"]')].find((b) => b.textContent?.trim() === 'Opt out')?.getAttribute('aria-checked') === 'false',
+      undefined, { what: 'opt-out to be off', timeoutMs: 15_000 });
+    await site.close();
+  });
+});
+
+/** Clicks the popup's switch with exactly this name. */
+async function clickSwitch(name: string): Promise<void> {
+  const clicked = await popup.evaluate((label) => {
+    const button = [...document.querySelectorAll<HTMLButtonElement>('button[role="switch"]')].find((b) => b.textContent?.trim() === label);
+    button?.click();
+    return button !== undefined;
+  }, name);
+  expect(clicked, name).toBe(true);
+}
