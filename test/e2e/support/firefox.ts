@@ -7,7 +7,7 @@ import puppeteer from 'puppeteer-core';
 import type { Browser, EvaluateFunc, Page } from 'puppeteer-core';
 import { findFirefox } from '../../../scripts/find-chromium.mjs';
 import { firefoxLocalDomains } from '../../demo-site/hosts.mjs';
-import { REMOVE_TREE, freshTmpDir } from './paths.ts';
+import { REMOVE_TREE, freshTmpDir, removeBrowserFolder } from './paths.ts';
 
 // The few WebExtension APIs the harness calls inside extension pages. Module-scoped on purpose.
 declare const browser: {
@@ -180,8 +180,8 @@ export async function launchFirefox(options: LaunchFirefoxOptions): Promise<Fire
 
   const close = async (): Promise<void> => {
     await firefox.close();
-    rmSync(profile, REMOVE_TREE);
-    rmSync(tmpDir, REMOVE_TREE);
+    removeBrowserFolder(profile);
+    removeBrowserFolder(tmpDir);
   };
 
   try {

@@ -1,6 +1,6 @@
 // Folders the e2e harness writes to. Everything lives under tmp/ in the repository (git-ignored),
 // so a crashed run leaves nothing in the system temp folder.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,3 +19,17 @@ export function freshTmpDir(prefix: string): string {
  * loaded machine), so Node retries the removal a few times before giving up.
  */
 export const REMOVE_TREE = { recursive: true, force: true, maxRetries: 10, retryDelay: 100 } as const;
+
+/**
+ * Removes a closed browser's profile folder. Firefox's telemetry store (`datareporting/glean`)
+ * was seen being written after the browser had closed, beyond the retries: that leaves a folder in
+ * the system's temporary directory, which is no reason to fail the tests that used it, so it is
+ * reported and left.
+ */
+export function removeBrowserFolder(folder: string): void {
+  try {
+    rmSync(folder, REMOVE_TREE);
+  } catch (error) {
+    console.warn(`harness: could not remove ${folder} (${error instanceof Error ? error.message : String(error)}); left in place`);
+  }
+}
