@@ -9,6 +9,7 @@ import { useErrorText } from '../popup/components/Controls.tsx';
 import { Announcer, useAnnouncer } from '../popup/components/Announcer.tsx';
 import { choiceSwitches, cookieStoreKind, type StoreChoiceCookies, type SwitchView } from '../src/core/choice-state.ts';
 import type { MessageKey } from '../src/i18n/messages.ts';
+import { CleanUpList } from './CleanUpList.tsx';
 
 export function OptionsApp() {
   const { client, t, format } = useServices();
@@ -114,6 +115,7 @@ export function OptionsApp() {
           </table>
         )}
       </section>
+      <CleanUpList say={say} />
       <section aria-labelledby="file-title">
         <h2 id="file-title">{t('options_file')}</h2>
         <p>{t('options_fileHelp')}</p>

@@ -24,6 +24,7 @@ import { ConsentWarnings } from './components/ConsentWarnings.tsx';
 import { StatePage } from './components/StatePage.tsx';
 import { Header } from './components/Header.tsx';
 import { ExportBar } from './components/ExportBar.tsx';
+import { CleanupChoice } from './components/CleanupChoice.tsx';
 
 type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
 
@@ -70,6 +71,7 @@ export function SitePage({ data, announce, onChanged }: { data: SiteData; announ
       <StatusLine rule={data.rule} verification={data.verification} />
       {showHubspot ? <CompactSummary><Summary summary={report.summary} now={now} /></CompactSummary> : null}
       <Controls data={data} report={report} hubspotShown={showHubspot} announce={announce} onChanged={onChanged} />
+      <CleanupChoice data={data} announce={announce} onChanged={onChanged} />
       {/* After the site's controls, so they stay in the popup's first screen on a site with many trackers. */}
       <VendorSummaries summaries={vendorSummaries} now={now}>
         {(summary) => (

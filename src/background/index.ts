@@ -14,6 +14,7 @@ import { ensureCounting } from './verify.ts';
 import { watchBlockedRequests } from './vendor-holding.ts';
 import { ensureMigrated, watchRules } from './settings.ts';
 import { logError } from './log.ts';
+import { handleCommitted, handleTabRemoved, watchCleanUp } from './cleanup.ts';
 
 serveRequests(route);
 onCookieChanged(handleCookieChange);
@@ -23,6 +24,8 @@ onTopLevelBeforeNavigate((tabId, url) => {
   handleNavigation(tabId, url).catch((error: unknown) => logError(`enforcing before navigating to ${url}`, error));
 });
 onTopLevelCommitted((tabId, url) => {
+  // A tab leaving a site marked "clean up when I close its last tab" counts as closing it there.
+  handleCommitted(tabId, url);
   handleNavigation(tabId, url).catch((error: unknown) => logError(`enforcing on navigation to ${url}`, error));
 });
 // And once more when the page has loaded: a check that costs one cookie read on ruled sites, and
@@ -31,7 +34,10 @@ onTopLevelCompleted((tabId, url) => {
   scheduleBadge(tabId, 0);
   handleNavigation(tabId, url).catch((error: unknown) => logError(`enforcing after loading ${url}`, error));
 });
-onTabRemoved(forgetTab);
+onTabRemoved((tabId) => {
+  forgetTab(tabId);
+  handleTabRemoved(tabId);
+});
 observeRequests(TRACKING_BEACON_PATTERNS, (request) => {
   handleTrackingRequest(request).catch((error: unknown) => logError('recording a tracking request', error));
 });
@@ -55,6 +61,7 @@ watchRules((update) => {
   syncBlocking();
   if (update.cause === 'changed' || update.managedRules) enforceOpenTabs();
 });
+watchCleanUp();
 // From the first worker start on, every tracking request from a ruled site is counted.
 void ensureCounting(Date.now());
 // And, where the browser reports them (Chromium), every request a site's blocking rule stopped, per vendor.

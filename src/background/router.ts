@@ -14,6 +14,7 @@ import { importCookies, undoImport } from './import.ts';
 import { writeCookie } from './edit.ts';
 import { readLocal, writeLocal, VIEW_KEY } from '../browser/storage.ts';
 import { readViewPrefs, withRowOrder } from '../storage/view-prefs.ts';
+import { removeCleanUp, setCleanUp } from './cleanup.ts';
 
 type Handlers = { [K in MessageName]: (payload: Api[K]['req']) => Promise<Api[K]['res']> };
 
@@ -65,6 +66,8 @@ const handlers: Handlers = {
       const next = dismissSetAside(store, p.index);
       return { store: next, result: { remaining: next.setAside.length } };
     }),
+  setCleanUp: (p) => setCleanUp(p.tabId, p.scope, Date.now()),
+  removeCleanUp: (p) => removeCleanUp(p.site),
   // The redirect goes before the reply (it stays while the site is opted out).
   removeLinkStripping: async (p) => {
     const removed = await updateStore((store) => {

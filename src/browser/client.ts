@@ -11,7 +11,8 @@ import { browser } from './api.ts';
 import { cookiesAround, readPolicy, readRoot, startSiteRead, tabIdFromSearch, type RawSiteRead } from './site-read.ts';
 import { sendRequest } from './messaging.ts';
 import { readViewPrefs } from '../storage/view-prefs.ts';
-import { readLocal, VIEW_KEY } from './storage.ts';
+import { CLEAN_UP_NOTICES_KEY, CLEAN_UP_TABS_KEY, readLocal, readSession, VIEW_KEY } from './storage.ts';
+import { cleanUpSettings } from '../storage/cleanup-session.ts';
 import { followedTabId, onFollowedTabChange, watchTabActivity } from './panel.ts';
 
 // Pages where the browser lets no extension act, though they are https: its own stores.
@@ -125,9 +126,10 @@ export function createBrowserClient(search: string, firstRead?: Promise<RawSiteR
       const onCookie = (info: { cookie: { domain: string; partitionKey?: { topLevelSite?: string } } }): void => {
         if (concernsSite(info.cookie.domain, info.cookie.partitionKey?.topLevelSite)) notify();
       };
-      // A layout preference changes nothing the page shows from the site: no reload for it.
+      // A layout preference, or the background's record of which tabs show a site it cleans up on
+      // close, changes nothing the page shows from the site: no reload for them.
       const onStorage = (changes: Record<string, unknown>): void => {
-        if (Object.keys(changes).some((key) => key !== VIEW_KEY)) notify();
+        if (Object.keys(changes).some((key) => key !== VIEW_KEY && key !== CLEAN_UP_TABS_KEY)) notify();
       };
       browser.cookies.onChanged.addListener(onCookie);
       browser.storage.onChanged.addListener(onStorage);
@@ -144,6 +146,10 @@ export function createBrowserClient(search: string, firstRead?: Promise<RawSiteR
       const migrated = migrate(root);
       const rules = Object.values(effectiveRules(migrated.ok ? migrated.store.rules : {}, parseManagedPolicy(rawPolicy).policy));
       return migrated.ok ? { store: migrated.store, rules, problem: null } : { store: null, rules, problem: migrated.problem };
+    },
+    async loadCleanUp() {
+      const [root, rawPolicy, notices] = await Promise.all([readRoot(), readPolicy(), readSession(CLEAN_UP_NOTICES_KEY).catch(() => undefined)]);
+      return cleanUpSettings(root, rawPolicy, notices);
     },
     async loadViewPrefs() {
       return readViewPrefs(await readLocal(VIEW_KEY)).prefs;

@@ -8,3 +8,7 @@ export const POLICY_KEY = 'managedPolicy';
 export const VIEW_KEY = 'popupView';
 /** Ids of the undo snapshots restored this browser session, so a repeated undo is told from an unknown one. */
 export const RESTORED_SNAPSHOTS_KEY = 'restoredSnapshots';
+/** The tabs of sites marked "clean up when I close its last tab" (src/storage/cleanup-session.ts). */
+export const CLEAN_UP_TABS_KEY = 'cleanUpTabs';
+/** What the last clean-up of each site removed, for its popup (src/storage/cleanup-session.ts). */
+export const CLEAN_UP_NOTICES_KEY = 'cleanUpNotices';

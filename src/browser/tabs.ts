@@ -1,5 +1,5 @@
 // Which page, which cookie store: the facts about a tab that every action needs.
-import { browser } from './api.ts';
+import { browser, isFirefox } from './api.ts';
 
 export { tabTarget, type TabTarget } from './site-read.ts';
 
@@ -32,4 +32,18 @@ export async function reloadTab(tabId: number, url: string | null, sameDocument 
 export async function webTabs(): Promise<Array<{ readonly tabId: number; readonly url: string }>> {
   const tabs = await browser.tabs.query({});
   return tabs.flatMap((tab) => (tab.id !== undefined && tab.url !== undefined && /^https?:/.test(tab.url) ? [{ tabId: tab.id, url: tab.url }] : []));
+}
+
+/** Every open tab showing a web page, with its cookie store (Firefox names it on the tab; Chromium lists a store's tabs). */
+export async function webTabsWithStores(): Promise<Array<{ readonly tabId: number; readonly url: string; readonly storeId: string }>> {
+  const [tabs, stores] = await Promise.all([
+    browser.tabs.query({}),
+    isFirefox ? Promise.resolve(null) : browser.cookies.getAllCookieStores().catch(() => null),
+  ]);
+  return tabs.flatMap((tab) => {
+    const tabId = tab.id;
+    if (tabId === undefined || tab.url === undefined || !/^https?:/.test(tab.url)) return [];
+    const storeId = tab.cookieStoreId ?? stores?.find((store) => store.tabIds.includes(tabId))?.id ?? (tab.incognito ? '1' : '0');
+    return [{ tabId, url: tab.url, storeId }];
+  });
 }

@@ -11,9 +11,14 @@ export interface ManagedPolicy {
   readonly defaultOptOutLevel: Exclude<OptOutLevel, 'off'>;
   /** When true, a reset removes only the visitor-identity cookies: no consent, no ticked extras. */
   readonly lockResetScope: boolean;
+  /**
+   * Registrable domains whose tracking cookies are cleaned up when their last tab closes
+   * (src/core/cleanup.ts); the visitor cannot remove these. Independent of the rules above.
+   */
+  readonly cleanUpSites: readonly string[];
 }
 
-export const NO_POLICY: ManagedPolicy = { optOutSites: [], doNotTrackSites: [], defaultOptOutLevel: 'cookies', lockResetScope: false };
+export const NO_POLICY: ManagedPolicy = { optOutSites: [], doNotTrackSites: [], defaultOptOutLevel: 'cookies', lockResetScope: false, cleanUpSites: [] };
 
 // A host name as a policy may write it: labels of letters, digits and hyphens (IDNs in punycode).
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -50,6 +55,7 @@ export function parseManagedPolicy(raw: unknown): { policy: ManagedPolicy; probl
       doNotTrackSites: siteList(record.doNotTrackSites, 'doNotTrackSites', problems),
       defaultOptOutLevel: level === 'block' ? 'block' : 'cookies',
       lockResetScope: lock === true,
+      cleanUpSites: siteList(record.cleanUpSites, 'cleanUpSites', problems),
     },
     problems,
   };

@@ -10,6 +10,7 @@ import type panel from '../../locales/en/panel.json';
 import type edit from '../../locales/en/edit.json';
 import type hubspotState from '../../locales/en/hubspot-state.json';
 import type trackersExtra from '../../locales/en/trackers-extra.json';
+import type cleanup from '../../locales/en/cleanup.json';
 
 /** Every message key: one line per locale file (locales/en/*.json). */
 export type MessageKey =
@@ -21,7 +22,8 @@ export type MessageKey =
   | keyof typeof panel
   | keyof typeof edit
   | keyof typeof hubspotState
-  | keyof typeof trackersExtra;
+  | keyof typeof trackersExtra
+  | keyof typeof cleanup;
 
 export interface Translator {
   /** A fixed message; `$1`..`$9` are replaced by the substitutions, as the browser's i18n API does. */

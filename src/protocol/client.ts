@@ -10,6 +10,7 @@ import type { Store } from '../storage/schema.ts';
 import type { ViewPrefs } from '../storage/view-prefs.ts';
 import type { Api, MessageName, Reply } from './messages.ts';
 import type { ObservedCookieChange } from '../explain/activity.ts';
+import type { CleanUpSettings } from '../core/cleanup.ts';
 
 /** What the side panel observes in the tab it shows (src/browser/panel.ts). */
 export interface ActivityListener {
@@ -70,6 +71,8 @@ export interface PopupClient {
   watch(onChange: () => void): () => void;
   send<K extends MessageName>(type: K, payload: Api[K]['req']): Promise<Reply<K>>;
   loadSettings(): Promise<SettingsSnapshot>;
+  /** The sites cleaned up when their last tab closes, and the last clean-up of each (absent in fakes without it). */
+  loadCleanUp?(): Promise<CleanUpSettings>;
   /** How the visitor likes the popup laid out (defaults when nothing is stored). */
   loadViewPrefs(): Promise<ViewPrefs>;
   /** Offers a text file to the visitor (export). */

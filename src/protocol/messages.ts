@@ -6,6 +6,7 @@ import type { OptOutLevel, SiteRule } from '../core/rules.ts';
 import type { CookieRecord } from '../model/cookie.ts';
 import type { StoreChoiceCookies } from '../core/choice-state.ts';
 import { isRowOrder, type RowOrder } from '../core/row-order.ts';
+import { isCleanUpScope, type CleanUpChoice, type CleanUpScope } from '../core/cleanup.ts';
 
 export interface FailedCookie {
   readonly name: string;
@@ -120,6 +121,10 @@ export type Api = {
   removeLinkStripping: { req: { site: string }; res: { removed: boolean } };
   /** What the choice cookies of every ruled site say now, per cookie store (the options page has no tab). */
   choiceCookies: { req: Record<string, never>; res: { states: readonly StoreChoiceCookies[] } };
+  /** "Clean up when I close its last tab" for the tab's site: what goes, or `off`. */
+  setCleanUp: { req: { tabId: number; scope: CleanUpScope | 'off' }; res: { choice: CleanUpChoice | null } };
+  /** The options page's "Stop cleaning up" for a site (not one the organisation set). */
+  removeCleanUp: { req: { site: string }; res: { removed: boolean } };
 };
 
 export type MessageName = keyof Api;
@@ -180,6 +185,8 @@ const payloadGuards: { [K in MessageName]: (p: Record<string, unknown>) => boole
   discardSetAside: (p) => typeof p.index === 'number' && Number.isInteger(p.index) && p.index >= 0,
   removeLinkStripping: (p) => isSite(p.site),
   choiceCookies: () => true,
+  setCleanUp: (p) => isTabId(p.tabId) && (p.scope === 'off' || isCleanUpScope(p.scope)),
+  removeCleanUp: (p) => isSite(p.site),
 };
 
 function isMessageName(x: unknown): x is MessageName {

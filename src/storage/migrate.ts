@@ -14,10 +14,10 @@
 //    `case 3: return upgrade(MIGRATION_STEPS[3](stored));` plus `case 4: return stored;`.
 // 3. test/fixtures/storage/v4.json, frozen from then on (v3.json is frozen now).
 import { CURRENT_VERSION, snapshotKey } from './schema.ts';
-import type { AnyStoredStore, LinkStrippingV2, SetAsideEntry, Store, StoredVersion, StoreV1, StoreV2, StoreV3, StoreVersions, SiteRuleV1, SiteRuleV2, SiteRuleV3, UndoSnapshotV1 } from './schema.ts';
+import type { AnyStoredStore, CleanUpChoiceV3, LinkStrippingV2, SetAsideEntry, Store, StoredVersion, StoreV1, StoreV2, StoreV3, StoreVersions, SiteRuleV1, SiteRuleV2, SiteRuleV3, UndoSnapshotV1 } from './schema.ts';
 import { isList, isRecord, jsonText, readRuleV1, readSetAsideEntry, readSnapshotV1 } from './validate-v1.ts';
 import { readLinkStrippingV2, readRuleV2 } from './validate-v2.ts';
-import { readRuleV3 } from './validate-v3.ts';
+import { readCleanUpV3, readRuleV3 } from './validate-v3.ts';
 
 export type MigrateProblem =
   /** Written by a newer Cookie Lens: do not write. */
@@ -142,7 +142,9 @@ const STORE_V1_FIELDS: ReadonlySet<string> = new Set(['version', 'rules', 'undo'
 const RULE_V1_FIELDS: ReadonlySet<string> = new Set(['site', 'doNotTrack', 'optOut', 'since', 'managed']);
 const RULE_V2_FIELDS: ReadonlySet<string> = new Set([...RULE_V1_FIELDS, 'earlier', 'vendors', 'gpc', 'hubspot']);
 const STORE_V2_FIELDS: ReadonlySet<string> = new Set([...STORE_V1_FIELDS, 'stripLinks']);
+const STORE_V3_FIELDS: ReadonlySet<string> = new Set([...STORE_V2_FIELDS, 'cleanUp']);
 const LINK_STRIPPING_V2_FIELDS: ReadonlySet<string> = new Set(['site', 'since']);
+const CLEAN_UP_V3_FIELDS: ReadonlySet<string> = new Set(['site', 'scope', 'since']);
 const SNAPSHOT_V1_FIELDS: ReadonlySet<string> = new Set(['site', 'storeId', 'takenAt', 'cookies', 'id']);
 
 interface PieceReader<T> {
@@ -159,21 +161,33 @@ function readStoreV1(root: Readonly<Record<string, unknown>>, setAside: SetAside
 }
 
 function readStoreV2(root: Readonly<Record<string, unknown>>, setAside: SetAsideEntry[]): StoreV2 {
-  return readStoreWithStripping(root, setAside, 2, { read: readRuleV2, keyOf: (rule: SiteRuleV2) => rule.site, fields: RULE_V2_FIELDS, invalid: 'invalid-rule' });
+  return readStoreWithStripping(root, setAside, 2, STORE_V2_FIELDS, { read: readRuleV2, keyOf: (rule: SiteRuleV2) => rule.site, fields: RULE_V2_FIELDS, invalid: 'invalid-rule' });
 }
 
-/** Version 3 has version 2's fields; only a rule's `earlier` differs (keyed by store). */
+/** Version 3 has version 2's fields and an optional `cleanUp`; a rule's `earlier` is keyed by store. */
 function readStoreV3(root: Readonly<Record<string, unknown>>, setAside: SetAsideEntry[]): StoreV3 {
-  return readStoreWithStripping(root, setAside, 3, { read: readRuleV3, keyOf: (rule: SiteRuleV3) => rule.site, fields: RULE_V2_FIELDS, invalid: 'invalid-rule' });
+  const store = readStoreWithStripping(root, setAside, 3, STORE_V3_FIELDS, { read: readRuleV3, keyOf: (rule: SiteRuleV3) => rule.site, fields: RULE_V2_FIELDS, invalid: 'invalid-rule' });
+  // Optional within version 3: a store that never had it reads (and is written back) without it.
+  if (root['cleanUp'] === undefined) return store;
+  const cleanUpAside: SetAsideEntry[] = [];
+  const cleanUp = readKeyed(root['cleanUp'], 'cleanUp', cleanUpAside, {
+    read: readCleanUpV3,
+    keyOf: (entry: CleanUpChoiceV3) => entry.site,
+    fields: CLEAN_UP_V3_FIELDS,
+    invalid: 'invalid-entry',
+  });
+  setAside.push(...cleanUpAside);
+  return { ...store, cleanUp, setAside: [...store.setAside, ...cleanUpAside] };
 }
 
 function readStoreWithStripping<V extends 2 | 3, R extends SiteRuleV1>(
   root: Readonly<Record<string, unknown>>,
   setAside: SetAsideEntry[],
   version: V,
+  storeFields: ReadonlySet<string>,
   ruleReader: PieceReader<R>,
 ): { version: V; rules: Record<string, R>; undo: Record<string, UndoSnapshotV1>; stripLinks: Record<string, LinkStrippingV2>; setAside: SetAsideEntry[] } {
-  const shape = readStoreShape(root, setAside, version, STORE_V2_FIELDS, ruleReader);
+  const shape = readStoreShape(root, setAside, version, storeFields, ruleReader);
   const strippingAside: SetAsideEntry[] = [];
   const stripLinks = readKeyed(root['stripLinks'], 'stripLinks', strippingAside, {
     read: readLinkStrippingV2,

@@ -115,6 +115,7 @@ export interface LinkStrippingV2 {
   readonly since: number;
 }
 
+
 export interface StoreV2 {
   readonly version: 2;
   readonly rules: Readonly<Record<string, SiteRuleV2>>;
@@ -136,11 +137,23 @@ export interface SiteRuleV3 extends SiteRuleV1 {
   readonly hubspot?: boolean;
 }
 
+/**
+ * "Clean up when I close its last tab" for a site (an optional field of version 3: a store
+ * without it reads as before).
+ */
+export interface CleanUpChoiceV3 {
+  readonly site: string;
+  readonly scope: 'tracking' | 'all';
+  readonly since: number;
+}
+
 export interface StoreV3 {
   readonly version: 3;
   readonly rules: Readonly<Record<string, SiteRuleV3>>;
   readonly undo: Readonly<Record<string, UndoSnapshotV1>>;
   readonly stripLinks: Readonly<Record<string, LinkStrippingV2>>;
+  /** Keyed by site; absent until the visitor first marks a site. */
+  readonly cleanUp?: Readonly<Record<string, CleanUpChoiceV3>>;
   readonly setAside: readonly SetAsideEntry[];
 }
 
@@ -162,6 +175,8 @@ export interface Store {
   readonly rules: Readonly<Record<string, SiteRule>>;
   readonly undo: Readonly<Record<string, UndoSnapshot>>;
   readonly stripLinks: Readonly<Record<string, LinkStrippingV2>>;
+  /** The visitor's own clean-up choices (the organisation's are laid over them, src/core/cleanup.ts). */
+  readonly cleanUp?: Readonly<Record<string, CleanUpChoiceV3>>;
   readonly setAside: readonly SetAsideEntry[];
 }
 

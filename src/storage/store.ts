@@ -86,3 +86,16 @@ export function deleteLinkStripping(store: Store, site: string): Store {
   if (!Object.hasOwn(store.stripLinks, site)) return store;
   return { ...store, stripLinks: Object.fromEntries(Object.entries(store.stripLinks).filter(([key]) => key !== site)) };
 }
+
+/** Marks the site "clean up when I close its last tab" (or changes what goes). */
+export function putCleanUp(store: Store, site: string, scope: 'tracking' | 'all', now: number): Store {
+  const current = store.cleanUp?.[site];
+  if (current !== undefined && Object.hasOwn(store.cleanUp ?? {}, site) && current.scope === scope) return store;
+  return { ...store, cleanUp: { ...store.cleanUp, [site]: { site, scope, since: now } } };
+}
+
+export function deleteCleanUp(store: Store, site: string): Store {
+  const current = store.cleanUp;
+  if (current === undefined || !Object.hasOwn(current, site)) return store;
+  return { ...store, cleanUp: Object.fromEntries(Object.entries(current).filter(([key]) => key !== site)) };
+}

@@ -1,8 +1,8 @@
-// Guards for what version 3 changes: a rule's `earlier` is keyed by cookie store id, each entry
+// Guards for what version 3 changes: the optional clean-up choices (`cleanUp`), and a rule's `earlier` is keyed by cookie store id, each entry
 // version 2's shape with its own store id equal to its key. Everything else is read as version 2
 // reads it. A malformed `earlier` makes the rule invalid as a whole (see validate-v2.ts).
-import type { EarlierChoicesV2, SiteRuleV3 } from './schema.ts';
-import { isRecord, type Read } from './validate-v1.ts';
+import type { CleanUpChoiceV3, EarlierChoicesV2, SiteRuleV3 } from './schema.ts';
+import { isRecord, isSiteKey, type Read } from './validate-v1.ts';
 import { readEarlierV2, readRuleV2 } from './validate-v2.ts';
 
 function readEarlierByStore(value: unknown): Read<Readonly<Record<string, EarlierChoicesV2>>> {
@@ -35,4 +35,13 @@ export function readRuleV3(value: unknown): Read<SiteRuleV3> {
   const read = readEarlierByStore(earlier);
   if (!read.ok) return read;
   return { ok: true, value: { ...rule, earlier: read.value } };
+}
+
+export function readCleanUpV3(value: unknown): Read<CleanUpChoiceV3> {
+  if (!isRecord(value)) return { ok: false, detail: 'an entry must be an object' };
+  const { site, scope, since } = value;
+  if (!isSiteKey(site)) return { ok: false, detail: '"site" must be a lower-case host name' };
+  if (scope !== 'tracking' && scope !== 'all') return { ok: false, detail: '"scope" must be "tracking" or "all"' };
+  if (typeof since !== 'number' || !Number.isFinite(since) || since < 0) return { ok: false, detail: '"since" must be a time in milliseconds' };
+  return { ok: true, value: { site, scope, since } };
 }

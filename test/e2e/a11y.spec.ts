@@ -18,7 +18,13 @@ const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe
 const IDENTITY = ['__hstc', 'hubspotutk', '__hssc', '__hssrc', 'messagesUtk'];
 
 // The one extension API the test calls from an extension page (module-scoped; see chromium.ts).
-declare const chrome: { readonly runtime: { sendMessage(message: unknown): Promise<unknown> } };
+interface StorageArea { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> }
+interface ChromeCookie { name: string; value: string; domain: string; hostOnly: boolean; path: string; secure: boolean; httpOnly: boolean; sameSite: string; storeId: string; expirationDate?: number; partitionKey?: unknown }
+declare const chrome: {
+  readonly runtime: { sendMessage(message: unknown): Promise<unknown> };
+  readonly cookies: { getAll(details: { domain: string }): Promise<ChromeCookie[]> };
+  readonly storage: { readonly local: StorageArea; readonly session: StorageArea };
+};
 
 let demo: DemoHandle;
 let browser: ChromiumHarness;
@@ -160,7 +166,7 @@ describe('axe-core finds no violations', () => {
     await page.close();
   });
 
-  test('the options page with rules, stripped links, a message and the file section, in the light and the dark theme', async () => {
+  test('the options page with rules, stripped links, sites cleaned up on close, a message and the file section, in the light and the dark theme; the popup\'s clean-up choice and notice', async () => {
     await removeAllRules();
     const file = join(freshTmpDir('rules-'), 'rules.json');
     writeFileSync(file, JSON.stringify({
@@ -173,14 +179,37 @@ describe('axe-core finds no violations', () => {
     // A site whose links are stripped of HubSpot's identity, so that list is checked too.
     const site = await browser.context.newPage();
     await site.goto(demo.url('www.hubdemo.test', '/?tracker=0'));
+    await demo.setPreset(site, 'login');
     const popup = await openPopupFor(browser, site);
     const tabId = await browser.tabIdOf(site);
     expect(await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'setStripLinks', payload: { tabId: id, on: true } }), tabId)).toMatchObject({ ok: true });
+    // And a site cleaned up when its last tab closes (its tab stays open until the choice is removed
+    // again): the popup's choice with its options, and the notice of a clean-up with its Undo (the
+    // notice as the background leaves it, for a snapshot holding a copy of one of the site's cookies).
+    await popup.evaluate(async () => {
+      const [kept] = (await chrome.cookies.getAll({ domain: 'hubdemo.test' })).filter((c) => c.partitionKey === undefined);
+      if (kept === undefined) throw new Error('no cookie to keep');
+      const { name, value, domain, hostOnly, path, secure, httpOnly, sameSite, storeId, expirationDate } = kept;
+      const root = (await chrome.storage.local.get('cookieLens'))['cookieLens'] as { undo: Record<string, unknown> };
+      const snapshot = { site: 'hubdemo.test', storeId, takenAt: Date.now(), id: 'a11y-clean-up', cookies: [{ name, value, domain, hostOnly, path, secure, httpOnly, sameSite, storeId, ...(expirationDate === undefined ? {} : { expirationDate }) }] };
+      await chrome.storage.local.set({ cookieLens: { ...root, undo: { ...root.undo, [`${storeId}/hubdemo.test`]: snapshot } } });
+      await chrome.storage.session.set({ cleanUpNotices: { version: 1, notices: { [`${storeId}/hubdemo.test`]: { site: 'hubdemo.test', storeId, snapshotId: 'a11y-clean-up', removed: 1, at: Date.now() } } } });
+    });
+    await popup.waitForSelector('[data-cleanup-notice]');
+    await popup.getByRole('checkbox', { name: 'Clean up when I close its last tab' }).click();
+    await popup.getByRole('radio', { name: /^All of this site's cookies/ }).click();
+    await popup.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="cleanup-scope"][value="all"]')?.checked === true);
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(popup), `popup, ${scheme}`).toEqual([]);
+    }
+    await popup.getByRole('button', { name: 'Undo clean-up' }).click();
+    await popup.waitForSelector('[data-cleanup-notice]', { state: 'detached' });
     await popup.close();
-    await site.close();
     const options = await browser.openPopupPage(0, 'options.html');
     await options.waitForSelector('body[data-ready="1"]');
     await options.waitForSelector('[data-strip-site="hubdemo.test"]');
+    await options.waitForSelector('[data-cleanup-site="hubdemo.test"]');
     await options.locator('input[type="file"]').setInputFiles(file);
     await options.waitForSelector('[data-message]');
     expect(await options.locator('[data-message]').innerText()).toContain('Imported 3 rules.');
@@ -193,6 +222,9 @@ describe('axe-core finds no violations', () => {
     // The tests after this one find the site's links as they were.
     await options.getByRole('button', { name: 'Stop stripping links to hubdemo.test' }).click();
     await options.waitForFunction(() => document.querySelectorAll('[data-strip-site]').length === 0);
+    await options.getByRole('button', { name: 'Stop cleaning up hubdemo.test' }).click();
+    await options.waitForFunction(() => document.querySelectorAll('[data-cleanup-site]').length === 0);
+    await site.close();
     await options.close();
   });
 });

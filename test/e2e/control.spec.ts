@@ -407,3 +407,76 @@ describe('options page', () => {
     await page.close();
   });
 });
+
+describe('clean up when I close its last tab', () => {
+  test('nothing goes while another tab shows the site; the last close removes the tracking cookies and keeps the login; the popup offers Undo, which restores them exactly; the last tab moving to another site cleans up too', async () => {
+    const first = await freshSite();
+    await visit(first, '/');
+    await demo.setPreset(first, 'login');
+    await visit(first, '/pricing');
+    const popup = await openPopupFor(browser, first);
+    await popup.getByRole('checkbox', { name: 'Clean up when I close its last tab' }).click();
+    const trackingOnly = popup.getByRole('radio', { name: /^Tracking cookies only/ });
+    await trackingOnly.waitFor();
+    expect(await trackingOnly.isChecked()).toBe(true);
+    await popup.close();
+
+    const second = await browser.context.newPage();
+    await visit(second, '/blog/');
+    const [firstId, secondId] = [await browser.tabIdOf(first), await browser.tabIdOf(second)];
+    // The background's record of the marked site's tabs (storage.session), read from an extension page.
+    const host = await browser.openPopupPage(0, 'options.html');
+    await host.waitForSelector('body[data-ready="1"]');
+    const trackedTabs = () => host.evaluate(async () => {
+      const session = (globalThis as unknown as { chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session;
+      const raw = (await session.get('cleanUpTabs'))['cleanUpTabs'];
+      return Object.keys(Object(Reflect.get(Object(raw), 'tabs'))).map(Number).sort((a, b) => a - b);
+    });
+    await expect.poll(trackedTabs).toEqual([firstId, secondId].sort((a, b) => a - b));
+    const siteJar = async () => (await browser.context.cookies()).filter((c) => c.domain.endsWith('hubdemo.test'));
+    const before = await siteJar();
+    const identity = before.filter((c) => ANALYTICS.includes(c.name));
+    expect(identity.map((c) => c.name).sort()).toEqual([...ANALYTICS].sort());
+
+    await first.close();
+    // Handled once the background has forgotten the closed tab: nothing removed, the other tab still shows the site.
+    await expect.poll(trackedTabs).toEqual([secondId]);
+    expect((await siteJar()).map((c) => `${c.name}=${c.value}`).sort()).toEqual(before.map((c) => `${c.name}=${c.value}`).sort());
+
+    await second.close();
+    await expect.poll(async () => (await siteJar()).filter((c) => ANALYTICS.includes(c.name)).length).toBe(0);
+    // Everything else stays: the login cookies above all.
+    const kept = before.filter((c) => !ANALYTICS.includes(c.name));
+    expect(kept.map((c) => c.name)).toEqual(expect.arrayContaining(['__hsmem', 'hs-membership-csrf']));
+    expect((await siteJar()).map((c) => `${c.name}=${c.value}`).sort()).toEqual(kept.map((c) => `${c.name}=${c.value}`).sort());
+
+    // Back on the site (the tracker writes a new visitor), the popup says what went and offers Undo.
+    const third = await browser.context.newPage();
+    await visit(third, '/');
+    const reopened = await openPopupFor(browser, third);
+    const notice = reopened.locator('[data-cleanup-notice]');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain(`Cleaned up ${identity.length} cookies when you closed its last tab`);
+    await reopened.getByRole('button', { name: 'Undo clean-up' }).click();
+    await notice.waitFor({ state: 'detached' });
+    const restored = await browser.context.cookies();
+    for (const cookie of identity) {
+      const back = restored.filter((c) => sameCookie(c, cookie));
+      expect(back.length, `${cookie.name} ${cookie.domain}`).toBe(1);
+      const [found] = back;
+      expect({ ...found, expires: Math.round(found?.expires ?? 0) }, `${cookie.name} ${cookie.domain}`).toEqual({ ...cookie, expires: Math.round(cookie.expires) });
+    }
+
+    // Moving the site's last tab to another site counts as closing it there.
+    await third.goto(demo.url('www.hubdemo-partner.test', '/'));
+    await expect.poll(async () => (await siteJar()).filter((c) => ANALYTICS.includes(c.name)).length).toBe(0);
+    expect((await siteJar()).map((c) => c.name)).toEqual(expect.arrayContaining(['__hsmem', 'hs-membership-csrf']));
+
+    // The options page lists the site; stopping it there leaves the profile as the other tests expect.
+    await host.getByRole('button', { name: 'Stop cleaning up hubdemo.test' }).click();
+    await host.waitForSelector('[data-cleanup-site]', { state: 'detached' });
+    await reopened.close();
+    await host.close();
+    await third.close();
+  });
+});

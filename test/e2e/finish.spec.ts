@@ -415,7 +415,7 @@ describe.skipIf(POLICY_PROBLEM !== null)('managed policy (Chromium reads /etc/ch
       }
       policyFile = join(POLICY_DIR, `cookie-lens-e2e-${id}.json`);
       writeFileSync(policyFile, JSON.stringify({
-        '3rdparty': { extensions: { [id]: { optOutSites: ['hubdemo.test'], defaultOptOutLevel: 'cookies', lockResetScope: true } } },
+        '3rdparty': { extensions: { [id]: { optOutSites: ['hubdemo.test'], defaultOptOutLevel: 'cookies', lockResetScope: true, cleanUpSites: ['hubdemo.test'] } } },
       }));
     } catch (error) {
       removePolicy();
@@ -447,7 +447,7 @@ describe.skipIf(POLICY_PROBLEM !== null)('managed policy (Chromium reads /etc/ch
     const harness = managedBrowser;
     const worker = await harness.serviceWorker();
     await expect.poll(() => worker.evaluate(() => chrome.storage.managed.get(null)), { timeout: 10_000 })
-      .toEqual({ optOutSites: ['hubdemo.test'], defaultOptOutLevel: 'cookies', lockResetScope: true });
+      .toEqual({ optOutSites: ['hubdemo.test'], defaultOptOutLevel: 'cookies', lockResetScope: true, cleanUpSites: ['hubdemo.test'] });
 
     // Enforced on the first visit, without the popup: no analytics cookies, every category
     // declined, do-not-track set, and the tracker sends nothing.
@@ -477,6 +477,12 @@ describe.skipIf(POLICY_PROBLEM !== null)('managed policy (Chromium reads /etc/ch
     expect(await panel.innerText()).toContain('Your organisation limits a reset to the visitor-identity cookies.');
     expect(await panel.getByRole('checkbox').count()).toBe(0);
     expect(await panel.locator('details').count()).toBe(0);
+    // Clean-up on close, preset by the organisation: on, and not changeable here.
+    const cleanUp = popup.getByRole('checkbox', { name: 'Clean up when I close its last tab' });
+    await cleanUp.waitFor();
+    expect(await cleanUp.isChecked()).toBe(true);
+    expect(await cleanUp.isDisabled()).toBe(true);
+    expect(await popup.locator('#cleanup-help').innerText()).toContain('Your organisation has set this site to be cleaned up');
     await popup.close();
 
     // The options page: marked as the organisation's, no Remove button, its controls locked.
@@ -491,8 +497,12 @@ describe.skipIf(POLICY_PROBLEM !== null)('managed policy (Chromium reads /etc/ch
     const refused = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'updateRule', payload: { site: 'hubdemo.test', doNotTrack: false, optOut: 'off' } }));
     expect(refused).toMatchObject({ ok: false, error: { code: 'managed-rule' } });
     await options.evaluate(() => chrome.runtime.sendMessage({ type: 'removeRule', payload: { site: 'hubdemo.test' } }));
+    expect(await options.evaluate(() => chrome.runtime.sendMessage({ type: 'removeCleanUp', payload: { site: 'hubdemo.test' } })))
+      .toMatchObject({ ok: false, error: { code: 'managed-rule' } });
     await options.reload();
     await options.waitForSelector('[data-rule="hubdemo.test"][data-managed]');
+    await options.waitForSelector('[data-cleanup-site="hubdemo.test"][data-managed]');
+    expect(await options.getByRole('button', { name: 'Stop cleaning up hubdemo.test' }).count()).toBe(0);
     expect(await options.locator('[data-rule="hubdemo.test"] select').inputValue()).toBe('cookies');
     // The managed row passes axe too.
     await options.evaluate(AXE_SOURCE);

@@ -315,3 +315,98 @@ async function clickSwitch(name: string): Promise<void> {
   }, name);
   expect(clicked, name).toBe(true);
 }
+describe('clean up when I close its last tab, in Firefox', () => {
+  const ANALYTICS = ['__hstc', 'hubspotutk', '__hssc', '__hssrc'];
+  interface JarCookie { name: string; value: string; domain: string; path: string; hostOnly: boolean; secure: boolean; httpOnly: boolean; sameSite: string; expirationDate?: number | undefined }
+
+  /** The site's cookies, read with the extension's own cookies API from the popup page. */
+  async function jar(): Promise<JarCookie[]> {
+    const cookies = await popup.evaluate(async () => {
+      const api = Reflect.get(globalThis, 'browser') as { cookies: { getAll(details: { domain: string }): Promise<JarCookie[]> } };
+      return (await api.cookies.getAll({ domain: 'hubdemo.test' })).map(({ name, value, domain, path, hostOnly, secure, httpOnly, sameSite, expirationDate }) => ({ name, value, domain, path, hostOnly, secure, httpOnly, sameSite, expirationDate }));
+    });
+    return cookies.sort((a, b) => `${a.name}${a.domain}${a.path}`.localeCompare(`${b.name}${b.domain}${b.path}`));
+  }
+
+  /** The background's record of the marked site's tabs (storage.session). */
+  async function trackedTabs(): Promise<number[]> {
+    return popup.evaluate(async () => {
+      const api = Reflect.get(globalThis, 'browser') as { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+      const raw = (await api.storage.session.get('cleanUpTabs'))['cleanUpTabs'];
+      return Object.keys(Object(Reflect.get(Object(raw), 'tabs'))).map(Number).sort((a, b) => a - b);
+    });
+  }
+
+  async function visit(page: Page, path: string): Promise<number> {
+    await page.goto(demo.url('www.hubdemo.test', path));
+    await tracker(page);
+    return firefox.tabIdOf(page.url());
+  }
+
+  async function openPopupOn(tabId: number): Promise<void> {
+    await firefox.openExtensionPage(popup, `popup.html?tabId=${tabId}`);
+    await poll(() => popup.evaluate(() => document.body.dataset['ready'] === '1' && document.querySelector('[data-cleanup]') !== null), (ready) => ready);
+  }
+
+  const asText = (cookies: readonly JarCookie[]) => cookies.map((c) => `${c.name}=${c.value}`).sort();
+
+  test('nothing goes while another tab shows the site; the last close removes the tracking cookies and keeps the login; Undo restores them exactly; a container is cleaned up on its own', async () => {
+    const first = await firefox.browser.newPage();
+    await visit(first, '/');
+    await demo.setPreset(first, 'login');
+    const firstId = await visit(first, '/pricing');
+    await openPopupOn(firstId);
+    const checkbox = 'input[aria-describedby="cleanup-help"]';
+    await popup.evaluate((selector) => document.querySelector<HTMLInputElement>(selector)?.click(), checkbox);
+    await poll(() => popup.evaluate(() => document.querySelector<HTMLInputElement>('input[name="cleanup-scope"][value="tracking"]')?.checked === true), (on) => on);
+
+    const second = await firefox.browser.newPage();
+    const secondId = await visit(second, '/blog/');
+    await poll(trackedTabs, (tabs) => JSON.stringify(tabs) === JSON.stringify([firstId, secondId].sort((a, b) => a - b)));
+    const before = await jar();
+    const identity = before.filter((c) => ANALYTICS.includes(c.name));
+    expect(identity.map((c) => c.name).sort()).toEqual([...ANALYTICS].sort());
+
+    await first.close();
+    await poll(trackedTabs, (tabs) => JSON.stringify(tabs) === JSON.stringify([secondId]));
+    expect(asText(await jar())).toEqual(asText(before));
+
+    await second.close();
+    const after = await poll(jar, (cookies) => !cookies.some((c) => ANALYTICS.includes(c.name)));
+    const kept = before.filter((c) => !ANALYTICS.includes(c.name));
+    expect(kept.map((c) => c.name)).toEqual(expect.arrayContaining(['__hsmem', 'hs-membership-csrf']));
+    expect(asText(after)).toEqual(asText(kept));
+
+    const third = await firefox.browser.newPage();
+    await openPopupOn(await visit(third, '/'));
+    const notice = await poll(() => popup.evaluate(() => document.querySelector('[data-cleanup-notice]')?.textContent ?? ''), (text) => text !== '');
+    expect(notice).toContain(`Cleaned up ${identity.length} cookies when you closed its last tab`);
+    await popup.bringToFront();
+    await clickButton('Undo clean-up');
+    await poll(() => popup.evaluate(() => document.querySelector('[data-cleanup-notice]') === null), (gone) => gone);
+    const restored = await jar();
+    for (const cookie of identity) {
+      const back = restored.filter((c) => c.name === cookie.name && c.domain === cookie.domain && c.path === cookie.path);
+      expect(back.length, cookie.name).toBe(1);
+      expect({ ...back[0], expirationDate: Math.round(back[0]?.expirationDate ?? 0) }, cookie.name).toEqual({ ...cookie, expirationDate: Math.round(cookie.expirationDate ?? 0) });
+    }
+    // A container is a cookie store of its own: closing the site's last tab there cleans up that
+    // container only, though the site is still open in the default store.
+    const container = await firefox.openContainerTab(demo.url('www.hubdemo.test', '/'), 'Clean-up');
+    const containerNames = () => popup.evaluate(async (storeId) => {
+      const api = Reflect.get(globalThis, 'browser') as { cookies: { getAll(details: { domain: string; storeId: string }): Promise<Array<{ name: string }>> } };
+      return (await api.cookies.getAll({ domain: 'hubdemo.test', storeId })).map((c) => c.name);
+    }, container.cookieStoreId);
+    await poll(containerNames, (names) => ANALYTICS.every((name) => names.includes(name)));
+    await poll(trackedTabs, (tabs) => tabs.includes(container.tabId));
+    const defaultStore = await jar();
+    await popup.evaluate((id) => (Reflect.get(globalThis, 'browser') as { tabs: { remove(id: number): Promise<void> } }).tabs.remove(id), container.tabId);
+    await poll(containerNames, (names) => !names.some((name) => ANALYTICS.includes(name)));
+    expect(asText(await jar())).toEqual(asText(defaultStore));
+
+    // Unmarked again, for any test after this one.
+    await popup.evaluate((selector) => document.querySelector<HTMLInputElement>(selector)?.click(), checkbox);
+    await poll(() => popup.evaluate(() => document.querySelector('input[name="cleanup-scope"]') === null), (off) => off);
+    await third.close();
+  });
+});

@@ -14,6 +14,7 @@ describe('parseManagedPolicy', () => {
       doNotTrackSites: ['news.example'],
       defaultOptOutLevel: 'block',
       lockResetScope: true,
+      cleanUpSites: ['*.Shop.example', 'news.example'],
     });
     expect(problems).toEqual([]);
     expect(policy).toEqual({
@@ -21,7 +22,18 @@ describe('parseManagedPolicy', () => {
       doNotTrackSites: ['news.example'],
       defaultOptOutLevel: 'block',
       lockResetScope: true,
+      cleanUpSites: ['shop.example', 'news.example'],
     });
+  });
+
+  test('cleanUpSites: invalid entries are reported and skipped; a clean-up site is no rule', () => {
+    const { policy, problems } = parseManagedPolicy({ cleanUpSites: ['ok.example', 7, 'two words'] });
+    expect(policy.cleanUpSites).toEqual(['ok.example']);
+    expect(problems).toEqual(['cleanUpSites: 7 is not a domain', 'cleanUpSites: "two words" is not a domain']);
+    expect(parseManagedPolicy({ cleanUpSites: 'ok.example' }).problems).toEqual(['cleanUpSites is not a list']);
+    // Cleaning up on close says nothing about the site's opt-out and do-not-track switches.
+    expect(managedRules(policy)).toEqual([]);
+    expect(isManagedSite(policy, 'ok.example')).toBe(false);
   });
 
   test('invalid entries are reported and skipped; valid ones are kept', () => {
@@ -60,7 +72,7 @@ describe('managed rules', () => {
 });
 
 describe('acting before the policy has been read', () => {
-  const shared: ManagedPolicy = { optOutSites: ['corp.example'], doNotTrackSites: [], defaultOptOutLevel: 'block', lockResetScope: true };
+  const shared: ManagedPolicy = { optOutSites: ['corp.example'], doNotTrackSites: [], defaultOptOutLevel: 'block', lockResetScope: true, cleanUpSites: [] };
   const loaded: ManagedPolicy = { ...shared, optOutSites: [], lockResetScope: false };
 
   test('the loaded policy wins and is settled', () => {
