@@ -4,7 +4,7 @@ import { serveRequests } from '../browser/messaging.ts';
 import { onCookieChanged } from '../browser/cookies.ts';
 import { onTabRemoved, onTopLevelBeforeNavigate, onTopLevelCommitted, onTopLevelCompleted } from '../browser/navigation.ts';
 import { forgetTab, scheduleBadge } from './badge.ts';
-import { webTabs } from '../browser/tabs.ts';
+import { onPrivateSessionsOver, webTabs } from '../browser/tabs.ts';
 import { observeRequests } from '../browser/network.ts';
 import { TRACKING_BEACON_PATTERNS } from '../core/hubspot-hosts.ts';
 import { syncNetworkRules } from './blocking.ts';
@@ -12,7 +12,8 @@ import { route } from './router.ts';
 import { handleCookieChange, handleNavigation, handleTrackingRequest } from './enforce.ts';
 import { ensureCounting } from './verify.ts';
 import { watchBlockedRequests } from './vendor-holding.ts';
-import { ensureMigrated, watchRules } from './settings.ts';
+import { ensureMigrated, updateStore, watchRules } from './settings.ts';
+import { forgetPrivateSessions } from '../storage/store.ts';
 import { logError } from './log.ts';
 import { handleCommitted, handleTabRemoved, watchCleanUp } from './cleanup.ts';
 
@@ -37,6 +38,12 @@ onTopLevelCompleted((tabId, url) => {
 onTabRemoved((tabId) => {
   forgetTab(tabId);
   handleTabRemoved(tabId);
+});
+// What a rule kept of a private window's cookies (for switching off, for Undo) ends with the
+// private session, as the cookies themselves do.
+onPrivateSessionsOver(() => {
+  updateStore((store) => ({ store: forgetPrivateSessions(store), result: undefined }))
+    .catch((error: unknown) => logError('forgetting the private windows\' kept cookies', error));
 });
 observeRequests(TRACKING_BEACON_PATTERNS, (request) => {
   handleTrackingRequest(request).catch((error: unknown) => logError('recording a tracking request', error));

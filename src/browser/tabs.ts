@@ -47,3 +47,17 @@ export async function webTabsWithStores(): Promise<Array<{ readonly tabId: numbe
     return [{ tabId, url: tab.url, storeId }];
   });
 }
+
+/**
+ * Calls `listener` whenever no private window can be open any more: at browser start, and when a
+ * window closes and none of the remaining ones is private (the browser has then emptied the
+ * private windows' cookie store).
+ */
+export function onPrivateSessionsOver(listener: () => void): void {
+  browser.runtime.onStartup.addListener(listener);
+  browser.windows.onRemoved.addListener(() => {
+    browser.windows.getAll().then((windows) => {
+      if (!windows.some((open) => open.incognito)) listener();
+    }, () => undefined);
+  });
+}

@@ -2,6 +2,7 @@
 import { isSnapshotLive, undoKey } from '../core/plans.ts';
 import type { UndoSnapshot } from '../core/plans.ts';
 import type { SiteRule } from '../core/rules.ts';
+import { cookieStoreKind } from '../core/choice-state.ts';
 import { emptyStore } from './schema.ts';
 import type { Store } from './schema.ts';
 import { jsonText } from './validate-v1.ts';
@@ -56,6 +57,30 @@ export function pruneUndo(store: Store, now: number): Store {
   const live = Object.entries(store.undo).filter(([, snapshot]) => isSnapshotLive(snapshot, now));
   if (live.length === Object.keys(store.undo).length) return store;
   return { ...store, undo: Object.fromEntries(live) };
+}
+
+/**
+ * The store without what it kept of private windows' cookie stores: the earlier choice cookies a
+ * rule kept there and the undo snapshots taken there. The browser empties those stores when the
+ * last private window closes; kept longer, a switch turned off or an Undo in a later private
+ * session would write the old session's cookies into the new one. Returns the same store when
+ * there is nothing to forget.
+ */
+export function forgetPrivateSessions(store: Store): Store {
+  const isPrivate = (storeId: string): boolean => cookieStoreKind(storeId) === 'private';
+  let changed = false;
+  // Built as entries: a site named `__proto__` must stay an own property.
+  const rules = Object.entries(store.rules).map(([site, rule]): [string, SiteRule] => {
+    const stores = Object.entries(rule.earlier ?? {});
+    const kept = stores.filter(([storeId]) => !isPrivate(storeId));
+    if (kept.length === stores.length) return [site, rule];
+    changed = true;
+    const { earlier: _dropped, ...rest } = rule;
+    return [site, kept.length === 0 ? rest : { ...rest, earlier: Object.fromEntries(kept) }];
+  });
+  const undo = Object.entries(store.undo).filter(([, snapshot]) => !isPrivate(snapshot.storeId));
+  if (undo.length !== Object.keys(store.undo).length) changed = true;
+  return changed ? { ...store, rules: Object.fromEntries(rules), undo: Object.fromEntries(undo) } : store;
 }
 
 /** Removes one set-aside entry once the visitor has seen it on the options page. */

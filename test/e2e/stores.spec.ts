@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
 import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
 import { CHROME_BUILD, openPopupFor } from './support/extension.ts';
+import { STORE_KEY } from '../../src/browser/storage-keys.ts';
 
 let demo: DemoHandle;
 let browser: ChromiumHarness;
@@ -193,6 +194,39 @@ describe('switching off in every store', () => {
     await popup.getByRole('switch', { name: 'Opt out' }).click();
     await expect.poll(() => choices('0'), { timeout: 10_000 }).toEqual(normalBefore);
     await expect.poll(() => choices('1'), { timeout: 10_000 }).toEqual(privateBefore);
+    await popup.close();
+    await helper.close();
+    await normal.close();
+  });
+  test('what opt-out kept of the private store is forgotten when the last private window closes', async () => {
+    await browser.context.clearCookies();
+    const normal = await browser.context.newPage();
+    await normal.goto(demo.url('www.hubdemo.test', '/'));
+    await waitForTracker(normal);
+    const helper = await browser.openPopupPage(0, 'options.html');
+    await helper.evaluate(async (url) => {
+      const api = (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome.windows;
+      await api.create({ incognito: true, url });
+    }, demo.url('www.hubdemo.test', '/pricing'));
+    await expect.poll(async () => (await storeCookies(helper, '1')).some((c) => c.name === '__hstc'), { timeout: 10_000 }).toBe(true);
+    const keptStores = () => helper.evaluate(async (key) => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { rules?: Record<string, { earlier?: object }> }>> } } } }).chrome.storage.local;
+      return Object.keys((await api.get(key))[key]?.rules?.['hubdemo.test']?.earlier ?? {}).sort();
+    }, STORE_KEY);
+
+    const popup = await openPopupFor(browser, normal);
+    await popup.getByRole('switch', { name: 'Opt out' }).click();
+    await expect.poll(keptStores, { timeout: 10_000 }).toEqual(['0', '1']);
+
+    // Every private window closes (the tests before may have left theirs open).
+    await helper.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { windows: { getAll(): Promise<{ id?: number; incognito: boolean }[]>; remove(id: number): Promise<void> } } }).chrome.windows;
+      for (const open of await api.getAll()) if (open.incognito && open.id !== undefined) await api.remove(open.id);
+    });
+    await expect.poll(keptStores, { timeout: 10_000 }).toEqual(['0']);
+
+    await popup.getByRole('switch', { name: 'Opt out' }).click();
+    await expect.poll(() => popup.getByRole('switch', { name: 'Opt out' }).getAttribute('aria-checked')).toBe('false');
     await popup.close();
     await helper.close();
     await normal.close();

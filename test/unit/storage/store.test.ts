@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   deleteRule,
   dismissSetAside,
+  forgetPrivateSessions,
   peekUndoSnapshot,
   pruneUndo,
   putRule,
@@ -87,5 +88,38 @@ describe('set-aside entries', () => {
   test('a store rebuilt from an unreadable root is itself a valid store', () => {
     const rebuilt = storeFromUnreadable([1, 2, 3]);
     expect(migrate(JSON.parse(JSON.stringify(rebuilt)))).toEqual({ ok: true, store: rebuilt, changed: false, setAside: [] });
+  });
+});
+
+describe('forgetting what was kept of private windows', () => {
+  const earlierIn = (storeId: string) => ({ storeId, host: 'www.example.com', names: ['__hs_opt_out'], cookies: [] });
+
+  test('drops the private stores\' earlier cookies and undo snapshots, keeps every other store\'s', () => {
+    let store = putRule(emptyStore(), {
+      ...rule,
+      earlier: { '0': earlierIn('0'), '1': earlierIn('1'), 'firefox-private': earlierIn('firefox-private'), 'firefox-container-2': earlierIn('firefox-container-2') },
+    });
+    store = putRule(store, { ...rule, site: 'only-private.example', earlier: { '1': earlierIn('1') } });
+    store = putUndoSnapshot(store, snapshot('example.com', '1', NOW));
+    store = putUndoSnapshot(store, snapshot('example.com', 'firefox-private', NOW));
+    store = putUndoSnapshot(store, snapshot('example.com', '0', NOW));
+    store = putUndoSnapshot(store, snapshot('example.com', 'firefox-container-2', NOW));
+
+    const after = forgetPrivateSessions(store);
+    expect(Object.keys(ruleOf(after, 'example.com')?.earlier ?? {}).sort()).toEqual(['0', 'firefox-container-2']);
+    expect(ruleOf(after, 'only-private.example')).toEqual({ ...rule, site: 'only-private.example' });
+    expect(Object.values(after.undo).map((kept) => kept.storeId).sort()).toEqual(['0', 'firefox-container-2']);
+  });
+
+  test('returns the same store when no private store was kept', () => {
+    const store = putUndoSnapshot(putRule(emptyStore(), { ...rule, earlier: { '0': earlierIn('0') } }), snapshot('example.com', '0', NOW));
+    expect(forgetPrivateSessions(store)).toBe(store);
+  });
+
+  test('a site named __proto__ stays an own rule', () => {
+    const store = putRule(emptyStore(), { ...rule, site: '__proto__', earlier: { '1': earlierIn('1') } });
+    const after = forgetPrivateSessions(store);
+    expect(Object.hasOwn(after.rules, '__proto__')).toBe(true);
+    expect(ruleOf(after, '__proto__')?.earlier).toBeUndefined();
   });
 });
