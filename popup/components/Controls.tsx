@@ -11,6 +11,7 @@ import { choiceCookiesNow, choiceSwitches, type SwitchView } from '../../src/cor
 import { messageKeyPart } from '../../src/i18n/messages.ts';
 import { ResetPanel } from './ResetPanel.tsx';
 import { storedDataDone } from './StoredDataOption.tsx';
+import { GpcSwitch } from './GpcSwitch.tsx';
 import { Verification } from './Verification.tsx';
 import { leakingText } from '../verification-text.ts';
 
@@ -158,6 +159,7 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
           </label>
         ) : null}
       </div>
+      <GpcSwitch tabId={tabId} rule={rule} announce={announce} onChanged={onChanged} />
       {rule !== null ? <Verification rule={rule} verification={data.verification} report={report} /> : null}
       <div class="reset-row">
         <button type="button" class="button" ref={resetButton} aria-disabled={busy ? 'true' : undefined} onClick={() => { if (!busy) setResetOpen(!resetOpen); }} aria-expanded={resetOpen} aria-controls="reset-panel">

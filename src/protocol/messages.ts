@@ -98,6 +98,8 @@ export type Api = {
   setDoNotTrack: { req: { tabId: number; on: boolean }; res: ActionOutcome };
   setOptOut: { req: { tabId: number; level: OptOutLevel }; res: ActionOutcome };
   setStripLinks: { req: { tabId: number; on: boolean }; res: { on: boolean } };
+  /** "Send Global Privacy Control to this site" (src/core/page-scripts.ts gpcOn). */
+  setGpc: { req: { tabId: number; on: boolean }; res: ActionOutcome };
   /** "Block <vendor> on this site": `vendor` is a vendor id of src/core/vendors.ts. */
   setVendorBlock: { req: { tabId: number; vendor: string; blocked: boolean }; res: ActionOutcome };
   /** `clearStoredData`: also clear the site's local storage, IndexedDB, cache storage and service workers (src/core/site-data.ts). */
@@ -169,6 +171,7 @@ const payloadGuards: { [K in MessageName]: (p: Record<string, unknown>) => boole
   setDoNotTrack: (p) => isTabId(p.tabId) && typeof p.on === 'boolean',
   setOptOut: (p) => isTabId(p.tabId) && isLevel(p.level),
   setStripLinks: (p) => isTabId(p.tabId) && typeof p.on === 'boolean',
+  setGpc: (p) => isTabId(p.tabId) && typeof p.on === 'boolean',
   setVendorBlock: (p) => isTabId(p.tabId) && typeof p.vendor === 'string' && p.vendor.length <= 64 && typeof p.blocked === 'boolean',
   reset: (p) => isTabId(p.tabId) && typeof p.includeConsent === 'boolean' && isStringArray(p.alsoRemove)
     && (p.clearStoredData === undefined || typeof p.clearStoredData === 'boolean'),
