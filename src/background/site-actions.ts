@@ -268,11 +268,13 @@ export async function applyRuleChangeWithoutTab(change: RuleChange, now: number)
   await restoreReleased(change, now);
 }
 
-/** The "strip HubSpot identity from links" choice for the tab's site (the redirect follows the stored choice). */
+/** The "strip HubSpot identity from links" choice for the tab's site (the redirect and the page script follow the stored choice). */
 export async function setStripLinks(tabId: number, on: boolean, now: number): Promise<{ on: boolean }> {
   const { site } = await tabSite(tabId);
   const domain = site.registrableDomain;
   await updateStore((store) => ({ store: on ? putLinkStripping(store, domain, now) : deleteLinkStripping(store, domain), result: undefined }));
+  // The redirect and the page script are in place (or gone) when the popup hears back.
+  await syncNetworkRules();
   return { on };
 }
 
