@@ -12,6 +12,7 @@ import { messageKeyPart } from '../../src/i18n/messages.ts';
 import { ResetPanel } from './ResetPanel.tsx';
 import { storedDataDone } from './StoredDataOption.tsx';
 import { GpcSwitch } from './GpcSwitch.tsx';
+import { PortalDomainsNote } from './PortalDomainsNote.tsx';
 import { Verification } from './Verification.tsx';
 import { leakingText } from '../verification-text.ts';
 
@@ -55,6 +56,7 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
   const [failed, setFailed] = useState<readonly FailedCookie[]>([]);
   const [resetOpen, setResetOpen] = useState(false);
   const [lastAction, setLastAction] = useState<string | null>(null);
+  const [limitsOpen, setLimitsOpen] = useState(false);
   // Actions never disable the focused control (a disabled button drops the keyboard focus to the
   // page); while one runs, controls are aria-disabled and ignore presses. Controls that vanish
   // after an action (the reset panel, Undo) hand the focus to the Reset button.
@@ -146,9 +148,11 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
         <SwitchNoteLine view={switches.optOut} choice="optOut" />
         {/* Closed by default: the controls below must stay in the popup's first screen. */}
         {hubspotShown ? (
-          <details class="help" data-optout-limits>
+          <details class="help" data-optout-limits onToggle={(e) => setLimitsOpen(e.currentTarget.open)}>
             <summary>{t('control_optOut_limits')}</summary>
             <p>{t('control_optOut_noBanner')}</p>
+            {/* Read from the page only when asked for: opening the popup never wakes the worker for it. */}
+            {limitsOpen ? <PortalDomainsNote tabId={tabId} /> : null}
           </details>
         ) : null}
         {optOut !== 'off' ? (
