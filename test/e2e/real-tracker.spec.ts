@@ -123,7 +123,7 @@ describe('links stripped of HubSpot identity: the addresses a page holds and wri
     // page's links to it carry the (new) visitor's identity, as HubSpot's linker decorated them.
     const preview = await openPopupFor(browser, page);
     await preview.getByRole('button', { name: /Reset to a new visitor/ }).click();
-    await expect.poll(() => preview.locator('[data-portal-source="links"]').innerText().catch(() => ''), { timeout: 10_000 }).toContain('www.hubdemo-partner.test');
+    await expect.poll(() => preview.locator('[data-portal-source="links"]').allInnerTexts().then((texts) => texts.join(' ')), { timeout: 10_000 }).toContain('www.hubdemo-partner.test');
     await preview.close();
 
     // Addresses the page writes: identity out of query and fragment, everything else as written.
@@ -147,7 +147,7 @@ describe('links stripped of HubSpot identity: the addresses a page holds and wri
     await page.evaluate(() => { Reflect.set(window, '_hsq', [['setPortalId', 4242], ['addCookieDomain', '.hubdemo.test'], ['addCookieDomain', '.hubdemo-partner.test']]); });
     const limits = await openPopupFor(browser, page);
     await limits.locator('[data-optout-limits] summary').click();
-    await expect.poll(() => limits.locator('[data-optout-limits] [data-portal-source="queue"]').innerText().catch(() => ''), { timeout: 10_000 })
+    await expect.poll(() => limits.locator('[data-optout-limits] [data-portal-source="queue"]').allInnerTexts().then((texts) => texts.join(' ')), { timeout: 10_000 })
       .toBe('This page told HubSpot\'s tracker that the same HubSpot account also runs hubdemo-partner.test.');
     await limits.close();
   });
