@@ -119,13 +119,6 @@ describe('links stripped of HubSpot identity: the addresses a page holds and wri
     expect(arrived.visitorId).not.toBe(oldId);
     expect(new URL(page.url()).hash).toBe('#section=beans');
 
-    // The reset preview names the portal's other domain, which a reset here cannot reach: the
-    // page's links to it carry the (new) visitor's identity, as HubSpot's linker decorated them.
-    const preview = await openPopupFor(browser, page);
-    await preview.getByRole('button', { name: /Reset to a new visitor/ }).click();
-    await expect.poll(() => preview.locator('[data-portal-source="links"]').allInnerTexts().then((texts) => texts.join(' ')), { timeout: 10_000 }).toContain('www.hubdemo-partner.test');
-    await preview.close();
-
     // Addresses the page writes: identity out of query and fragment, everything else as written.
     await page.evaluate(() => history.pushState({ step: 1 }, '', '/pricing?__hstc=a.b.1.2.3.4&keep=1&_hsenc=p2A#__hs_email=a%40b.test&top'));
     expect(page.url()).toBe(demo.url('www.hubdemo.test', '/pricing?keep=1#top'));
@@ -140,6 +133,19 @@ describe('links stripped of HubSpot identity: the addresses a page holds and wri
 
     await demo.waitForBeacons(1, { sentSince: arrivedAt });
     for (const beacon of trackingSince(arrivedAt)) expect(beacon).not.toContain(oldId);
+  });
+});
+
+describe('naming the portal\'s other domains, which a reset here cannot reach', () => {
+  test('the reset preview names the domain the page\'s links carry the identity to, and the opt-out limits the domains still queued for the tracker', async () => {
+    const page = await browser.context.newPage();
+    await visit(page, demo.url('www.hubdemo.test', '/'));
+    // HubSpot's linker decorates the page's links to the portal's other domains with the visitor's identity.
+    await expect.poll(async () => (await page.locator('#portal-link').getAttribute('href')) ?? '', { timeout: 5_000 }).toContain('__hstc=');
+    const preview = await openPopupFor(browser, page);
+    await preview.getByRole('button', { name: /Reset to a new visitor/ }).click();
+    await expect.poll(() => preview.locator('[data-portal-source="links"]').allInnerTexts().then((texts) => texts.join(' ')), { timeout: 10_000 }).toContain('www.hubdemo-partner.test');
+    await preview.close();
 
     // Before HubSpot's tracker has run, its queue still holds the portal's cookie domains: the
     // opt-out's limits name them as what the page told the tracker.
@@ -150,6 +156,7 @@ describe('links stripped of HubSpot identity: the addresses a page holds and wri
     await expect.poll(() => limits.locator('[data-optout-limits] [data-portal-source="queue"]').allInnerTexts().then((texts) => texts.join(' ')), { timeout: 10_000 })
       .toBe('This page told HubSpot\'s tracker that the same HubSpot account also runs hubdemo-partner.test.');
     await limits.close();
+    await page.close();
   });
 });
 
