@@ -8,6 +8,7 @@ import type { FailedCookie, WireError } from '../../src/protocol/messages.ts';
 import type { OptOutLevel } from '../../src/core/rules.ts';
 import { isSnapshotLive } from '../../src/core/plans.ts';
 import { choiceCookiesNow, choiceSwitches, type SwitchView } from '../../src/core/choice-state.ts';
+import { asksOnlyGpc } from '../../src/core/page-scripts.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
 import { ResetPanel } from './ResetPanel.tsx';
 import { storedDataDone } from './StoredDataOption.tsx';
@@ -164,7 +165,8 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
         ) : null}
       </div>
       <GpcSwitch tabId={tabId} rule={rule} announce={announce} onChanged={onChanged} />
-      {rule !== null ? <Verification rule={rule} verification={data.verification} report={report} /> : null}
+      {/* GPC alone stops no tracking request: nothing to say "holding" about. */}
+      {rule !== null && !asksOnlyGpc(rule) ? <Verification rule={rule} verification={data.verification} report={report} /> : null}
       <div class="reset-row">
         <button type="button" class="button" ref={resetButton} aria-disabled={busy ? 'true' : undefined} onClick={() => { if (!busy) setResetOpen(!resetOpen); }} aria-expanded={resetOpen} aria-controls="reset-panel">
           {t('control_reset')}

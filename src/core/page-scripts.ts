@@ -3,7 +3,7 @@
 // where the rule sends it, and HubSpot identity taken out of the addresses the page writes itself
 // (history.pushState/replaceState, and the address it arrived on) where links are stripped. Pure;
 // the background registers them (src/browser/page-scripts.ts) and keeps them in line with the rules.
-import type { OptOutLevel, SiteRule } from './rules.ts';
+import { ruleIsActive, type OptOutLevel, type SiteRule } from './rules.ts';
 
 /** One registered page script: its id, its file in the built extension and the pages it runs in. */
 export interface PageScriptSpec {
@@ -35,6 +35,15 @@ export function gpcOn(rule: Pick<SiteRule, 'optOut' | 'gpc'>): boolean {
  */
 export function nextGpcChoice(optOut: OptOutLevel, on: boolean): boolean | null {
   return on === (optOut !== 'off') ? null : on;
+}
+
+/**
+ * True when Global Privacy Control is all the rule asks: it asks the site not to sell or share,
+ * and stops no tracking request, so there is no "holding" to show for it.
+ */
+export function asksOnlyGpc(rule: SiteRule): boolean {
+  const { gpc: _gpc, ...rest } = rule;
+  return gpcOn(rule) && !ruleIsActive(rest);
 }
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;

@@ -302,6 +302,9 @@ describe('Global Privacy Control for the site', () => {
     await page.goto(demo.url(SHOP, '/__demo/privacy-signals'));
     const again = await openPopupFor(browser, page);
     const gpcAgain = again.getByRole('switch', { name: 'Send Global Privacy Control to this site' });
+    expect(await gpcAgain.getAttribute('aria-checked')).toBe('true');
+    // GPC asks; it stops no request, so the popup claims no "holding" for it.
+    expect(await again.locator('[data-verification]').count()).toBe(0);
     await gpcAgain.click();
     await expect.poll(() => gpcAgain.getAttribute('aria-checked'), ACTION).toBe('false');
     await again.close();

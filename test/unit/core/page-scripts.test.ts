@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import type { SiteRule } from '../../../src/core/rules.ts';
 import { ruleIsActive } from '../../../src/core/rules.ts';
-import { gpcOn, nextGpcChoice, pageScriptSpecs, sitePatterns } from '../../../src/core/page-scripts.ts';
+import { asksOnlyGpc, gpcOn, nextGpcChoice, pageScriptSpecs, sitePatterns } from '../../../src/core/page-scripts.ts';
 import { networkSpecs } from '../../../src/core/vendor-rules.ts';
 
 const rule = (site: string, extra: Partial<SiteRule> = {}): SiteRule => ({ site, doNotTrack: false, optOut: 'off', since: 0, ...extra });
@@ -28,6 +28,16 @@ describe('gpcOn and the switch', () => {
     expect(ruleIsActive(rule('a.test', { gpc: true }))).toBe(true);
     expect(networkSpecs([rule('a.test', { optOut: 'cookies', vendors: {} })]).filter((spec) => spec.kind === 'gpc')).toEqual([{ kind: 'gpc', site: 'a.test' }]);
     expect(networkSpecs([rule('a.test', { optOut: 'cookies', gpc: false })]).filter((spec) => spec.kind === 'gpc')).toEqual([]);
+  });
+});
+
+describe('asksOnlyGpc', () => {
+  test('true for a rule with GPC and nothing that stops tracking; false once it also asks for more, or without GPC', () => {
+    expect(asksOnlyGpc(rule('a.test', { gpc: true }))).toBe(true);
+    expect(asksOnlyGpc(rule('a.test', { gpc: true, doNotTrack: true }))).toBe(false);
+    expect(asksOnlyGpc(rule('a.test', { gpc: true, vendors: { meta: 'block' } }))).toBe(false);
+    expect(asksOnlyGpc(rule('a.test', { optOut: 'cookies' }))).toBe(false);
+    expect(asksOnlyGpc(rule('a.test', { doNotTrack: true }))).toBe(false);
   });
 });
 
