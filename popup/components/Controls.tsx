@@ -164,7 +164,6 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
           </label>
         ) : null}
       </div>
-      <GpcSwitch tabId={tabId} rule={rule} announce={announce} onChanged={onChanged} />
       {/* GPC alone stops no tracking request: nothing to say "holding" about. */}
       {rule !== null && !asksOnlyGpc(rule) ? <Verification rule={rule} verification={data.verification} report={report} /> : null}
       <div class="reset-row">
@@ -184,6 +183,8 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
         {t('control_stripLinks')}
       </label>
       <p id="strip-help" class="help">{t(optOut !== 'off' ? 'control_stripLinks_viaOptOut' : 'control_stripLinks_help')}</p>
+      {/* Below the reset: opt-out and reset must stay in the popup's first screen. */}
+      <GpcSwitch tabId={tabId} rule={rule} announce={announce} onChanged={onChanged} />
       {resetOpen ? (
         <ResetPanel
           data={data}
