@@ -103,13 +103,31 @@ function publicSuffixBuildOptions(outdir, minify) {
 }
 
 /**
+ * The scripts registered in the pages of ruled sites (src/core/page-scripts.ts) run as classic
+ * scripts in the page's own world: each one file, no imports, no module syntax.
+ * @param {string} outdir
+ * @param {boolean} minify
+ * @returns {MetafileBuild}
+ */
+function pageScriptBuildOptions(outdir, minify) {
+  return {
+    ...commonOptions(minify),
+    entryPoints: { 'page-gpc': path.join(root, 'src/page/gpc.ts'), 'page-strip-identity': path.join(root, 'src/page/strip-identity.ts') },
+    outdir,
+    format: 'iife',
+    metafile: true,
+  };
+}
+
+/**
  * Every esbuild build of one browser's folder, by name.
  * @param {string} outdir
  * @param {boolean} minify
- * @returns {Record<'popup' | 'extension' | 'lazy' | 'psl', MetafileBuild>}
+ * @returns {Record<'page' | 'popup' | 'extension' | 'lazy' | 'psl', MetafileBuild>}
  */
 export function targetBuilds(outdir, minify) {
   return {
+    page: pageScriptBuildOptions(outdir, minify),
     popup: popupBuildOptions(outdir, minify),
     extension: extensionBuildOptions(outdir, minify),
     lazy: lazyLibraryBuildOptions(outdir, minify),

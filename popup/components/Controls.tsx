@@ -8,9 +8,12 @@ import type { FailedCookie, WireError } from '../../src/protocol/messages.ts';
 import type { OptOutLevel } from '../../src/core/rules.ts';
 import { isSnapshotLive } from '../../src/core/plans.ts';
 import { choiceCookiesNow, choiceSwitches, type SwitchView } from '../../src/core/choice-state.ts';
+import { asksOnlyGpc } from '../../src/core/page-scripts.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
 import { ResetPanel } from './ResetPanel.tsx';
 import { storedDataDone } from './StoredDataOption.tsx';
+import { GpcSwitch } from './GpcSwitch.tsx';
+import { PortalDomainsNote } from './PortalDomainsNote.tsx';
 import { Verification } from './Verification.tsx';
 import { leakingText } from '../verification-text.ts';
 
@@ -54,6 +57,7 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
   const [failed, setFailed] = useState<readonly FailedCookie[]>([]);
   const [resetOpen, setResetOpen] = useState(false);
   const [lastAction, setLastAction] = useState<string | null>(null);
+  const [limitsOpen, setLimitsOpen] = useState(false);
   // Actions never disable the focused control (a disabled button drops the keyboard focus to the
   // page); while one runs, controls are aria-disabled and ignore presses. Controls that vanish
   // after an action (the reset panel, Undo) hand the focus to the Reset button.
@@ -145,9 +149,11 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
         <SwitchNoteLine view={switches.optOut} choice="optOut" />
         {/* Closed by default: the controls below must stay in the popup's first screen. */}
         {hubspotShown ? (
-          <details class="help" data-optout-limits>
+          <details class="help" data-optout-limits onToggle={(e) => setLimitsOpen(e.currentTarget.open)}>
             <summary>{t('control_optOut_limits')}</summary>
             <p>{t('control_optOut_noBanner')}</p>
+            {/* Read from the page only when asked for: opening the popup never wakes the worker for it. */}
+            {limitsOpen ? <PortalDomainsNote tabId={tabId} /> : null}
           </details>
         ) : null}
         {optOut !== 'off' ? (
@@ -158,7 +164,8 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
           </label>
         ) : null}
       </div>
-      {rule !== null ? <Verification rule={rule} verification={data.verification} report={report} /> : null}
+      {/* GPC alone stops no tracking request: nothing to say "holding" about. */}
+      {rule !== null && !asksOnlyGpc(rule) ? <Verification rule={rule} verification={data.verification} report={report} /> : null}
       <div class="reset-row">
         <button type="button" class="button" ref={resetButton} aria-disabled={busy ? 'true' : undefined} onClick={() => { if (!busy) setResetOpen(!resetOpen); }} aria-expanded={resetOpen} aria-controls="reset-panel">
           {t('control_reset')}
@@ -176,6 +183,8 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
         {t('control_stripLinks')}
       </label>
       <p id="strip-help" class="help">{t(optOut !== 'off' ? 'control_stripLinks_viaOptOut' : 'control_stripLinks_help')}</p>
+      {/* Below the reset: opt-out and reset must stay in the popup's first screen. */}
+      <GpcSwitch tabId={tabId} rule={rule} announce={announce} onChanged={onChanged} />
       {resetOpen ? (
         <ResetPanel
           data={data}

@@ -10,6 +10,7 @@ import { cookieIdentity, type CookieRecord } from '../../src/model/cookie.ts';
 import { TRACKER_VENDORS, vendorOfIdentityCookie } from '../../src/core/vendors.ts';
 import { useVendorName } from './VendorSummaries.tsx';
 import { StoredDataOption } from './StoredDataOption.tsx';
+import { PortalDomainsNote } from './PortalDomainsNote.tsx';
 
 type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
 
@@ -114,6 +115,7 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
       {locked ? <p class="help">{t('reset_locked')}</p> : null}
       <p class="honest">{t('reset_limits')} {dntOn ? '' : t('reset_fingerprint')}</p>
       <p class="honest">{t('reset_otherDomains')}</p>
+      <PortalDomainsNote tabId={data.tab.tabId} />
       <div class="reset-actions">
         {/* Not disabled while busy: that would drop the keyboard focus (see Controls). */}
         <button type="button" class="button danger" disabled={plan.remove.length === 0 && !clearStoredData} aria-disabled={busy ? 'true' : undefined}

@@ -7,6 +7,7 @@ import { exportRules, mergeImportedRules, parseRulesFile } from '../storage/rule
 import { deleteLinkStripping, dismissSetAside } from '../storage/store.ts';
 import { syncNetworkRules } from './blocking.ts';
 import { setVendorBlock } from './vendor-actions.ts';
+import { portalDomains, setGpc } from './page-actions.ts';
 import { logError } from './log.ts';
 import { readChoiceCookies } from './choice-state.ts';
 import { deleteCookies } from './delete.ts';
@@ -22,6 +23,8 @@ const handlers: Handlers = {
   setDoNotTrack: (p) => setDoNotTrack(p.tabId, p.on, Date.now()),
   setOptOut: (p) => setOptOut(p.tabId, p.level, Date.now()),
   setStripLinks: (p) => setStripLinks(p.tabId, p.on, Date.now()),
+  setGpc: (p) => setGpc(p.tabId, p.on, Date.now()),
+  portalDomains: (p) => portalDomains(p.tabId),
   setVendorBlock: (p) => setVendorBlock(p.tabId, p.vendor, p.blocked, Date.now()),
   reset: (p) => reset(p.tabId, p.includeConsent, p.alsoRemove, Date.now(), p.clearStoredData === true),
   undo: (p) => undo(p.tabId, p.snapshotId, Date.now()),

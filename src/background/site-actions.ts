@@ -63,19 +63,25 @@ export async function applyChanges(changes: CookieChanges): Promise<{ changed: n
 }
 
 /** What a switch changes in a site's rule; the rest is kept. */
-export type RuleEdit = Partial<Pick<SiteRule, 'doNotTrack' | 'optOut' | 'vendors' | 'gpc' | 'hubspot'>>;
+export type RuleEdit = Partial<Pick<SiteRule, 'doNotTrack' | 'optOut' | 'vendors' | 'hubspot'>> & {
+  /** Global Privacy Control: an explicit choice, or null to follow opt-out (core/page-scripts.ts gpcOn). */
+  readonly gpc?: boolean | null;
+};
 
 function nextRule(current: SiteRule | undefined, site: string, change: RuleEdit, now: number): SiteRule | null {
   const doNotTrack = change.doNotTrack ?? current?.doNotTrack ?? false;
   const optOut = change.optOut ?? current?.optOut ?? 'off';
   // Switching opt-out on or off speaks for every vendor: the per-vendor exceptions start afresh.
   const vendors = change.vendors ?? (optOut !== (current?.optOut ?? 'off') ? undefined : current?.vendors);
-  const gpc = change.gpc ?? current?.gpc;
+  // An explicit GPC choice survives opt-out switching on or off only when it is "on" (the visitor
+  // wants GPC by itself); an "off" made while opted out was an exception to that opt-out.
+  const optOutChanged = optOut !== (current?.optOut ?? 'off');
+  const gpc = change.gpc !== undefined ? change.gpc : optOutChanged ? (current?.gpc === true ? true : null) : (current?.gpc ?? null);
   const hubspot = change.hubspot ?? (optOut === 'off' ? undefined : current?.hubspot);
   const rule: SiteRule = {
     site, doNotTrack, optOut, since: now,
     ...(vendors === undefined || Object.keys(vendors).length === 0 ? {} : { vendors }),
-    ...(gpc === true ? { gpc } : {}),
+    ...(gpc === null ? {} : { gpc }),
     ...(hubspot === false ? { hubspot } : {}),
   };
   return ruleIsActive(rule) ? rule : null;
@@ -262,11 +268,13 @@ export async function applyRuleChangeWithoutTab(change: RuleChange, now: number)
   await restoreReleased(change, now);
 }
 
-/** The "strip HubSpot identity from links" choice for the tab's site (the redirect follows the stored choice). */
+/** The "strip HubSpot identity from links" choice for the tab's site (the redirect and the page script follow the stored choice). */
 export async function setStripLinks(tabId: number, on: boolean, now: number): Promise<{ on: boolean }> {
   const { site } = await tabSite(tabId);
   const domain = site.registrableDomain;
   await updateStore((store) => ({ store: on ? putLinkStripping(store, domain, now) : deleteLinkStripping(store, domain), result: undefined }));
+  // The redirect and the page script are in place (or gone) when the popup hears back.
+  await syncNetworkRules();
   return { on };
 }
 

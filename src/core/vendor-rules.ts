@@ -2,6 +2,7 @@
 // cookies to keep away, which requests to block (declarativeNetRequest, scoped to the site as
 // initiator) and whether to send Global Privacy Control. Pure; the background applies it.
 import type { CookieRecord } from '../model/cookie.ts';
+import { gpcOn } from './page-scripts.ts';
 import { vendorBlocked, type SiteRule, type VendorChoice } from './rules.ts';
 import { TRACKER_VENDORS, trackerVendor, vendorOfIdentityCookie, type TrackerVendorId } from './vendors.ts';
 
@@ -98,7 +99,8 @@ function exactPathsFilter(paths: readonly string[]): string {
 
 /**
  * Every network rule the rules ask for: per site, one rule for the whole-host entries of its
- * blocked vendors and one per path-narrowed entry (same host and path merged), and one GPC rule.
+ * blocked vendors and one per path-narrowed entry (same host and path merged), and one GPC rule
+ * where the site is sent Global Privacy Control (gpcOn: opted out, unless switched off).
  * Sorted, so the same rules always give the same list.
  */
 export function networkSpecs(rules: Iterable<SiteRule>): NetworkSpec[] {
@@ -134,7 +136,7 @@ export function networkSpecs(rules: Iterable<SiteRule>): NetworkSpec[] {
     }
     // The portal's own tracking domain, whatever it is: the requests are told by their path.
     if (anyHost.size > 0) specs.push({ kind: 'block', site: rule.site, regexFilter: exactPathsFilter([...anyHost].sort()) });
-    if (rule.gpc === true) specs.push({ kind: 'gpc', site: rule.site });
+    if (gpcOn(rule)) specs.push({ kind: 'gpc', site: rule.site });
   }
   return specs;
 }

@@ -5,6 +5,7 @@
 import type { OptOutLevel, SiteRule } from '../core/rules.ts';
 import type { CookieRecord } from '../model/cookie.ts';
 import type { StoreChoiceCookies } from '../core/choice-state.ts';
+import type { PortalDomains } from '../core/portal-domains.ts';
 import { isRowOrder, type RowOrder } from '../core/row-order.ts';
 import { isCleanUpScope, type CleanUpChoice, type CleanUpScope } from '../core/cleanup.ts';
 
@@ -98,6 +99,10 @@ export type Api = {
   setDoNotTrack: { req: { tabId: number; on: boolean }; res: ActionOutcome };
   setOptOut: { req: { tabId: number; level: OptOutLevel }; res: ActionOutcome };
   setStripLinks: { req: { tabId: number; on: boolean }; res: { on: boolean } };
+  /** The other domains of the site's HubSpot portal, as the tab's page shows them (src/core/portal-domains.ts). */
+  portalDomains: { req: { tabId: number }; res: PortalDomains };
+  /** "Send Global Privacy Control to this site" (src/core/page-scripts.ts gpcOn). */
+  setGpc: { req: { tabId: number; on: boolean }; res: ActionOutcome };
   /** "Block <vendor> on this site": `vendor` is a vendor id of src/core/vendors.ts. */
   setVendorBlock: { req: { tabId: number; vendor: string; blocked: boolean }; res: ActionOutcome };
   /** `clearStoredData`: also clear the site's local storage, IndexedDB, cache storage and service workers (src/core/site-data.ts). */
@@ -169,6 +174,8 @@ const payloadGuards: { [K in MessageName]: (p: Record<string, unknown>) => boole
   setDoNotTrack: (p) => isTabId(p.tabId) && typeof p.on === 'boolean',
   setOptOut: (p) => isTabId(p.tabId) && isLevel(p.level),
   setStripLinks: (p) => isTabId(p.tabId) && typeof p.on === 'boolean',
+  setGpc: (p) => isTabId(p.tabId) && typeof p.on === 'boolean',
+  portalDomains: (p) => isTabId(p.tabId),
   setVendorBlock: (p) => isTabId(p.tabId) && typeof p.vendor === 'string' && p.vendor.length <= 64 && typeof p.blocked === 'boolean',
   reset: (p) => isTabId(p.tabId) && typeof p.includeConsent === 'boolean' && isStringArray(p.alsoRemove)
     && (p.clearStoredData === undefined || typeof p.clearStoredData === 'boolean'),

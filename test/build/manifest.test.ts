@@ -26,8 +26,8 @@ describe('manifests', () => {
   });
 
   test('permissions are exactly the ones the code uses, and the README explains each', () => {
-    expect(chrome.permissions).toEqual(['cookies', 'storage', 'browsingData', 'webNavigation', 'webRequest', 'declarativeNetRequest', 'sidePanel']);
-    expect(firefox.permissions).toEqual(['cookies', 'storage', 'browsingData', 'webNavigation', 'webRequest', 'declarativeNetRequest', 'contextualIdentities']);
+    expect(chrome.permissions).toEqual(['cookies', 'storage', 'browsingData', 'webNavigation', 'webRequest', 'declarativeNetRequest', 'scripting', 'sidePanel']);
+    expect(firefox.permissions).toEqual(['cookies', 'storage', 'browsingData', 'webNavigation', 'webRequest', 'declarativeNetRequest', 'scripting', 'contextualIdentities']);
     expect(chrome.host_permissions).toEqual(['<all_urls>']);
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
     for (const permission of [...(chrome.permissions as string[]), ...(firefox.permissions as string[]), '<all_urls>']) {

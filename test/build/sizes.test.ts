@@ -31,11 +31,11 @@ describe('bundle sizes (gzip)', () => {
     expect(sizes(['dist/chrome/boot.js']).gzip).toBeLessThanOrEqual(3 * KB);
   });
 
-  // Raised from 15 KB to 17 KB, to 18 KB, then to 24 KB, 28 KB and 32 KB: see docs/BENCHMARKS.md ("Size budgets").
-  test('background JS is at most 32 KB', () => {
+  // Raised from 15 KB to 17 KB, to 18 KB, then to 24 KB, 28 KB, 32 KB and 34 KB: see docs/BENCHMARKS.md ("Size budgets").
+  test('background JS is at most 34 KB', () => {
     const background = sizes(ownCode(staticClosure(meta, 'dist/chrome/background.js')));
     expect(background.gzip).toBeGreaterThan(2 * KB);
-    expect(background.gzip).toBeLessThanOrEqual(32 * KB);
+    expect(background.gzip).toBeLessThanOrEqual(34 * KB);
   });
 
   test('the Public Suffix List is one module (psl.js) of at most 52 KB, shared by popup and background', () => {
@@ -57,12 +57,12 @@ describe('bundle sizes (gzip)', () => {
   });
 
   // The side panel opens once and stays; it shares chunks with the options page and the worker.
-  // Its budget is the popup's (76 KB), plus room for the activity log; see docs/BENCHMARKS.md.
-  test('side panel JS (sidepanel.js and its chunks, the Public Suffix List aside) is at most 82 KB', () => {
+  // Its budget is the popup's, plus room for the activity log; see docs/BENCHMARKS.md.
+  test('side panel JS (sidepanel.js and its chunks, the Public Suffix List aside) is at most 83 KB', () => {
     const panel = ownCode(staticClosure(meta, 'dist/chrome/sidepanel.js'));
     expect(panel).toContain('dist/chrome/sidepanel.js');
     expect(sizes(panel).gzip).toBeGreaterThan(20 * KB);
-    expect(sizes(panel).gzip).toBeLessThanOrEqual(82 * KB);
+    expect(sizes(panel).gzip).toBeLessThanOrEqual(83 * KB);
   });
 
   test('popup CSS is at most 4 KB', () => {

@@ -102,3 +102,24 @@ export function renderFrame() {
 </html>
 `;
 }
+
+/**
+ * The privacy-signals page (`/__demo/privacy-signals`): the Sec-GPC header the server received
+ * with the page, and (filled in by privacy-signals.js) `navigator.globalPrivacyControl` as the
+ * page's scripts see it.
+ * @param {string | null} secGpc the request's Sec-GPC header, or null when it had none
+ * @returns {string}
+ */
+export function renderPrivacySignalsPage(secGpc) {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Privacy signals</title></head>
+<body>
+<h1>Privacy signals this site received</h1>
+<p>Sec-GPC header with this page: <output id="server-gpc">${escapeHtml(secGpc ?? 'none')}</output></p>
+<p>navigator.globalPrivacyControl in this page: <output id="page-gpc">not read yet</output></p>
+<script src="/__demo/privacy-signals.js"></script>
+</body>
+</html>
+`;
+}

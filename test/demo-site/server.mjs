@@ -10,7 +10,7 @@ import { loadOrCreateCertificate } from './cert.mjs';
 import {
   ALL_HOSTS, CUSTOM_TRACKING_HOST, EMBED_HOST, HUBSPOT_HOSTS, SITE_HOSTS, chromiumHostResolverRules, firefoxLocalDomains, isOtherSiteHost, isSiteHost,
 } from './hosts.mjs';
-import { isPagePath, renderFrame, renderPage } from './pages.mjs';
+import { isPagePath, renderFrame, renderPage, renderPrivacySignalsPage } from './pages.mjs';
 import { LOGIN_COOKIE, renderOtherSitePage, renderVendorTags, vendorRoute, vendorTagsFor } from './vendor-trackers.mjs';
 import { randomBytes } from 'node:crypto';
 import {
@@ -79,7 +79,7 @@ function readPublic(name) {
 export async function startDemoSite(options = {}) {
   const { key, cert } = loadOrCreateCertificate(options.certDir ?? join(REPO_ROOT, 'tmp', 'demo-site-cert'));
   const scripts = {
-    loader: readPublic('loader.js'), tracker: readPublic('tracker.js'), banner: readPublic('banner.js'), frame: readPublic('frame.js'),
+    loader: readPublic('loader.js'), tracker: readPublic('tracker.js'), banner: readPublic('banner.js'), frame: readPublic('frame.js'), privacySignals: readPublic('privacy-signals.js'),
   };
   const vendorScripts = { gtag: readPublic('gtag.js'), fbevents: readPublic('fbevents.js'), matomo: readPublic('matomo.js') };
   /** @type {BeaconRecord[]} */
@@ -223,6 +223,11 @@ export async function startDemoSite(options = {}) {
       if (path === '/__demo/set' && method === 'GET') return applyPreset(requestUrl, host, request.headers.cookie, response);
       if (path === '/__demo/presets' && method === 'GET') return sendJson(response, PRESETS);
       if (path === '/__demo/echo') return sendJson(response, { host, cookie: request.headers.cookie ?? null });
+      if (path === '/__demo/privacy-signals' && method === 'GET') {
+        const secGpc = request.headers['sec-gpc'];
+        return send(response, 200, 'text/html; charset=utf-8', renderPrivacySignalsPage(typeof secGpc === 'string' ? secGpc : null));
+      }
+      if (path === '/__demo/privacy-signals.js') return send(response, 200, 'text/javascript; charset=utf-8', scripts.privacySignals);
       if (path === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
       if (path === '/__demo/login' && method === 'GET') {
         const redirect = requestUrl.searchParams.get('redirect') ?? '/';

@@ -210,6 +210,8 @@ describe('opting out of every tracker, and blocking one', () => {
     for (const name of ['Google Analytics', 'Matomo']) {
       expect(await popup.getByRole('switch', { name: `Block ${name} on this site` }).getAttribute('aria-checked'), name).toBe('true');
     }
+    // Opting out sends Global Privacy Control too (docs/CONTROLS.md).
+    expect(await popup.getByRole('switch', { name: 'Send Global Privacy Control to this site' }).getAttribute('aria-checked')).toBe('true');
     await popup.close();
 
     const since = Date.now();
@@ -266,6 +268,47 @@ describe('opting out of every tracker, and blocking one', () => {
     const unblocked = Date.now();
     await page.goto(demo.url(SHOP, '/'));
     await waitForHits(demo, 'ga', 1, unblocked);
+  });
+});
+
+describe('Global Privacy Control for the site', () => {
+  /** What the demo's privacy-signals page of `host` got: the Sec-GPC header and navigator.globalPrivacyControl. */
+  async function signals(host = SHOP): Promise<{ server: string; page: string }> {
+    await page.goto(demo.url(host, '/__demo/privacy-signals'));
+    await page.waitForSelector('html[data-privacy-signals="ready"]');
+    return { server: await page.locator('#server-gpc').innerText(), page: await page.locator('#page-gpc').innerText() };
+  }
+
+  test('"Send Global Privacy Control to this site": the header and navigator.globalPrivacyControl when on, on this site only, and neither when off', async () => {
+    expect(await signals()).toEqual({ server: 'none', page: 'undefined' });
+    const popup = await openPopupFor(browser, page);
+    const gpc = popup.getByRole('switch', { name: 'Send Global Privacy Control to this site' });
+    expect(await gpc.getAttribute('aria-checked')).toBe('false');
+    await gpc.click();
+    await expect.poll(() => gpc.getAttribute('aria-checked'), ACTION).toBe('true');
+    await popup.close();
+
+    expect(await signals()).toEqual({ server: '1', page: 'true' });
+    // The site's trackers get it with their requests and read it in the page (the stand-ins report both).
+    const since = Date.now();
+    await visit();
+    for (const vendor of ['ga', 'meta', 'matomo'] as const) {
+      const hit = hitsOf(demo, vendor, since).at(-1);
+      expect({ header: hit?.gpc, page: hit?.query['gpc'] }, vendor).toEqual({ header: '1', page: '1' });
+    }
+    // Another site is not told.
+    expect(await signals('www.hubdemo.test')).toEqual({ server: 'none', page: 'undefined' });
+
+    await page.goto(demo.url(SHOP, '/__demo/privacy-signals'));
+    const again = await openPopupFor(browser, page);
+    const gpcAgain = again.getByRole('switch', { name: 'Send Global Privacy Control to this site' });
+    expect(await gpcAgain.getAttribute('aria-checked')).toBe('true');
+    // GPC asks; it stops no request, so the popup claims no "holding" for it.
+    expect(await again.locator('[data-verification]').count()).toBe(0);
+    await gpcAgain.click();
+    await expect.poll(() => gpcAgain.getAttribute('aria-checked'), ACTION).toBe('false');
+    await again.close();
+    expect(await signals()).toEqual({ server: 'none', page: 'undefined' });
   });
 });
 

@@ -141,4 +141,33 @@ describe('HubSpot identity and opt-out in Firefox', () => {
     expect(demo.beacons()).toEqual([]);
     await site.close();
   });
+
+  test('Global Privacy Control: the Sec-GPC header and navigator.globalPrivacyControl when switched on, neither when off', async () => {
+    const site = await firefox.browser.newPage();
+    /** What the demo's privacy-signals page got (docs/DEMO-SITE.md). */
+    const signals = async (): Promise<{ server: string; page: string }> => {
+      await site.goto(demo.url('www.gameta.test', '/__demo/privacy-signals'));
+      await poll(() => site.evaluate(() => document.documentElement.dataset['privacySignals'] === 'ready').catch(() => false), (ready) => ready);
+      return site.evaluate(() => ({ server: document.querySelector('#server-gpc')?.textContent ?? '', page: document.querySelector('#page-gpc')?.textContent ?? '' }));
+    };
+    const flip = async (to: boolean): Promise<void> => {
+      await openPopupFor(site);
+      const clicked = await popup.evaluate(() => {
+        const gpc = [...document.querySelectorAll('[role="switch"]')].find((b) => b.textContent?.includes('Send Global Privacy Control to this site'));
+        gpc?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+        return gpc !== undefined;
+      });
+      expect(clicked, 'the GPC switch').toBe(true);
+      await pollInPage(popup, (want) => document.querySelector('[data-gpc] [role="switch"]')?.getAttribute('aria-checked') === String(want), to, { what: `the GPC switch to be ${String(to)}` });
+    };
+    // Firefox has the property itself (false unless the visitor turned GPC on in its settings).
+    const before = await signals();
+    expect(before.server).toBe('none');
+    expect(before.page).not.toBe('true');
+    await flip(true);
+    expect(await signals()).toEqual({ server: '1', page: 'true' });
+    await flip(false);
+    expect(await signals()).toEqual(before);
+    await site.close();
+  });
 });

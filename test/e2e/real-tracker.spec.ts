@@ -100,6 +100,66 @@ function trackingSince(since: number): string[] {
   return demo.beacons().filter((b) => beaconSentAt(b) >= since).map((b) => `${b.path}?${new URLSearchParams(b.query).toString()}`);
 }
 
+describe('links stripped of HubSpot identity: the addresses a page holds and writes itself', () => {
+  test('identity in the arrival fragment is gone before the tracker reads it, and pushState/replaceState addresses arrive without it', async () => {
+    const page = await freshPage();
+    const { params, visitorId: oldId } = await linkedIdentity(page);
+    await page.goto(demo.url('www.hubdemo.test', '/?tracker=0'));
+    const popup = await openPopupFor(browser, page);
+    const strip = popup.getByRole('checkbox', { name: /Strip HubSpot's identity from links/ });
+    await strip.click();
+    await expect.poll(() => strip.isChecked()).toBe(true);
+    await popup.close();
+
+    // The redirect cannot see a fragment; the page script takes it out before the tracker reads it.
+    const arrivedAt = Date.now();
+    await visit(page, `${demo.url('www.hubdemo.test', '/')}#${params.toString()}&section=beans`);
+    const arrived = await trackerSnapshot(page);
+    expect(arrived.identitySource).toBe('new');
+    expect(arrived.visitorId).not.toBe(oldId);
+    expect(new URL(page.url()).hash).toBe('#section=beans');
+
+    // Addresses the page writes: identity out of query and fragment, everything else as written.
+    await page.evaluate(() => history.pushState({ step: 1 }, '', '/pricing?__hstc=a.b.1.2.3.4&keep=1&_hsenc=p2A#__hs_email=a%40b.test&top'));
+    expect(page.url()).toBe(demo.url('www.hubdemo.test', '/pricing?keep=1#top'));
+    expect(await page.evaluate(() => history.state as unknown)).toEqual({ step: 1 });
+    await page.evaluate(() => history.replaceState(null, '', '?_hsmi=42&hsCtaTracking=x%7Cy'));
+    expect(page.url()).toBe(demo.url('www.hubdemo.test', '/pricing'));
+    await page.evaluate(() => history.pushState(null, '', '/blog/?utm_source=mail#__hstcx=1'));
+    expect(page.url()).toBe(demo.url('www.hubdemo.test', '/blog/?utm_source=mail#__hstcx=1'));
+    // A fragment set later goes too.
+    await page.evaluate(() => { location.hash = '__hssc=a.1.2'; });
+    await expect.poll(() => page.url()).toBe(demo.url('www.hubdemo.test', '/blog/?utm_source=mail'));
+
+    await demo.waitForBeacons(1, { sentSince: arrivedAt });
+    for (const beacon of trackingSince(arrivedAt)) expect(beacon).not.toContain(oldId);
+  });
+});
+
+describe('naming the portal\'s other domains, which a reset here cannot reach', () => {
+  test('the reset preview names the domain the page\'s links carry the identity to, and the opt-out limits the domains still queued for the tracker', async () => {
+    const page = await browser.context.newPage();
+    await visit(page, demo.url('www.hubdemo.test', '/'));
+    // HubSpot's linker decorates the page's links to the portal's other domains with the visitor's identity.
+    await expect.poll(async () => (await page.locator('#portal-link').getAttribute('href')) ?? '', { timeout: 5_000 }).toContain('__hstc=');
+    const preview = await openPopupFor(browser, page);
+    await preview.getByRole('button', { name: /Reset to a new visitor/ }).click();
+    await expect.poll(() => preview.locator('[data-portal-source="links"]').allInnerTexts().then((texts) => texts.join(' ')), { timeout: 10_000 }).toContain('www.hubdemo-partner.test');
+    await preview.close();
+
+    // Before HubSpot's tracker has run, its queue still holds the portal's cookie domains: the
+    // opt-out's limits name them as what the page told the tracker.
+    await page.goto(demo.url('www.hubdemo.test', '/?tracker=0'));
+    await page.evaluate(() => { Reflect.set(window, '_hsq', [['setPortalId', 4242], ['addCookieDomain', '.hubdemo.test'], ['addCookieDomain', '.hubdemo-partner.test']]); });
+    const limits = await openPopupFor(browser, page);
+    await limits.locator('[data-optout-limits] summary').click();
+    await expect.poll(() => limits.locator('[data-optout-limits] [data-portal-source="queue"]').allInnerTexts().then((texts) => texts.join(' ')), { timeout: 10_000 })
+      .toBe('This page told HubSpot\'s tracker that the same HubSpot account also runs hubdemo-partner.test.');
+    await limits.close();
+    await page.close();
+  });
+});
+
 describe('reset with HubSpot identity in the address', () => {
   test('arriving with the linked identity in the fragment: after the reset a new visitor, and no beacon carries the old id', async () => {
     const page = await freshPage();

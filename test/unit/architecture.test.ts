@@ -57,6 +57,14 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  test('the page scripts (src/page, run in web pages\' own world) import only the pure core', () => {
+    const offenders = sourceFiles('src/page').flatMap((file) =>
+      importsOf(file).filter((spec) => !PURE.some((folder) => spec.startsWith(`${folder}/`))).map((spec) => `${file} -> ${spec}`),
+    );
+    expect(sourceFiles('src/page').length).toBeGreaterThan(0);
+    expect(offenders).toEqual([]);
+  });
+
   test('the background reaches the browser only through src/browser', () => {
     const offenders = sourceFiles('src/background').flatMap((file) =>
       importsOf(file).filter((spec) => spec === 'webextension-polyfill' || spec.startsWith('popup/') || spec.startsWith('options/')).map((spec) => `${file} -> ${spec}`),
