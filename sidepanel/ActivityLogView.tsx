@@ -1,8 +1,8 @@
 // The side panel's live activity log: listens (through the client) to the shown tab while the
 // panel is open and lists what happened, newest first, explained by src/explain/activity.ts.
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { SiteSnapshot } from '../src/protocol/client.ts';
-import { ActivityLog, activityToJson, activityVendors, cookieConcernsSite, type ActivityEntry } from '../src/explain/activity.ts';
+import { activityToJson, activityVendors, cookieConcernsSite, type ActivityEntry, type ActivityLog } from '../src/explain/activity.ts';
 import type { Translator } from '../src/i18n/messages.ts';
 import type { Formatter } from '../popup/format.ts';
 import { useServices } from '../popup/context.ts';
@@ -35,10 +35,9 @@ function sentence(entry: ActivityEntry, t: Translator, format: Formatter): strin
   }
 }
 
-export function ActivityLogView({ snapshot }: { snapshot: SiteSnapshot | null }) {
+/** `log` is the panel session's log (made by the page root, which also orders rows by its write times). */
+export function ActivityLogView({ snapshot, log }: { snapshot: SiteSnapshot | null; log: ActivityLog }) {
   const { client, t, format } = useServices();
-  // One log per panel session, kept while the panel follows other tabs.
-  const log = useRef(new ActivityLog()).current;
   const [version, setVersion] = useState(0);
   const [vendorFilter, setVendorFilter] = useState<string>('');
   const watched = snapshot?.kind === 'site' ? snapshot : null;

@@ -15,6 +15,7 @@ import type { CookieJson } from '../../src/explain/json.ts';
 import type { Translator } from '../../src/i18n/messages.ts';
 import { useAnnounce } from './Announcer.tsx';
 import { arrangeRows, type RowGroup } from '../../src/explain/arrange.ts';
+import { lastWritten, type LastWritten } from '../../src/explain/last-written.ts';
 import type { RowOrder } from '../../src/core/row-order.ts';
 import { EditCookieForm } from './CookieEditor.tsx';
 
@@ -25,6 +26,12 @@ const CATEGORY_TITLES: ReadonlyMap<Category | null, MessageKey> = new Map<Catego
   ['necessary', 'category_necessary'],
   [null, 'category_unknown'],
 ]);
+
+const WRITTEN_TITLES: Readonly<Record<LastWritten['kind'], MessageKey>> = {
+  seen: 'written_group_seen',
+  value: 'written_group_value',
+  unknown: 'written_group_unknown',
+};
 
 /** The vendor as the popup names it: translated when the locale has a name for it. */
 export function vendorName(vendor: string | null, t: Translator): string {
@@ -50,14 +57,17 @@ export interface CookieListProps {
 }
 
 export function CookieList({ views, completed, now, title, contradictions = [], order = 'category', visible = null, onDelete }: CookieListProps) {
-  const { t } = useServices();
+  const { t, seenWrite } = useServices();
   // Which rows are open. One state for the whole list, and one click listener on it: rows are
   // plain elements, not components, so the first render of 180 of them stays cheap
   // (docs/BENCHMARKS.md, "Findings"). The delete buttons are handled by the same listener.
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const against = useMemo(() => contradictionsByCookie(contradictions), [contradictions]);
   const variants = useMemo(() => variantCounts(views), [views]);
-  const groups = useMemo(() => arrangeRows(views, order, (vendor) => vendorName(vendor, t)), [views, order, t]);
+  const groups = useMemo(
+    () => arrangeRows(views, order, (vendor) => vendorName(vendor, t), (view) => lastWritten(seenWrite?.(view.cookie), completed.get(view.id) ?? view.outcome, now)),
+    [views, order, t, seenWrite, completed, now],
+  );
   const shownGroups = useMemo(() => visibleGroups(groups, visible), [groups, visible]);
   const onClick = (event: MouseEvent): void => {
     const target = event.target instanceof Element ? event.target : null;
@@ -89,10 +99,10 @@ export function CookieList({ views, completed, now, title, contradictions = [], 
       {title === undefined ? <h2>{t('cookies_title', [String(views.length)])}</h2> : null}
       {views.length === 0 ? <p class="help">{t('cookies_none')}</p> : null}
       {shownGroups.map(({ group, shown }) => (
-        <div class="group" key={group.key} data-category={group.kind === 'category' ? (group.category ?? 'unknown') : undefined} data-vendor={group.kind === 'vendor' ? (group.vendor ?? 'unknown') : undefined}>
+        <div class="group" key={group.key} data-category={group.kind === 'category' ? (group.category ?? 'unknown') : undefined} data-vendor={group.kind === 'vendor' ? (group.vendor ?? 'unknown') : undefined} data-written={group.kind === 'written' ? group.basis : undefined}>
           {group.kind === 'all' ? null : (
             <div class="group-head">
-              <h3>{group.kind === 'category' ? categoryName(group.category, t) : vendorName(group.vendor, t)} <span class="count">{shown.length}</span></h3>
+              <h3>{group.kind === 'category' ? categoryName(group.category, t) : group.kind === 'written' ? t(WRITTEN_TITLES[group.basis]) : vendorName(group.vendor, t)} <span class="count">{shown.length}</span></h3>
               {deletable && group.kind === 'vendor' && group.vendor !== null ? (
                 <button type="button" class="link delete-vendor" data-delete-vendor={group.key}>{t('vendor_deleteAll', [vendorName(group.vendor, t)])}</button>
               ) : null}
