@@ -57,17 +57,24 @@ export interface CookieListProps {
 }
 
 export function CookieList({ views, completed, now, title, contradictions = [], order = 'category', visible = null, onDelete }: CookieListProps) {
-  const { t, seenWrite } = useServices();
+  const { t, format, seenWrite } = useServices();
   // Which rows are open. One state for the whole list, and one click listener on it: rows are
   // plain elements, not components, so the first render of 180 of them stays cheap
   // (docs/BENCHMARKS.md, "Findings"). The delete buttons are handled by the same listener.
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const against = useMemo(() => contradictionsByCookie(contradictions), [contradictions]);
   const variants = useMemo(() => variantCounts(views), [views]);
+  const writtenOf = (view: CookieView): LastWritten => lastWritten(seenWrite?.(view.cookie), completed.get(view.id) ?? view.outcome, now);
   const groups = useMemo(
-    () => arrangeRows(views, order, (vendor) => vendorName(vendor, t), (view) => lastWritten(seenWrite?.(view.cookie), completed.get(view.id) ?? view.outcome, now)),
+    () => arrangeRows(views, order, (vendor) => vendorName(vendor, t), writtenOf),
     [views, order, t, seenWrite, completed, now],
   );
+  // In the "last written" order each row says what its place rests on (the group says "not known").
+  const writtenTag = (view: CookieView): string | null => {
+    if (order !== 'written') return null;
+    const written = writtenOf(view);
+    return written.kind === 'seen' ? t('written_row_seen', [format.date(written.at)]) : written.kind === 'value' ? t('written_row_value', [format.date(written.at)]) : null;
+  };
   const shownGroups = useMemo(() => visibleGroups(groups, visible), [groups, visible]);
   const onClick = (event: MouseEvent): void => {
     const target = event.target instanceof Element ? event.target : null;
@@ -109,7 +116,7 @@ export function CookieList({ views, completed, now, title, contradictions = [], 
             </div>
           )}
           <ul class="cookie-rows">
-            {shown.map((view) => cookieRow(view, completed.get(view.id) ?? view.outcome, now, against.get(view.cookie.name) ?? NONE, open.has(view.id), deletable, variants.get(view.cookie.name) ?? 1, t))}
+            {shown.map((view) => cookieRow(view, completed.get(view.id) ?? view.outcome, now, against.get(view.cookie.name) ?? NONE, open.has(view.id), deletable, variants.get(view.cookie.name) ?? 1, t, writtenTag(view)))}
           </ul>
         </div>
       ))}
@@ -175,7 +182,7 @@ function variantCounts(views: readonly CookieView[]): ReadonlyMap<string, number
   return counts;
 }
 
-function cookieRow(view: CookieView, outcome: DecodeOutcome | null, now: number, against: readonly Contradiction[], open: boolean, deletable: boolean, variants: number, t: Translator) {
+function cookieRow(view: CookieView, outcome: DecodeOutcome | null, now: number, against: readonly Contradiction[], open: boolean, deletable: boolean, variants: number, t: Translator, written: string | null = null) {
   const { cookie } = view;
   const vendor = vendorName(view.vendor, t);
   const failed = outcome !== null && !outcome.ok;
@@ -191,6 +198,7 @@ function cookieRow(view: CookieView, outcome: DecodeOutcome | null, now: number,
         {failed ? <span class="tag warn">{t('row_notDecoded')}</span> : null}
         {view.attribution === 'none' ? <span class="tag">{t('row_notRecognised')}</span> : null}
         {against.length > 0 ? <span class="tag warn" data-against-consent>⚠ {t('row_againstConsent')}</span> : null}
+        {written !== null ? <span class="tag" data-written-at="">{written}</span> : null}
       </button>
       {deletable ? (
         // No child nodes: the sign is drawn by the style sheet, so 180 rows add one element each.

@@ -122,6 +122,7 @@ describe('the side panel in Chromium', () => {
     const writtenGroups = await panel.locator('section.cookies .group').evaluateAll((groups) => groups.map((g) => g.getAttribute('data-written')));
     expect(writtenGroups[0]).toBe('seen');
     expect(await panel.locator('section.cookies .group[data-written="seen"] li').first().getAttribute('data-cookie')).toBe('_ga');
+    expect(await panel.locator('section.cookies .group[data-written="seen"] li[data-cookie="_ga"] [data-written-at]').textContent()).toMatch(/^written /);
     await expect.poll(() => panel.evaluate(async () => {
       const api = Reflect.get(globalThis, 'chrome') as { storage: { local: { get(key: string): Promise<Record<string, { rowOrder?: string } | undefined>> } } };
       return (await api.storage.local.get('popupView'))['popupView']?.rowOrder;
