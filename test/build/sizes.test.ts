@@ -18,12 +18,12 @@ const meta = metafile();
 
 describe('bundle sizes (gzip)', () => {
   // Raised from 25 KB to 64 KB: see docs/BENCHMARKS.md ("Size budgets").
-  // Raised from 64 KB to 71 KB, then 76 KB and 77 KB: see docs/BENCHMARKS.md ("Size budgets").
-  test('popup JS (boot.js and popup.js) is at most 77 KB', () => {
+  // Raised from 64 KB to 71 KB, then 76 KB, 77 KB and 78 KB: see docs/BENCHMARKS.md ("Size budgets").
+  test('popup JS (boot.js and popup.js) is at most 78 KB', () => {
     const popup = ownCode(staticClosure(meta, 'dist/chrome/popup.js'));
     expect(popup.sort()).toEqual(['dist/chrome/boot.js', 'dist/chrome/popup.js']);
     expect(sizes(popup).gzip).toBeGreaterThan(20 * KB);
-    expect(sizes(popup).gzip).toBeLessThanOrEqual(77 * KB);
+    expect(sizes(popup).gzip).toBeLessThanOrEqual(78 * KB);
   });
 
   test('the popup\'s first script (boot.js) imports nothing and is at most 3 KB', () => {
