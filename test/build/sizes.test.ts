@@ -57,12 +57,13 @@ describe('bundle sizes (gzip)', () => {
   });
 
   // The side panel opens once and stays; it shares chunks with the options page and the worker.
-  // Its budget is the popup's (76 KB), plus room for the activity log; see docs/BENCHMARKS.md.
-  test('side panel JS (sidepanel.js and its chunks, the Public Suffix List aside) is at most 82 KB', () => {
+  // Its budget is the popup's, plus room for the activity log; raised from 82 KB to 85 KB with the
+  // popup's (last-written order, variant warning); see docs/BENCHMARKS.md.
+  test('side panel JS (sidepanel.js and its chunks, the Public Suffix List aside) is at most 85 KB', () => {
     const panel = ownCode(staticClosure(meta, 'dist/chrome/sidepanel.js'));
     expect(panel).toContain('dist/chrome/sidepanel.js');
     expect(sizes(panel).gzip).toBeGreaterThan(20 * KB);
-    expect(sizes(panel).gzip).toBeLessThanOrEqual(82 * KB);
+    expect(sizes(panel).gzip).toBeLessThanOrEqual(85 * KB);
   });
 
   test('popup CSS is at most 4 KB', () => {
