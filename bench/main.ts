@@ -11,11 +11,12 @@ import { benchWorkerStart, startPageWrites, type PageWritesResult, type WorkerSt
 import { benchDecode, benchHotPath, type DecodeResult, type HotPathResult } from './node.ts';
 import { benchCliAudit, type CliAuditResult } from './cli.ts';
 import { measureSizes, type SizeRow } from './sizes.ts';
+import { benchPanelWrites, type PanelWritesResult } from './panel.ts';
 import { profilePopup, type PopupProfile } from './profile.ts';
 import { pairedRatios, spread, type Spread } from './stats.ts';
 import { renderReport } from './report.ts';
 
-const SECTIONS = ['popup', 'worker', 'background', 'decode', 'cli', 'sizes'] as const;
+const SECTIONS = ['popup', 'worker', 'background', 'panel', 'decode', 'cli', 'sizes'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Options {
@@ -187,6 +188,8 @@ export interface BenchResults {
   readonly workerStart: WorkerStartResult | null;
   readonly background: { readonly pure: HotPathResult; readonly page: { readonly unruled: PageWritesResult; readonly ruled: PageWritesResult } | null } | null;
   readonly decode: DecodeResult | null;
+  /** The side panel open vs closed while a page writes 5,000 cookies; absent in results written before it existed. */
+  readonly panel?: PanelWritesResult | null;
   /** Absent in results written before the CLI section existed. */
   readonly cli?: CliAuditResult | null;
   readonly sizes: readonly SizeRow[] | null;
@@ -234,9 +237,10 @@ export async function main(args: readonly string[]): Promise<number> {
   let workerStart: WorkerStartResult | null = null;
   let page: { unruled: PageWritesResult; ruled: PageWritesResult } | null = null;
   let profile: PopupProfile | null = null;
+  let panel: PanelWritesResult | null = null;
   let chromium: string | null = null;
 
-  const needsBrowser = options.only.has('popup') || options.only.has('worker') || options.only.has('background') || options.profile;
+  const needsBrowser = options.only.has('popup') || options.only.has('worker') || options.only.has('background') || options.only.has('panel') || options.profile;
   if (needsBrowser) {
     const bench = await attempt(errors, 'starting Chromium with Cookie Lens and the floor', () => options.versusDir === null
       ? PopupBench.start(snapshot, path.join(REPO_ROOT, 'bench', 'floor-extension'))
@@ -268,6 +272,9 @@ export async function main(args: readonly string[]): Promise<number> {
             }
           });
         }
+        if (options.only.has('panel')) {
+          panel = await attempt(errors, 'side panel, 5,000 page cookie writes', () => benchPanelWrites(bench, 5_000, options));
+        }
       } finally {
         await bench.close();
       }
@@ -292,6 +299,7 @@ export async function main(args: readonly string[]): Promise<number> {
     workerStart,
     background: pure === null ? null : { pure, page },
     decode,
+    panel,
     cli,
     sizes,
     profile,

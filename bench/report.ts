@@ -86,6 +86,17 @@ export function renderReport(results: BenchResults): string {
     lines.push('');
   }
 
+  if (results.panel !== undefined && results.panel !== null) {
+    const { panel } = results;
+    lines.push('### Side panel: a page writing cookies with the panel open / closed', '');
+    lines.push('| what | median (min–max) |', '|---|---|');
+    lines.push(`| ${panel.writes.toLocaleString('en')} cookie writes by a page: page time with the side panel open (logging the site) | ${spreadOf(panel.panelOpen, ms, ' ms')} |`);
+    lines.push(`| … the same with the panel closed | ${spreadOf(panel.panelClosed, ms, ' ms')} |`);
+    lines.push(`| … open / closed, run by run | ${spreadOf(panel.ratio, ratio, '')} |`);
+    lines.push(`| … rows the panel's log showed after each open run (it draws the newest 200) | ${panel.rowsShown} |`);
+    lines.push('');
+  }
+
   if (results.workerStart !== null) {
     lines.push('### Service worker start', '');
     lines.push('| what | median (min–max) |', '|---|---|');

@@ -85,10 +85,10 @@ export interface PageWritesResult {
 }
 
 /** Names the page writes: HubSpot's (the ones rules care about), GA/Meta-style, and plain ones. */
-const WRITTEN_NAMES = ['__hstc', 'hubspotutk', '__hssc', '__hssrc', '_ga', '_fbp', '_ga_B0042', 'cart_id', 'theme', 'session_hint'];
+export const WRITTEN_NAMES = ['__hstc', 'hubspotutk', '__hssc', '__hssrc', '_ga', '_fbp', '_ga_B0042', 'cart_id', 'theme', 'session_hint'];
 
 /** The page script: `count` writes through document.cookie, then one read, which waits for them. */
-async function pageWrites(page: Page, count: number): Promise<number> {
+export async function pageWrites(page: Page, count: number): Promise<number> {
   return page.evaluate(({ count: total, names }) => {
     const start = performance.now();
     for (let i = 0; i < total; i += 1) document.cookie = `${names[i % names.length] ?? 'x'}=${i}; path=/; max-age=3600; samesite=lax`;

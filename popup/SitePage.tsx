@@ -21,6 +21,8 @@ import { CompactSummary } from './components/CompactSummary.tsx';
 import { DEFAULT_ROW_ORDER, type RowOrder } from '../src/core/row-order.ts';
 import { EmbeddedSites } from './components/EmbeddedSites.tsx';
 import { ConsentWarnings } from './components/ConsentWarnings.tsx';
+import { VariantWarnings } from './components/VariantWarnings.tsx';
+import { variantDisagreements } from '../src/explain/variant-disagreements.ts';
 import { StatePage } from './components/StatePage.tsx';
 import { Header } from './components/Header.tsx';
 import { ExportBar } from './components/ExportBar.tsx';
@@ -63,6 +65,7 @@ export function SitePage({ data, announce, onChanged }: { data: SiteData; announ
     })), now),
     [report, completed, now],
   );
+  const disagreements = useMemo(() => variantDisagreements(report.views, (v) => completed.get(v.id) ?? v.outcome), [report, completed]);
   const editTarget = useMemo(() => ({ tabId: data.tab.tabId, host: data.site.host, onChanged }), [data, onChanged]);
   return (
     <>
@@ -82,6 +85,7 @@ export function SitePage({ data, announce, onChanged }: { data: SiteData; announ
           </>
         )}
       </VendorSummaries>
+      <VariantWarnings disagreements={disagreements} />
       <ConsentWarnings contradictions={contradictions} now={now} />
       <EditContext.Provider value={editTarget}>
         <CookieBrowser views={report.views} completed={completed} now={now} contradictions={contradictions} tabId={data.tab.tabId}

@@ -6,6 +6,7 @@ import type { Translator } from '../src/i18n/messages.ts';
 import { Formatter } from './format.ts';
 import type { SiteSnapshot } from '../src/protocol/client.ts';
 import type { BrowserFamily } from '../src/core/site-data.ts';
+import type { CookieRecord } from '../src/model/cookie.ts';
 
 export interface PageServices {
   readonly client: PopupClient;
@@ -15,6 +16,8 @@ export interface PageServices {
   readonly firstLoad?: Promise<SiteSnapshot>;
   /** Which browser the page runs in, where what it can do differs (clearing stored data); Chromium when not given (tests). */
   readonly browserFamily?: BrowserFamily;
+  /** When this page saw the cookie written itself (the side panel's activity log), for "last written". */
+  readonly seenWrite?: (cookie: CookieRecord) => number | undefined;
 }
 
 export const ServicesContext = createContext<PageServices | null>(null);

@@ -1,8 +1,8 @@
 // The side panel's live activity log: listens (through the client) to the shown tab while the
 // panel is open and lists what happened, newest first, explained by src/explain/activity.ts.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { SiteSnapshot } from '../src/protocol/client.ts';
-import { ActivityLog, activityToJson, activityVendors, cookieConcernsSite, type ActivityEntry } from '../src/explain/activity.ts';
+import { activityToJson, activityVendors, cookieConcernsSite, type ActivityEntry, type ActivityLog } from '../src/explain/activity.ts';
 import type { Translator } from '../src/i18n/messages.ts';
 import type { Formatter } from '../popup/format.ts';
 import { useServices } from '../popup/context.ts';
@@ -35,10 +35,9 @@ function sentence(entry: ActivityEntry, t: Translator, format: Formatter): strin
   }
 }
 
-export function ActivityLogView({ snapshot }: { snapshot: SiteSnapshot | null }) {
+/** `log` is the panel session's log (made by the page root, which also orders rows by its write times). */
+export function ActivityLogView({ snapshot, log }: { snapshot: SiteSnapshot | null; log: ActivityLog }) {
   const { client, t, format } = useServices();
-  // One log per panel session, kept while the panel follows other tabs.
-  const log = useRef(new ActivityLog()).current;
   const [version, setVersion] = useState(0);
   const [vendorFilter, setVendorFilter] = useState<string>('');
   const watched = snapshot?.kind === 'site' ? snapshot : null;
@@ -46,12 +45,16 @@ export function ActivityLogView({ snapshot }: { snapshot: SiteSnapshot | null })
   const site = watched?.site.registrableDomain;
   const storeId = watched?.tab.storeId;
 
-  useEffect(() => {
+  // Seeding and listening start in layout effects, straight after the render that shows the site.
+  // A plain effect waits for the next animation frame (or a 100 ms timer): a hidden page has no
+  // frames and Firefox throttles its timers for seconds, so writes made meanwhile were missed and
+  // the Firefox log stayed empty in the tests, where the panel page is a background tab.
+  useLayoutEffect(() => {
     if (watched === null) return;
     log.seed(watched.cookies);
   }, [watched, log]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (tabId === undefined || site === undefined || storeId === undefined || client.watchActivity === undefined) return;
     let queued = false;
     const changed = (entry: ActivityEntry | null): void => {

@@ -8,16 +8,21 @@ import { ServicesContext } from '../popup/context.ts';
 import { Formatter } from '../popup/format.ts';
 import { App } from '../popup/App.tsx';
 import { ActivityLogView } from './ActivityLogView.tsx';
+import { ActivityLog } from '../src/explain/activity.ts';
 
 const client = createBrowserClient('', undefined, { followActiveTab: true });
 const t = browserTranslator();
 const format = new Formatter(t);
+// One log per panel session, kept while the panel follows other tabs; its write times also order
+// the rows "by last written".
+const log = new ActivityLog();
+const seenWrite = (cookie: Parameters<ActivityLog['writtenAt']>[0]): number | undefined => log.writtenAt(cookie);
 const root = document.getElementById('app');
 if (root !== null) {
   document.documentElement.lang = format.locale;
   render(
-    <ServicesContext.Provider value={{ client, t, format, browserFamily: browserFamily() }}>
-      <App below={(snapshot) => <ActivityLogView snapshot={snapshot} />} />
+    <ServicesContext.Provider value={{ client, t, format, browserFamily: browserFamily(), seenWrite }}>
+      <App below={(snapshot) => <ActivityLogView snapshot={snapshot} log={log} />} />
     </ServicesContext.Provider>,
     root,
   );

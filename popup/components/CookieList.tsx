@@ -15,6 +15,7 @@ import type { CookieJson } from '../../src/explain/json.ts';
 import type { Translator } from '../../src/i18n/messages.ts';
 import { useAnnounce } from './Announcer.tsx';
 import { arrangeRows, type RowGroup } from '../../src/explain/arrange.ts';
+import { lastWritten, type LastWritten } from '../../src/explain/last-written.ts';
 import type { RowOrder } from '../../src/core/row-order.ts';
 import { EditCookieForm } from './CookieEditor.tsx';
 
@@ -25,6 +26,12 @@ const CATEGORY_TITLES: ReadonlyMap<Category | null, MessageKey> = new Map<Catego
   ['necessary', 'category_necessary'],
   [null, 'category_unknown'],
 ]);
+
+const WRITTEN_TITLES: Readonly<Record<LastWritten['kind'], MessageKey>> = {
+  seen: 'written_group_seen',
+  value: 'written_group_value',
+  unknown: 'written_group_unknown',
+};
 
 /** The vendor as the popup names it: translated when the locale has a name for it. */
 export function vendorName(vendor: string | null, t: Translator): string {
@@ -50,14 +57,24 @@ export interface CookieListProps {
 }
 
 export function CookieList({ views, completed, now, title, contradictions = [], order = 'category', visible = null, onDelete }: CookieListProps) {
-  const { t } = useServices();
+  const { t, format, seenWrite } = useServices();
   // Which rows are open. One state for the whole list, and one click listener on it: rows are
   // plain elements, not components, so the first render of 180 of them stays cheap
   // (docs/BENCHMARKS.md, "Findings"). The delete buttons are handled by the same listener.
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const against = useMemo(() => contradictionsByCookie(contradictions), [contradictions]);
   const variants = useMemo(() => variantCounts(views), [views]);
-  const groups = useMemo(() => arrangeRows(views, order, (vendor) => vendorName(vendor, t)), [views, order, t]);
+  const writtenOf = (view: CookieView): LastWritten => lastWritten(seenWrite?.(view.cookie), completed.get(view.id) ?? view.outcome, now);
+  const groups = useMemo(
+    () => arrangeRows(views, order, (vendor) => vendorName(vendor, t), writtenOf),
+    [views, order, t, seenWrite, completed, now],
+  );
+  // In the "last written" order each row says what its place rests on (the group says "not known").
+  const writtenTag = (view: CookieView): string | null => {
+    if (order !== 'written') return null;
+    const written = writtenOf(view);
+    return written.kind === 'seen' ? t('written_row_seen', [format.date(written.at)]) : written.kind === 'value' ? t('written_row_value', [format.date(written.at)]) : null;
+  };
   const shownGroups = useMemo(() => visibleGroups(groups, visible), [groups, visible]);
   const onClick = (event: MouseEvent): void => {
     const target = event.target instanceof Element ? event.target : null;
@@ -89,17 +106,17 @@ export function CookieList({ views, completed, now, title, contradictions = [], 
       {title === undefined ? <h2>{t('cookies_title', [String(views.length)])}</h2> : null}
       {views.length === 0 ? <p class="help">{t('cookies_none')}</p> : null}
       {shownGroups.map(({ group, shown }) => (
-        <div class="group" key={group.key} data-category={group.kind === 'category' ? (group.category ?? 'unknown') : undefined} data-vendor={group.kind === 'vendor' ? (group.vendor ?? 'unknown') : undefined}>
+        <div class="group" key={group.key} data-category={group.kind === 'category' ? (group.category ?? 'unknown') : undefined} data-vendor={group.kind === 'vendor' ? (group.vendor ?? 'unknown') : undefined} data-written={group.kind === 'written' ? group.basis : undefined}>
           {group.kind === 'all' ? null : (
             <div class="group-head">
-              <h3>{group.kind === 'category' ? categoryName(group.category, t) : vendorName(group.vendor, t)} <span class="count">{shown.length}</span></h3>
+              <h3>{group.kind === 'category' ? categoryName(group.category, t) : group.kind === 'written' ? t(WRITTEN_TITLES[group.basis]) : vendorName(group.vendor, t)} <span class="count">{shown.length}</span></h3>
               {deletable && group.kind === 'vendor' && group.vendor !== null ? (
                 <button type="button" class="link delete-vendor" data-delete-vendor={group.key}>{t('vendor_deleteAll', [vendorName(group.vendor, t)])}</button>
               ) : null}
             </div>
           )}
           <ul class="cookie-rows">
-            {shown.map((view) => cookieRow(view, completed.get(view.id) ?? view.outcome, now, against.get(view.cookie.name) ?? NONE, open.has(view.id), deletable, variants.get(view.cookie.name) ?? 1, t))}
+            {shown.map((view) => cookieRow(view, completed.get(view.id) ?? view.outcome, now, against.get(view.cookie.name) ?? NONE, open.has(view.id), deletable, variants.get(view.cookie.name) ?? 1, t, writtenTag(view)))}
           </ul>
         </div>
       ))}
@@ -165,7 +182,7 @@ function variantCounts(views: readonly CookieView[]): ReadonlyMap<string, number
   return counts;
 }
 
-function cookieRow(view: CookieView, outcome: DecodeOutcome | null, now: number, against: readonly Contradiction[], open: boolean, deletable: boolean, variants: number, t: Translator) {
+function cookieRow(view: CookieView, outcome: DecodeOutcome | null, now: number, against: readonly Contradiction[], open: boolean, deletable: boolean, variants: number, t: Translator, written: string | null = null) {
   const { cookie } = view;
   const vendor = vendorName(view.vendor, t);
   const failed = outcome !== null && !outcome.ok;
@@ -181,6 +198,7 @@ function cookieRow(view: CookieView, outcome: DecodeOutcome | null, now: number,
         {failed ? <span class="tag warn">{t('row_notDecoded')}</span> : null}
         {view.attribution === 'none' ? <span class="tag">{t('row_notRecognised')}</span> : null}
         {against.length > 0 ? <span class="tag warn" data-against-consent>⚠ {t('row_againstConsent')}</span> : null}
+        {written !== null ? <span class="tag" data-written-at="">{written}</span> : null}
       </button>
       {deletable ? (
         // No child nodes: the sign is drawn by the style sheet, so 180 rows add one element each.

@@ -124,6 +124,8 @@ export const ACTIVITY_LOG_LIMIT = 1000;
  */
 export class ActivityLog {
   private readonly values = new Map<string, string>();
+  /** When each cookie was last seen written in this panel session (the "last written" order). */
+  private readonly writes = new Map<string, number>();
   private readonly requestCounts = new Map<string, number>();
   private list: ActivityEntry[] = [];
   private seq = 0;
@@ -139,6 +141,11 @@ export class ActivityLog {
     this.requestCounts.clear();
   }
 
+  /** When this log saw the cookie (that exact identity) last written; undefined when it has not. Clearing the log keeps these. */
+  writtenAt(cookie: Pick<CookieRecord, 'name' | 'domain' | 'path' | 'storeId' | 'partitionKey' | 'firstPartyDomain'>): number | undefined {
+    return this.writes.get(cookieIdentity(cookie));
+  }
+
   /** Remembers the cookies the site has now, so later writes are compared with them. */
   seed(cookies: readonly CookieRecord[]): void {
     for (const cookie of cookies) this.values.set(cookieIdentity(cookie), cookie.value);
@@ -152,11 +159,13 @@ export class ActivityLog {
     const vendor = findFamily(change.cookie.name)?.vendor ?? null;
     if (change.removed) {
       this.values.delete(key);
+      this.writes.delete(key);
       const event: CookieEvent = change.cause === 'expired' || change.cause === 'evicted' ? 'expired' : 'deleted';
       return this.add({ kind: 'cookie', seq: 0, at, site, vendor, name: change.cookie.name, event });
     }
     const before = this.values.get(key);
     this.values.set(key, change.cookie.value);
+    this.writes.set(key, at);
     return this.add({ kind: 'cookie', seq: 0, at, site, vendor, name: change.cookie.name, ...explainCookieWrite(before, change.cookie, at) });
   }
 

@@ -12,6 +12,7 @@ import type hubspotState from '../../locales/en/hubspot-state.json';
 import type trackersExtra from '../../locales/en/trackers-extra.json';
 import type cleanup from '../../locales/en/cleanup.json';
 import type pageScripts from '../../locales/en/page-scripts.json';
+import type panelExtra from '../../locales/en/panel-extra.json';
 
 /** Every message key: one line per locale file (locales/en/*.json). */
 export type MessageKey =
@@ -25,7 +26,8 @@ export type MessageKey =
   | keyof typeof hubspotState
   | keyof typeof trackersExtra
   | keyof typeof cleanup
-  | keyof typeof pageScripts;
+  | keyof typeof pageScripts
+  | keyof typeof panelExtra;
 
 export interface Translator {
   /** A fixed message; `$1`..`$9` are replaced by the substitutions, as the browser's i18n API does. */

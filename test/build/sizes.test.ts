@@ -18,12 +18,12 @@ const meta = metafile();
 
 describe('bundle sizes (gzip)', () => {
   // Raised from 25 KB to 64 KB: see docs/BENCHMARKS.md ("Size budgets").
-  // Raised from 64 KB to 71 KB, then 76 KB and 77 KB: see docs/BENCHMARKS.md ("Size budgets").
-  test('popup JS (boot.js and popup.js) is at most 77 KB', () => {
+  // Raised from 64 KB to 71 KB, then 76 KB, 77 KB and 78 KB: see docs/BENCHMARKS.md ("Size budgets").
+  test('popup JS (boot.js and popup.js) is at most 78 KB', () => {
     const popup = ownCode(staticClosure(meta, 'dist/chrome/popup.js'));
     expect(popup.sort()).toEqual(['dist/chrome/boot.js', 'dist/chrome/popup.js']);
     expect(sizes(popup).gzip).toBeGreaterThan(20 * KB);
-    expect(sizes(popup).gzip).toBeLessThanOrEqual(77 * KB);
+    expect(sizes(popup).gzip).toBeLessThanOrEqual(78 * KB);
   });
 
   test('the popup\'s first script (boot.js) imports nothing and is at most 3 KB', () => {
@@ -57,12 +57,13 @@ describe('bundle sizes (gzip)', () => {
   });
 
   // The side panel opens once and stays; it shares chunks with the options page and the worker.
-  // Its budget is the popup's, plus room for the activity log; see docs/BENCHMARKS.md.
-  test('side panel JS (sidepanel.js and its chunks, the Public Suffix List aside) is at most 83 KB', () => {
+  // Its budget is the popup's, plus room for the activity log; raised from 82 KB to 85 KB with the
+  // popup's (last-written order, variant warning); see docs/BENCHMARKS.md.
+  test('side panel JS (sidepanel.js and its chunks, the Public Suffix List aside) is at most 85 KB', () => {
     const panel = ownCode(staticClosure(meta, 'dist/chrome/sidepanel.js'));
     expect(panel).toContain('dist/chrome/sidepanel.js');
     expect(sizes(panel).gzip).toBeGreaterThan(20 * KB);
-    expect(sizes(panel).gzip).toBeLessThanOrEqual(83 * KB);
+    expect(sizes(panel).gzip).toBeLessThanOrEqual(85 * KB);
   });
 
   test('popup CSS is at most 4 KB', () => {

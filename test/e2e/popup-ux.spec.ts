@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, openPopupFor } from './support/extension.ts';
+import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
+import { CHROME_BUILD, openPopupFor, splitHstc } from './support/extension.ts';
 
 let demo: DemoHandle;
 let browser: ChromiumHarness;
@@ -151,6 +151,39 @@ describe('grouping', () => {
     await reopened.getByRole('combobox', { name: 'Show' }).selectOption('category');
     await reopened.locator('.group[data-category="analytics"]').waitFor();
     await reopened.close();
+    await page.close();
+  });
+});
+
+describe('two copies of one cookie', () => {
+  test('a second __hstc with another visitor id: the popup says there are two HubSpot visitor ids, telling the copies apart by scope', async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await page.goto(demo.url('www.hubdemo.test', '/'));
+    await waitForTracker(page);
+    const popup = await openPopupFor(browser, page);
+    await popup.locator('section.cookies li[data-cookie="__hstc"]').first().waitFor();
+    expect(await popup.locator('[data-variant-disagreements]').count()).toBe(0);
+
+    // The page writes a host-only __hstc beside the tracker's Domain one, with another visitor id.
+    const tracker = (await jar()).filter((c) => c.name === '__hstc');
+    expect(tracker.map((c) => c.domain)).toEqual(['.hubdemo.test']);
+    const original = tracker[0]?.value ?? '';
+    const parts = decodeURIComponent(original).split('.');
+    const otherId = [...(parts[1] ?? '')].reverse().join('');
+    parts[1] = otherId;
+    await page.evaluate((value) => { document.cookie = `__hstc=${value}; path=/; max-age=600`; }, parts.join('.'));
+    await expect.poll(async () => (await jar()).filter((c) => c.name === '__hstc').length).toBe(2);
+    const ids = new Map((await jar()).filter((c) => c.name === '__hstc').map((c) => [c.domain, splitHstc(c.value).visitorId]));
+    expect(ids.get('www.hubdemo.test')).not.toBe(ids.get('.hubdemo.test'));
+
+    // The popup re-reads on the write and names both ids with where each copy lives.
+    const finding = popup.locator('[data-disagree="__hstc"][data-field="visitorId"]');
+    await finding.waitFor();
+    expect(await finding.textContent()).toBe(
+      `2 HubSpot visitor ids on this site, in copies of __hstc: ${ids.get('.hubdemo.test')} (hubdemo.test and its subdomains); ${ids.get('www.hubdemo.test')} (www.hubdemo.test only)`,
+    );
+    await popup.close();
     await page.close();
   });
 });

@@ -1,13 +1,17 @@
 // Issue 14, the side panel in real Firefox ESR (sidebar_action): the sidebar page, opened as a
-// tab, loads and shows the site of the tab that becomes active in its window. (The activity log
-// is checked in Chromium only: in this harness the Firefox page logged nothing; see the README.)
+// tab, loads and shows the site of the tab that becomes active in its window, and its live
+// activity log records a HubSpot session start and a Google Analytics refresh of `_ga` as they
+// happen (timestamps inside the step that caused them). Expected values come from the browser's
+// cookie jar, read through the extension's cookies API. The panel page is a background tab here,
+// as the log once stayed empty in exactly that case: its listeners started only at the next frame.
 // Extension pages are polled from Node (their CSP blocks puppeteer's waitForFunction).
-import { afterAll, beforeAll, describe, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchFirefox, pollInPage, type FirefoxHarness } from './support/firefox.ts';
 import { startDemo, type DemoHandle } from './support/demo.ts';
-import { FIREFOX_BUILD } from './support/extension.ts';
+import { FIREFOX_BUILD, splitHstc } from './support/extension.ts';
 
 let demo: DemoHandle;
 let firefox: FirefoxHarness;
@@ -36,4 +40,75 @@ describe('the side panel in Firefox', () => {
     await pollInPage(panel, () => document.querySelector('h1.site-name')?.textContent === 'hubdemo.test', undefined, { what: 'the panel shows hubdemo.test' });
     await pollInPage(panel, () => document.querySelector('section.activity h2')?.textContent === 'Live activity', undefined, { what: 'the activity log section' });
   });
+
+  test('the activity log records a HubSpot session start and a Google Analytics refresh as they happen', async () => {
+    const site = await firefox.browser.newPage();
+    await site.goto(demo.url('www.hubdemo.test', '/'));
+    await trackerReady(site);
+    const panel = await firefox.browser.newPage();
+    await firefox.openExtensionPage(panel, 'sidepanel.html');
+    await pollInPage(panel, () => document.body.dataset.ready === '1', undefined, { what: 'the panel rendered' });
+    await site.bringToFront();
+    await pollInPage(panel, () => document.querySelector('h1.site-name')?.textContent === 'hubdemo.test', undefined, { what: 'the panel shows hubdemo.test' });
+
+    // A new session: without __hssc the tracker starts the next session on the next page load.
+    const before = splitHstc((await jarCookie(panel, '__hstc')).value);
+    const sessionStep = Date.now();
+    const hssc = await jarCookie(panel, '__hssc');
+    await site.evaluate((domain) => { document.cookie = `__hssc=; path=/; max-age=0${domain.startsWith('.') ? `; domain=${domain.slice(1)}` : ''}`; }, hssc.domain);
+    await site.reload();
+    await trackerReady(site);
+    const after = splitHstc((await jarCookie(panel, '__hstc')).value);
+    expect(after.session).toBe(before.session + 1);
+    const started = 'ol[data-activity-log] li[data-kind="cookie"][data-event="session-started"][data-vendor="hubspot"]';
+    await pollInPage(panel, (selector) => document.querySelector(selector) !== null, started, { what: 'the session start in the log' });
+    const startedEntry = await logEntry(panel, started);
+    expect(startedEntry.text).toContain(`HubSpot started your session number ${after.session}`);
+    expect(startedEntry.at).toBeGreaterThanOrEqual(sessionStep);
+    expect(startedEntry.at).toBeLessThanOrEqual(Date.now());
+
+    // A refresh of Google Analytics' _ga: the same value written again with a new expiry.
+    await demo.setPreset(site, 'trackers');
+    await site.goto(demo.url('www.hubdemo.test', '/?tracker=0'));
+    const ga = await jarCookie(panel, '_ga');
+    const refreshStep = Date.now();
+    await site.evaluate(({ value, domain, path }) => {
+      const domainPart = domain.startsWith('.') ? `; domain=${domain.slice(1)}` : '';
+      document.cookie = `_ga=${value}; path=${path}; max-age=63072000${domainPart}`;
+    }, { value: ga.value, domain: ga.domain, path: ga.path });
+    const refreshed = 'ol[data-activity-log] li[data-event="refreshed"][data-vendor="google-analytics"]';
+    await pollInPage(panel, (selector) => document.querySelector(selector) !== null, refreshed, { what: 'the _ga refresh in the log' });
+    const refreshedEntry = await logEntry(panel, refreshed);
+    expect(refreshedEntry.text).toContain('Google Analytics refreshed _ga');
+    expect(refreshedEntry.at).toBeGreaterThanOrEqual(refreshStep);
+
+    // Newest first: the refresh came after the session start.
+    const events = await panel.evaluate(() => [...document.querySelectorAll('ol[data-activity-log] li')].map((item) => item.getAttribute('data-event')));
+    expect(events.indexOf('refreshed')).toBeLessThan(events.indexOf('session-started'));
+  });
 });
+
+/** Waits for the demo site's stand-in tracker (polled from Node, as everywhere in Firefox). */
+async function trackerReady(page: Page): Promise<void> {
+  await pollInPage(page, () => document.documentElement.dataset['demoTracker'] === 'ready', undefined, { what: 'the demo tracker' });
+}
+
+/** The one cookie of that name on hubdemo.test, read by the extension page from the browser's jar. */
+async function jarCookie(extensionPage: Page, name: string): Promise<{ value: string; domain: string; path: string }> {
+  const found = await extensionPage.evaluate(async (wanted) => {
+    const api = Reflect.get(window, 'browser') as { cookies: { getAll(details: { name: string }): Promise<Array<{ value: string; domain: string; path: string }>> } };
+    return (await api.cookies.getAll({ name: wanted })).filter((cookie) => cookie.domain.endsWith('hubdemo.test')).map(({ value, domain, path }) => ({ value, domain, path }));
+  }, name);
+  expect(found, `${name} in the jar`).toHaveLength(1);
+  const [only] = found;
+  if (only === undefined) throw new Error(`no ${name}`);
+  return only;
+}
+
+/** The first (newest) log entry matching `selector`: its text and its time. */
+async function logEntry(panel: Page, selector: string): Promise<{ text: string; at: number }> {
+  return panel.evaluate((wanted) => {
+    const item = document.querySelector(wanted);
+    return { text: item?.textContent ?? '', at: Date.parse(item?.querySelector('time')?.getAttribute('datetime') ?? '') };
+  }, selector);
+}

@@ -115,6 +115,19 @@ describe('the side panel in Chromium', () => {
     expect(await refreshed.first().textContent()).toContain('Google Analytics refreshed _ga');
     expect(await logEntries(panel).filter({ hasText: 'elsewhere' }).count()).toBe(0);
 
+    // "By last written": the _ga the panel just saw written leads the rows seen written, and the
+    // choice is remembered (storage.local).
+    await panel.locator('label.order select').selectOption('written');
+    await panel.locator('section.cookies .group[data-written="seen"] li[data-cookie="_ga"]').waitFor();
+    const writtenGroups = await panel.locator('section.cookies .group').evaluateAll((groups) => groups.map((g) => g.getAttribute('data-written')));
+    expect(writtenGroups[0]).toBe('seen');
+    expect(await panel.locator('section.cookies .group[data-written="seen"] li').first().getAttribute('data-cookie')).toBe('_ga');
+    expect(await panel.locator('section.cookies .group[data-written="seen"] li[data-cookie="_ga"] [data-written-at]').textContent()).toMatch(/^written /);
+    await expect.poll(() => panel.evaluate(async () => {
+      const api = Reflect.get(globalThis, 'chrome') as { storage: { local: { get(key: string): Promise<Record<string, { rowOrder?: string } | undefined>> } } };
+      return (await api.storage.local.get('popupView'))['popupView']?.rowOrder;
+    })).toBe('written');
+
     // Newest first: the refresh came after the session start.
     const events = await logEntries(panel).evaluateAll((items) => items.map((item) => item.getAttribute('data-event')));
     expect(events.indexOf('refreshed')).toBeLessThan(events.indexOf('session-started'));

@@ -73,6 +73,23 @@ describe('ActivityLog', () => {
     expect(log.entries[2]).toMatchObject({ vendor: 'hubspot', name: '__hstc', sessionNumber: 5, site: 'example.com' });
   });
 
+  it('remembers when it saw each cookie variant written (for "last written"); a removal forgets it, clearing the log does not', () => {
+    const log = new ActivityLog();
+    const apex = cookie('__hstc', hstc(4, 1728971805584));
+    const host = cookie('__hstc', hstc(4, 1728971805584), { domain: 'www.example.com', hostOnly: true });
+    log.seed([apex]);
+    expect(log.writtenAt(apex)).toBeUndefined();
+    log.cookieChanged({ removed: false, cause: 'explicit', cookie: apex }, 'example.com', NOW + 10);
+    log.cookieChanged({ removed: false, cause: 'explicit', cookie: host }, 'example.com', NOW + 20);
+    log.cookieChanged({ removed: true, cause: 'overwrite', cookie: apex }, 'example.com', NOW + 30);
+    expect(log.writtenAt(apex)).toBe(NOW + 10);
+    expect(log.writtenAt(host)).toBe(NOW + 20);
+    log.clear();
+    expect(log.writtenAt(apex)).toBe(NOW + 10);
+    log.cookieChanged({ removed: true, cause: 'explicit', cookie: host }, 'example.com', NOW + 40);
+    expect(log.writtenAt(host)).toBeUndefined();
+  });
+
   it('counts requests per vendor and site, and records blocked ones', () => {
     const log = new ActivityLog();
     log.requestSeen('https://track.hubspot.com/__ptq.gif?k=1', 'a.test', NOW);

@@ -12,6 +12,7 @@ describe('readViewPrefs', () => {
   test('a stored choice is read back; an unknown order falls back to the default', () => {
     expect(readViewPrefs({ version: 1, rowOrder: 'vendor' })).toEqual({ ok: true, prefs: { version: 1, rowOrder: 'vendor' } });
     expect(readViewPrefs({ version: 1, rowOrder: 'name' }).prefs.rowOrder).toBe('name');
+    expect(readViewPrefs({ version: 1, rowOrder: 'written' }).prefs.rowOrder).toBe('written');
     expect(readViewPrefs({ version: 1, rowOrder: 'size' }).prefs.rowOrder).toBe('category');
   });
 
