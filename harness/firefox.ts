@@ -5,8 +5,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Browser, EvaluateFunc, Page } from 'puppeteer-core';
-import { findFirefox } from '../../../scripts/find-chromium.mjs';
-import { firefoxLocalDomains } from '../../demo-site/hosts.mjs';
+import { findFirefox } from './find-browsers.mjs';
+import { firefoxLocalDomains } from './demo-site/hosts.mjs';
 import { REMOVE_TREE, freshTmpDir, removeBrowserFolder } from './paths.ts';
 
 // The few WebExtension APIs the harness calls inside extension pages. Module-scoped on purpose.
@@ -74,7 +74,7 @@ function isJsonObject(value: unknown): value is JsonObject {
  * use the session puppeteer already holds (`BidiBrowser.connection`, internal in 24.43.1).
  */
 function bidiSender(target: Browser): (method: string, params: Record<string, unknown>) => Promise<unknown> {
-  const changed = new Error('puppeteer-core changed: Browser.connection.send is gone; update test/e2e/support/firefox.ts');
+  const changed = new Error('puppeteer-core changed: Browser.connection.send is gone; update harness/firefox.ts');
   const connection: unknown = Reflect.get(target, 'connection');
   if (typeof connection !== 'object' || connection === null) throw changed;
   const send: unknown = Reflect.get(connection, 'send');
@@ -195,7 +195,7 @@ export async function launchFirefox(options: LaunchFirefoxOptions): Promise<Fire
 
   const contextIdOf = (page: Page): string => {
     const id: unknown = Reflect.get(page.mainFrame(), '_id');
-    if (typeof id !== 'string') throw new Error('puppeteer-core changed: Frame._id is gone; update test/e2e/support/firefox.ts');
+    if (typeof id !== 'string') throw new Error('puppeteer-core changed: Frame._id is gone; update harness/firefox.ts');
     return id;
   };
 

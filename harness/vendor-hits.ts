@@ -1,6 +1,6 @@
 // Helpers for the other trackers' hits (Google Analytics, Meta, Matomo) in the demo site's beacon
 // log: which collection host a hit went to, and waiting for hits without fixed sleeps.
-import { VENDOR_HOSTS } from '../../demo-site/hosts.mjs';
+import { VENDOR_HOSTS } from './demo-site/hosts.mjs';
 import type { BeaconRecord, DemoHandle } from './demo.ts';
 
 export type VendorName = 'ga' | 'meta' | 'matomo';

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, expandCookie, fieldText, onlyCookie, openPopupFor, siteCookies, splitHstc, summaryMs } from './support/extension.ts';
-import { REPO_ROOT, freshTmpDir } from './support/paths.ts';
+import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
+import { startDemo, waitForTracker, type DemoHandle } from '../../harness/demo.ts';
+import { CHROME_BUILD, expandCookie, fieldText, onlyCookie, openPopupFor, siteCookies, splitHstc, summaryMs } from '../../harness/extension.ts';
+import { REPO_ROOT, freshTmpDir } from '../../harness/paths.ts';
 
 const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 /** The visitor-identity cookies HubSpot documents (hubspot-cookies.md): what a reset removes. */

@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, openPopupFor } from './support/extension.ts';
-import { hitsOf, waitForHits } from './support/vendor-hits.ts';
+import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
+import { startDemo, type DemoHandle } from '../../harness/demo.ts';
+import { CHROME_BUILD, openPopupFor } from '../../harness/extension.ts';
+import { hitsOf, waitForHits } from '../../harness/vendor-hits.ts';
 
 const SHOP = 'www.gameta.test';
 /** An action's first reply in a browser session waits for the managed policy (seconds in Chromium). */

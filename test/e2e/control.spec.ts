@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Cookie, Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, trackerSnapshot, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, onlyCookie, openPopupFor, siteCookies, splitHstc } from './support/extension.ts';
-import { freshTmpDir } from './support/paths.ts';
+import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
+import { startDemo, trackerSnapshot, waitForTracker, type DemoHandle } from '../../harness/demo.ts';
+import { CHROME_BUILD, onlyCookie, openPopupFor, siteCookies, splitHstc } from '../../harness/extension.ts';
+import { freshTmpDir } from '../../harness/paths.ts';
 
 let demo: DemoHandle;
 let browser: ChromiumHarness;

@@ -3,9 +3,9 @@
 // cookie against its name prefix (a `__Host-` cookie with a Domain; Chromium's API would store it) gives a one-line error and writes
 // nothing. Expected values come from the browser's cookie jar.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, expandCookie, openPopupFor } from './support/extension.ts';
+import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
+import { startDemo, type DemoHandle } from '../../harness/demo.ts';
+import { CHROME_BUILD, expandCookie, openPopupFor } from '../../harness/extension.ts';
 
 let demo: DemoHandle;
 let browser: ChromiumHarness;

@@ -5,15 +5,15 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Cookie, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PRESETS, renderPresetDocs } from '../demo-site/presets.mjs';
-import type { PresetCookie } from '../demo-site/presets.mjs';
-import { launchChromiumWithoutExtension } from './support/chromium.ts';
-import type { PlainChromium } from './support/chromium.ts';
-import { bannerSnapshot, beaconSentAt, startDemo, trackerSnapshot, waitForTracker } from './support/demo.ts';
-import type { BeaconRecord, DemoHandle, PresetName } from './support/demo.ts';
-import { launchFirefox, pollInPage } from './support/firefox.ts';
-import { REPO_ROOT } from './support/paths.ts';
-import { PROBE_GECKO_ID, writeProbeExtension } from './support/probe-extension.ts';
+import { PRESETS, renderPresetDocs } from '../../harness/demo-site/presets.mjs';
+import type { PresetCookie } from '../../harness/demo-site/presets.mjs';
+import { launchChromiumWithoutExtension } from '../../harness/chromium.ts';
+import type { PlainChromium } from '../../harness/chromium.ts';
+import { bannerSnapshot, beaconSentAt, startDemo, trackerSnapshot, waitForTracker } from '../../harness/demo.ts';
+import type { BeaconRecord, DemoHandle, PresetName } from '../../harness/demo.ts';
+import { launchFirefox, pollInPage } from '../../harness/firefox.ts';
+import { REPO_ROOT } from '../../harness/paths.ts';
+import { PROBE_GECKO_ID, writeProbeExtension } from '../../harness/probe-extension.ts';
 
 /**
  * The section 3 hash of `.hubdemo.test`, worked out by hand-running the algorithm in a separate

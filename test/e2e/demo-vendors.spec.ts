@@ -5,12 +5,12 @@
 import { createHash } from 'node:crypto';
 import type { BrowserContext, Cookie, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { VENDOR_HOSTS } from '../demo-site/hosts.mjs';
-import { launchChromiumWithoutExtension } from './support/chromium.ts';
-import type { PlainChromium } from './support/chromium.ts';
-import { startDemo } from './support/demo.ts';
-import type { DemoHandle } from './support/demo.ts';
-import { hitsOf, waitForHits } from './support/vendor-hits.ts';
+import { VENDOR_HOSTS } from '../../harness/demo-site/hosts.mjs';
+import { launchChromiumWithoutExtension } from '../../harness/chromium.ts';
+import type { PlainChromium } from '../../harness/chromium.ts';
+import { startDemo } from '../../harness/demo.ts';
+import type { DemoHandle } from '../../harness/demo.ts';
+import { hitsOf, waitForHits } from '../../harness/vendor-hits.ts';
 
 const SHOP = 'www.gameta.test';
 const MEASUREMENT_ID = 'G-DEMO42XY';

@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, onlyCookie, openPopupFor } from './support/extension.ts';
-import { freshTmpDir } from './support/paths.ts';
+import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
+import { startDemo, type DemoHandle } from '../../harness/demo.ts';
+import { CHROME_BUILD, onlyCookie, openPopupFor } from '../../harness/extension.ts';
+import { freshTmpDir } from '../../harness/paths.ts';
 
 let demo: DemoHandle;
 let browser: ChromiumHarness;

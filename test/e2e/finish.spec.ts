@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { accessSync, constants, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, unpackedExtensionId, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, expandCookie, onlyCookie, openPopupFor, siteCookies, splitHstc } from './support/extension.ts';
-import { REPO_ROOT, freshTmpDir } from './support/paths.ts';
+import { launchChromium, unpackedExtensionId, type ChromiumHarness } from '../../harness/chromium.ts';
+import { startDemo, waitForTracker, type DemoHandle } from '../../harness/demo.ts';
+import { CHROME_BUILD, expandCookie, onlyCookie, openPopupFor, siteCookies, splitHstc } from '../../harness/extension.ts';
+import { REPO_ROOT, freshTmpDir } from '../../harness/paths.ts';
 
 // The extension APIs this spec calls inside the service worker.
 declare const chrome: {

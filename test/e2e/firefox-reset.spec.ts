@@ -10,10 +10,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, pollInPage, type FirefoxHarness } from './support/firefox.ts';
-import { beaconSentAt, parseTrackerSnapshot, startDemo, type DemoHandle, type TrackerSnapshot } from './support/demo.ts';
-import { FIREFOX_BUILD } from './support/extension.ts';
-import { hitsOf, waitForHits } from './support/vendor-hits.ts';
+import { launchFirefox, pollInPage, type FirefoxHarness } from '../../harness/firefox.ts';
+import { beaconSentAt, parseTrackerSnapshot, startDemo, type DemoHandle, type TrackerSnapshot } from '../../harness/demo.ts';
+import { FIREFOX_BUILD } from '../../harness/extension.ts';
+import { hitsOf, waitForHits } from '../../harness/vendor-hits.ts';
 
 let demo: DemoHandle;
 let firefox: FirefoxHarness;

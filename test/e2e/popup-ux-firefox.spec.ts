@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, pollInPage, type FirefoxHarness } from './support/firefox.ts';
-import { startDemo, type DemoHandle } from './support/demo.ts';
-import { FIREFOX_BUILD } from './support/extension.ts';
+import { launchFirefox, pollInPage, type FirefoxHarness } from '../../harness/firefox.ts';
+import { startDemo, type DemoHandle } from '../../harness/demo.ts';
+import { FIREFOX_BUILD } from '../../harness/extension.ts';
 
 let demo: DemoHandle;
 let firefox: FirefoxHarness;

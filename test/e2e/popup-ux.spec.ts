@@ -5,9 +5,9 @@
 // cookie jar, never from Cookie Lens's own code.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, openPopupFor, splitHstc } from './support/extension.ts';
+import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
+import { startDemo, waitForTracker, type DemoHandle } from '../../harness/demo.ts';
+import { CHROME_BUILD, openPopupFor, splitHstc } from '../../harness/extension.ts';
 
 let demo: DemoHandle;
 let browser: ChromiumHarness;

@@ -3,9 +3,9 @@
 // documented __hstc / __hssc layout, never from Cookie Lens's own decoders.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, expandCookie, fieldText, onlyCookie, openPopupFor, splitHstc, summaryMs, summaryText, summaryValue } from './support/extension.ts';
+import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
+import { startDemo, waitForTracker, type DemoHandle } from '../../harness/demo.ts';
+import { CHROME_BUILD, expandCookie, fieldText, onlyCookie, openPopupFor, splitHstc, summaryMs, summaryText, summaryValue } from '../../harness/extension.ts';
 
 let demo: DemoHandle;
 let browser: ChromiumHarness;

@@ -6,10 +6,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Cookie, Page } from 'playwright-core';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { bannerSnapshot, beaconSentAt, startDemo, trackerSnapshot, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, openPopupFor, siteCookies } from './support/extension.ts';
-import { freshTmpDir } from './support/paths.ts';
+import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
+import { bannerSnapshot, beaconSentAt, startDemo, trackerSnapshot, waitForTracker, type DemoHandle } from '../../harness/demo.ts';
+import { CHROME_BUILD, openPopupFor, siteCookies } from '../../harness/extension.ts';
+import { freshTmpDir } from '../../harness/paths.ts';
 
 let demo: DemoHandle;
 let browser: ChromiumHarness;

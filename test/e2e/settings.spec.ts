@@ -7,10 +7,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Cookie, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, openPopupFor, extensionHost } from './support/extension.ts';
-import { REPO_ROOT } from './support/paths.ts';
+import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
+import { startDemo, waitForTracker, type DemoHandle } from '../../harness/demo.ts';
+import { CHROME_BUILD, openPopupFor, extensionHost } from '../../harness/extension.ts';
+import { REPO_ROOT } from '../../harness/paths.ts';
 
 // The extension APIs the test calls from an extension page (module-scoped; see chromium.ts).
 declare const chrome: {

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchFirefox, pollInPage, type FirefoxHarness } from './support/firefox.ts';
-import { startDemo, type DemoHandle } from './support/demo.ts';
-import { FIREFOX_BUILD, splitHstc } from './support/extension.ts';
+import { launchFirefox, pollInPage, type FirefoxHarness } from '../../harness/firefox.ts';
+import { startDemo, type DemoHandle } from '../../harness/demo.ts';
+import { FIREFOX_BUILD, splitHstc } from '../../harness/extension.ts';
 
 let demo: DemoHandle;
 let firefox: FirefoxHarness;

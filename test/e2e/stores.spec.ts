@@ -3,9 +3,9 @@
 // apart from the normal one for showing, reset and undo.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, openPopupFor } from './support/extension.ts';
+import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
+import { startDemo, waitForTracker, type DemoHandle } from '../../harness/demo.ts';
+import { CHROME_BUILD, openPopupFor } from '../../harness/extension.ts';
 import { STORE_KEY } from '../../src/browser/storage-keys.ts';
 
 let demo: DemoHandle;

@@ -3,9 +3,9 @@
 // cookies actually present. Expected values are read from the cookie jar with the documented
 // formats (docs/facts/other-trackers.md), not from Cookie Lens's decoders.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, expandCookie, onlyCookie, openPopupFor } from './support/extension.ts';
+import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
+import { startDemo, type DemoHandle } from '../../harness/demo.ts';
+import { CHROME_BUILD, expandCookie, onlyCookie, openPopupFor } from '../../harness/extension.ts';
 
 let demo: DemoHandle;
 let browser: ChromiumHarness;

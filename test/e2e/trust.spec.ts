@@ -7,10 +7,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Cookie, Page, Request } from 'playwright-core';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, unpackedExtensionId, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, trackerSnapshot, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, expandCookie, openPopupFor, extensionHost } from './support/extension.ts';
-import { freshTmpDir } from './support/paths.ts';
+import { launchChromium, unpackedExtensionId, type ChromiumHarness } from '../../harness/chromium.ts';
+import { startDemo, trackerSnapshot, waitForTracker, type DemoHandle } from '../../harness/demo.ts';
+import { CHROME_BUILD, expandCookie, openPopupFor, extensionHost } from '../../harness/extension.ts';
+import { freshTmpDir } from '../../harness/paths.ts';
 
 // The extension APIs the test calls from an extension page of Cookie Lens (module-scoped, so it
 // needs no @types/chrome). Called only inside page.evaluate.

@@ -10,8 +10,8 @@ const specs = readdirSync(e2e).filter((file) => file.endsWith('.ts')).map((file)
 describe('end-to-end specs', () => {
   test('specs that drive Firefox never use puppeteer\'s waitForFunction', () => {
     // Puppeteer builds the predicate with Function() inside the page; extension pages' CSP blocks
-    // that on Firefox ESR 140. support/firefox.ts has pollInPage, which asks from Node instead.
-    const firefoxSpecs = specs.filter((file) => readFileSync(file, 'utf8').includes('./support/firefox.ts'));
+    // that on Firefox ESR 140. harness/firefox.ts has pollInPage, which asks from Node instead.
+    const firefoxSpecs = specs.filter((file) => readFileSync(file, 'utf8').includes('/harness/firefox.ts'));
     expect(firefoxSpecs.length).toBeGreaterThan(0);
     const offenders = firefoxSpecs.filter((file) => /\.waitForFunction\(/.test(readFileSync(file, 'utf8'))).map((file) => path.basename(file));
     expect(offenders).toEqual([]);
