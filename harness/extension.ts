@@ -1,12 +1,21 @@
 // Helpers for specs that drive Cookie Lens itself: where the builds are, opening the popup for a
 // tab, and reading what it shows. Values are read from the DOM as text and attributes.
 import type { BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './paths.ts';
 import type { ChromiumHarness } from './chromium.ts';
 
 export const CHROME_BUILD = join(REPO_ROOT, 'dist', 'chrome');
 export const FIREFOX_BUILD = join(REPO_ROOT, 'dist', 'firefox');
+
+/** The Firefox build's add-on id (`browser_specific_settings.gecko.id` of its manifest). */
+export function firefoxGeckoId(): string {
+  const manifest: unknown = JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8'));
+  const id: unknown = ['browser_specific_settings', 'gecko', 'id'].reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? Reflect.get(node, key) : undefined), manifest);
+  if (typeof id !== 'string') throw new Error(`${FIREFOX_BUILD}/manifest.json has no browser_specific_settings.gecko.id`);
+  return id;
+}
 
 /** Opens the popup as a tab for `page`'s tab and waits for its first complete render. */
 export async function openPopupFor(browser: ChromiumHarness, page: Page): Promise<Page> {

@@ -130,6 +130,25 @@ export async function pollInPage<A>(page: Page, predicate: EvaluateFunc<[A]>, ar
   });
 }
 
+/**
+ * Reads from Node until `done` says yes (every 50 ms), and returns that value. For pages whose
+ * reads can fail while they navigate, give a `read` that catches and answers "not yet".
+ */
+export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > until) throw new Error(`condition not met in ${timeoutMs} ms (last value: ${JSON.stringify(value)})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** `document.cookie` as a name to value map (what the page sees). */
+export function cookieMap(header: string): Map<string, string> {
+  return new Map(header.split('; ').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+}
+
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

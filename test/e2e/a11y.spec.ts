@@ -10,10 +10,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
-import { startDemo, waitForTracker, type DemoHandle } from '../../harness/demo.ts';
+import { waitForTracker } from '../../harness/demo.ts';
 import { CHROME_BUILD, expandCookie, fieldText, onlyCookie, openPopupFor, siteCookies, splitHstc, summaryMs } from '../../harness/extension.ts';
 import { REPO_ROOT, freshTmpDir } from '../../harness/paths.ts';
+import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
+import { useChromium } from '../../harness/fixtures.ts';
 
 const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 /** The visitor-identity cookies HubSpot documents (hubspot-cookies.md): what a reset removes. */
@@ -28,18 +29,8 @@ declare const chrome: {
   readonly storage: { readonly local: StorageArea; readonly session: StorageArea };
 };
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
+const { browser, demo, visit, removeAllRules, freshSite: cleanSite } = useChromium();
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
 
 interface AxeFinding {
   readonly id: string;
@@ -77,28 +68,9 @@ async function axeViolations(page: Page): Promise<AxeFinding[]> {
   return violations;
 }
 
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(demo.url('www.hubdemo.test', path));
-  await waitForTracker(page);
-}
-
-async function removeAllRules(): Promise<void> {
-  const options = await browser.openPopupPage(0, 'options.html');
-  await options.waitForSelector('body[data-ready="1"]');
-  const removes = options.getByRole('button', { name: /Remove the choice for/ });
-  for (let left = await removes.count(); left > 0; left -= 1) {
-    await removes.first().click();
-    await options.waitForFunction((count) => document.querySelectorAll('[data-rule]').length === count, left - 1);
-  }
-  await options.close();
-}
-
 /** No rules, no cookies, no beacons, and a tab on the demo site after two page views. */
 async function freshSite(): Promise<Page> {
-  await removeAllRules();
-  await browser.context.clearCookies();
-  demo.clearBeacons();
-  const page = await browser.context.newPage();
+  const page = await cleanSite();
   await visit(page, '/');
   await visit(page, '/pricing');
   return page;

@@ -1,46 +1,17 @@
 // Issue 3 end to end in Chromium: do-not-track, opt-out (and blocking), reset with undo, rules
 // that survive a restart and are enforced without the popup, and the options page's file round trip.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Cookie, Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
-import { startDemo, trackerSnapshot, waitForTracker, type DemoHandle } from '../../harness/demo.ts';
-import { CHROME_BUILD, onlyCookie, openPopupFor, siteCookies, splitHstc } from '../../harness/extension.ts';
+import { trackerSnapshot, waitForTracker } from '../../harness/demo.ts';
+import { onlyCookie, openPopupFor, siteCookies, splitHstc } from '../../harness/extension.ts';
 import { freshTmpDir } from '../../harness/paths.ts';
+import { useChromium } from '../../harness/fixtures.ts';
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
+const { browser, demo, visit, freshSite } = useChromium();
 const ANALYTICS = ['__hstc', 'hubspotutk', '__hssc', '__hssrc'];
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(demo.url('www.hubdemo.test', path));
-  await waitForTracker(page);
-}
-
-/** A clean slate: no cookies, no rules, no beacons. */
-async function freshSite(): Promise<Page> {
-  const page = await browser.context.newPage();
-  const options = await browser.openPopupPage(0, 'options.html');
-  await options.waitForSelector('body[data-ready="1"]');
-  for (const remove of await options.getByRole('button', { name: /Remove the choice for/ }).all()) await remove.click();
-  await options.waitForFunction(() => document.querySelectorAll('[data-rule]').length === 0);
-  await options.close();
-  await browser.context.clearCookies();
-  demo.clearBeacons();
-  demo.clearRequests();
-  return page;
-}
 
 async function analyticsCookies(): Promise<Cookie[]> {
   return (await browser.context.cookies()).filter((c) => ANALYTICS.includes(c.name) && c.domain.endsWith('hubdemo.test'));

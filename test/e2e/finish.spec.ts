@@ -9,9 +9,9 @@ import { accessSync, constants, cpSync, existsSync, mkdirSync, readFileSync, rea
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, unpackedExtensionId, type ChromiumHarness } from '../../harness/chromium.ts';
-import { startDemo, waitForTracker, type DemoHandle } from '../../harness/demo.ts';
 import { CHROME_BUILD, expandCookie, onlyCookie, openPopupFor, siteCookies, splitHstc } from '../../harness/extension.ts';
 import { REPO_ROOT, freshTmpDir } from '../../harness/paths.ts';
+import { useChromium } from '../../harness/fixtures.ts';
 
 // The extension APIs this spec calls inside the service worker.
 declare const chrome: {
@@ -28,41 +28,8 @@ declare const chrome: {
 const HUBSPOT_ANALYTICS = ['__hstc', 'hubspotutk', '__hssc', '__hssrc'];
 const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
+const { browser, demo, visit, freshSite } = useChromium();
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(demo.url('www.hubdemo.test', path));
-  if (!path.includes('tracker=0')) await waitForTracker(page);
-}
-
-async function removeAllRules(harness: ChromiumHarness): Promise<void> {
-  const options = await harness.openPopupPage(0, 'options.html');
-  await options.waitForSelector('body[data-ready="1"]');
-  const removes = options.getByRole('button', { name: /Remove the choice for/ });
-  for (let left = await removes.count(); left > 0; left -= 1) {
-    await removes.first().click();
-    await options.waitForFunction((count) => document.querySelectorAll('[data-rule]:not([data-managed])').length === count, left - 1);
-  }
-  await options.close();
-}
-
-async function freshPage(): Promise<Page> {
-  await removeAllRules(browser);
-  await browser.context.clearCookies();
-  demo.clearBeacons();
-  return browser.context.newPage();
-}
 
 interface Badge { readonly text: string; readonly colour: readonly number[]; readonly title: string }
 
@@ -81,7 +48,7 @@ async function announced(popup: Page): Promise<string> {
 
 describe('the toolbar badge', () => {
   test('counts the tracking cookies, hides at zero, shows ✓ while an opt-out holds and ! once the site sends a tracking request anyway', async () => {
-    const page = await freshPage();
+    const page = await freshSite();
     await visit(page, '/');
     const tabId = await browser.tabIdOf(page);
     const tracking = (await browser.context.cookies()).filter((c) => HUBSPOT_ANALYTICS.includes(c.name) && c.domain.endsWith('hubdemo.test'));
@@ -141,7 +108,7 @@ function contrast(a: string, b: string): number {
 
 describe('the timeline', () => {
   test('draws the first visit, the previous and this session in order, labelled, described, and readable in both themes', async () => {
-    const page = await freshPage();
+    const page = await freshSite();
     await visit(page, '/');
     // Two new sessions, as HubSpot starts them: the 30-minute __hssc is gone.
     await browser.context.clearCookies({ name: '__hssc' });
@@ -241,7 +208,7 @@ async function download(popup: Page, button: string): Promise<string> {
 
 describe('export and copy', () => {
   test('the JSON and CSV exports hold what the tracker wrote, decoded', async () => {
-    const page = await freshPage();
+    const page = await freshSite();
     await visit(page, '/');
     await browser.context.clearCookies({ name: '__hssc' });
     await visit(page, '/');
@@ -317,7 +284,7 @@ describe('export and copy', () => {
   });
 
   test('"Copy decoded fields" puts the cookie\'s decoded fields on the clipboard as JSON and says so', async () => {
-    const page = await freshPage();
+    const page = await freshSite();
     await visit(page, '/');
     await visit(page, '/pricing');
     const hstc = splitHstc((await onlyCookie(browser.context, '__hstc')).value);

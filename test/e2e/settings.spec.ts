@@ -3,14 +3,14 @@
 // extension page, as a browser profile would hold them; then the popup, the options page, the
 // background's enforcement, a forced service-worker stop and a browser restart must keep every
 // valid rule, show what was set aside, and never overwrite a store from a newer version.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Cookie, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
-import { startDemo, waitForTracker, type DemoHandle } from '../../harness/demo.ts';
-import { CHROME_BUILD, openPopupFor, extensionHost } from '../../harness/extension.ts';
+import { waitForTracker } from '../../harness/demo.ts';
+import { openPopupFor, extensionHost } from '../../harness/extension.ts';
 import { REPO_ROOT } from '../../harness/paths.ts';
+import { useChromium } from '../../harness/fixtures.ts';
 
 // The extension APIs the test calls from an extension page (module-scoped; see chromium.ts).
 declare const chrome: {
@@ -29,23 +29,8 @@ const STORE_KEY = 'cookieLens';
 const ANALYTICS = ['__hstc', 'hubspotutk', '__hssc', '__hssrc'];
 const fixture = (name: string): string => readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'storage', name), 'utf8');
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
+const { browser, demo, visit } = useChromium({ closePagesAfterEach: true });
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-// A test that fails half-way must not leave a page behind that goes on writing cookies.
-afterEach(async () => {
-  for (const page of browser.context.pages()) await page.close();
-});
 
 /** The stored root as the browser returns it, as JSON text (null when there is none). */
 async function storedRoot(): Promise<string | null> {
@@ -105,11 +90,6 @@ async function freshSite(store: string | null, blocked: readonly string[]): Prom
   demo.clearBeacons();
   demo.clearRequests();
   return { page: await browser.context.newPage(), planted };
-}
-
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(demo.url('www.hubdemo.test', path));
-  await waitForTracker(page);
 }
 
 async function siteJar(): Promise<Cookie[]> {

@@ -3,14 +3,14 @@
 // happen, a HubSpot session start (the demo site's stand-in tracker), a Google Analytics refresh
 // of `_ga` (a page script rewriting it with the same value), HubSpot's page-view beacons, and
 // nothing of a site it is not showing. Expected values come from the browser's cookie jar.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
-import { startDemo, waitForTracker, type DemoHandle } from '../../harness/demo.ts';
-import { CHROME_BUILD, splitHstc } from '../../harness/extension.ts';
+import { waitForTracker } from '../../harness/demo.ts';
+import { splitHstc } from '../../harness/extension.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../harness/paths.ts';
+import { useChromium } from '../../harness/fixtures.ts';
 
 const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
@@ -32,18 +32,8 @@ async function axeViolations(page: Page): Promise<Array<{ id: string; targets: s
   return violations;
 }
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
+const { browser, demo } = useChromium();
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
 
 async function jarCookie(name: string, domainSuffix: string) {
   const found = (await browser.context.cookies()).filter((c) => c.name === name && c.domain.endsWith(domainSuffix));

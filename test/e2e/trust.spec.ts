@@ -3,14 +3,15 @@
 // every 100 ms cannot beat reset, opt-out or undo, and failures the visitor can meet are named.
 // Expected values come from the browser's cookie jar and from what the demo tracker did, never
 // from Cookie Lens's own code.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Cookie, Page, Request } from 'playwright-core';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, unpackedExtensionId, type ChromiumHarness } from '../../harness/chromium.ts';
-import { startDemo, trackerSnapshot, waitForTracker, type DemoHandle } from '../../harness/demo.ts';
+import { launchChromium, unpackedExtensionId } from '../../harness/chromium.ts';
+import { trackerSnapshot, waitForTracker } from '../../harness/demo.ts';
 import { CHROME_BUILD, expandCookie, openPopupFor, extensionHost } from '../../harness/extension.ts';
 import { freshTmpDir } from '../../harness/paths.ts';
+import { useChromium } from '../../harness/fixtures.ts';
 
 // The extension APIs the test calls from an extension page of Cookie Lens (module-scoped, so it
 // needs no @types/chrome). Called only inside page.evaluate.
@@ -40,23 +41,8 @@ declare const chrome: {
 const STORE_KEY = 'cookieLens';
 const ANALYTICS = ['__hstc', 'hubspotutk', '__hssc', '__hssrc'];
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
+const { browser, demo, visit } = useChromium({ closePagesAfterEach: true });
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-// A test that fails half-way must not leave a page behind that goes on writing cookies.
-afterEach(async () => {
-  for (const page of browser.context.pages()) await page.close();
-});
 
 // ---- helpers --------------------------------------------------------------------------------
 
@@ -88,11 +74,6 @@ async function freshSite(): Promise<Page> {
   demo.clearBeacons();
   demo.clearRequests();
   return browser.context.newPage();
-}
-
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(demo.url('www.hubdemo.test', path));
-  await waitForTracker(page);
 }
 
 async function siteJar(): Promise<Cookie[]> {
