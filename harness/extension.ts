@@ -3,8 +3,12 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Request } from '../src/protocol/messages.ts';
 import { REPO_ROOT } from './paths.ts';
 import type { ChromiumHarness } from './chromium.ts';
+
+// The one extension API these helpers call inside an extension page (module-scoped).
+declare const chrome: { readonly runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 export const CHROME_BUILD = join(REPO_ROOT, 'dist', 'chrome');
 export const FIREFOX_BUILD = join(REPO_ROOT, 'dist', 'firefox');
@@ -88,4 +92,12 @@ export async function extensionHost(browser: ChromiumHarness): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
   return page;
+}
+
+/**
+ * Sends a request of the typed message map (src/protocol/messages.ts) to the background from an
+ * extension page, as the pages do, and returns the reply as it came.
+ */
+export function sendFromPage(page: Page, request: Request): Promise<unknown> {
+  return page.evaluate((message) => chrome.runtime.sendMessage(message), request);
 }

@@ -11,20 +11,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { waitForTracker } from '../../harness/demo.ts';
-import { CHROME_BUILD, expandCookie, fieldText, onlyCookie, openPopupFor, siteCookies, splitHstc, summaryMs } from '../../harness/extension.ts';
+import { CHROME_BUILD, expandCookie, fieldText, onlyCookie, openPopupFor, sendFromPage, siteCookies, splitHstc, summaryMs } from '../../harness/extension.ts';
 import { REPO_ROOT, freshTmpDir } from '../../harness/paths.ts';
 import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
 import { useChromium } from '../../harness/fixtures.ts';
+import { IDENTITY_COOKIES } from '../../src/core/hubspot-sets.ts';
+import { CLEAN_UP_NOTICES_KEY } from '../../src/browser/storage-keys.ts';
+import { STORAGE_KEY } from '../../src/storage/schema.ts';
 
 const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-/** The visitor-identity cookies HubSpot documents (hubspot-cookies.md): what a reset removes. */
-const IDENTITY = ['__hstc', 'hubspotutk', '__hssc', '__hssrc', 'messagesUtk'];
-
-// The one extension API the test calls from an extension page (module-scoped; see chromium.ts).
+// The extension APIs the test calls from an extension page (module-scoped; see chromium.ts).
 interface StorageArea { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> }
 interface ChromeCookie { name: string; value: string; domain: string; hostOnly: boolean; path: string; secure: boolean; httpOnly: boolean; sameSite: string; storeId: string; expirationDate?: number; partitionKey?: unknown }
 declare const chrome: {
-  readonly runtime: { sendMessage(message: unknown): Promise<unknown> };
   readonly cookies: { getAll(details: { domain: string }): Promise<ChromeCookie[]> };
   readonly storage: { readonly local: StorageArea; readonly session: StorageArea };
 };
@@ -156,19 +155,19 @@ describe('axe-core finds no violations', () => {
     await demo.setPreset(site, 'login');
     const popup = await openPopupFor(browser, site);
     const tabId = await browser.tabIdOf(site);
-    expect(await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'setStripLinks', payload: { tabId: id, on: true } }), tabId)).toMatchObject({ ok: true });
+    expect(await sendFromPage(popup, { type: 'setStripLinks', payload: { tabId, on: true } })).toMatchObject({ ok: true });
     // And a site cleaned up when its last tab closes (its tab stays open until the choice is removed
     // again): the popup's choice with its options, and the notice of a clean-up with its Undo (the
     // notice as the background leaves it, for a snapshot holding a copy of one of the site's cookies).
-    await popup.evaluate(async () => {
+    await popup.evaluate(async ([storeKey, noticesKey]) => {
       const [kept] = (await chrome.cookies.getAll({ domain: 'hubdemo.test' })).filter((c) => c.partitionKey === undefined);
       if (kept === undefined) throw new Error('no cookie to keep');
       const { name, value, domain, hostOnly, path, secure, httpOnly, sameSite, storeId, expirationDate } = kept;
-      const root = (await chrome.storage.local.get('cookieLens'))['cookieLens'] as { undo: Record<string, unknown> };
+      const root = (await chrome.storage.local.get(storeKey))[storeKey] as { undo: Record<string, unknown> };
       const snapshot = { site: 'hubdemo.test', storeId, takenAt: Date.now(), id: 'a11y-clean-up', cookies: [{ name, value, domain, hostOnly, path, secure, httpOnly, sameSite, storeId, ...(expirationDate === undefined ? {} : { expirationDate }) }] };
-      await chrome.storage.local.set({ cookieLens: { ...root, undo: { ...root.undo, [`${storeId}/hubdemo.test`]: snapshot } } });
-      await chrome.storage.session.set({ cleanUpNotices: { version: 1, notices: { [`${storeId}/hubdemo.test`]: { site: 'hubdemo.test', storeId, snapshotId: 'a11y-clean-up', removed: 1, at: Date.now() } } } });
-    });
+      await chrome.storage.local.set({ [storeKey]: { ...root, undo: { ...root.undo, [`${storeId}/hubdemo.test`]: snapshot } } });
+      await chrome.storage.session.set({ [noticesKey]: { version: 1, notices: { [`${storeId}/hubdemo.test`]: { site: 'hubdemo.test', storeId, snapshotId: 'a11y-clean-up', removed: 1, at: Date.now() } } } });
+    }, [STORAGE_KEY, CLEAN_UP_NOTICES_KEY] as const);
     await popup.waitForSelector('[data-cleanup-notice]');
     await popup.getByRole('checkbox', { name: 'Clean up when I close its last tab' }).click();
     await popup.getByRole('radio', { name: /^All of this site's cookies/ }).click();
@@ -251,7 +250,7 @@ async function expectVisibleFocus(popup: Page, role: string, name: RegExp): Prom
 describe('the popup by keyboard alone', () => {
   test('Tab to Do not track and switch it with Space, open Reset with Enter and confirm, then Undo; the focus stays visible and in place', async () => {
     const page = await freshSite();
-    const identity = (await browser.context.cookies()).filter((c) => IDENTITY.includes(c.name) && c.domain.endsWith('hubdemo.test'));
+    const identity = (await browser.context.cookies()).filter((c) => IDENTITY_COOKIES.has(c.name) && c.domain.endsWith('hubdemo.test'));
     expect(identity.length).toBe(4);
     const popup = await openPopupFor(browser, page);
 

@@ -5,16 +5,18 @@ import type { Cookie, Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { trackerSnapshot, waitForTracker } from '../../harness/demo.ts';
-import { onlyCookie, openPopupFor, siteCookies, splitHstc } from '../../harness/extension.ts';
+import { onlyCookie, openPopupFor, sendFromPage, siteCookies, splitHstc } from '../../harness/extension.ts';
 import { freshTmpDir } from '../../harness/paths.ts';
 import { useChromium } from '../../harness/fixtures.ts';
+import { ANALYTICS_COOKIES } from '../../src/core/hubspot-sets.ts';
+import { CLEAN_UP_TABS_KEY } from '../../src/browser/storage-keys.ts';
+import { STORAGE_KEY } from '../../src/storage/schema.ts';
 
 const { browser, demo, visit, freshSite } = useChromium();
-const ANALYTICS = ['__hstc', 'hubspotutk', '__hssc', '__hssrc'];
 
 
 async function analyticsCookies(): Promise<Cookie[]> {
-  return (await browser.context.cookies()).filter((c) => ANALYTICS.includes(c.name) && c.domain.endsWith('hubdemo.test'));
+  return (await browser.context.cookies()).filter((c) => ANALYTICS_COOKIES.has(c.name) && c.domain.endsWith('hubdemo.test'));
 }
 
 /** Switches do-not-track on in the site's popup, waits until it shows on, and closes the popup. */
@@ -315,11 +317,11 @@ describe('reset and undo', () => {
 
     const reopened = await openPopupFor(browser, page);
     // The id of the snapshot the Undo button sends, read from storage before it is taken out.
-    const snapshotId = await reopened.evaluate(async () => {
+    const snapshotId = await reopened.evaluate(async (key) => {
       const local = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local;
-      const root = (await local.get('cookieLens'))['cookieLens'];
+      const root = (await local.get(key))[key];
       return String(Reflect.get(Reflect.get(Reflect.get(root ?? {}, 'undo') ?? {}, '0/hubdemo.test') ?? {}, 'id'));
-    });
+    }, STORAGE_KEY);
     expect(snapshotId).toMatch(/\S{8,}/);
     await reopened.getByRole('button', { name: 'Undo', exact: true }).click();
     await reopened.waitForSelector('[data-last-action]');
@@ -333,10 +335,7 @@ describe('reset and undo', () => {
     }
     // A second undo of the same snapshot restores nothing more; an id never handed out is unknown.
     const pageTabId = await browser.tabIdOf(page);
-    const undoWith = (id: string) => reopened.evaluate(async ([tabId, snapshot]) => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
-      return runtime.sendMessage({ type: 'undo', payload: { tabId, snapshotId: snapshot } });
-    }, [pageTabId, id] as const);
+    const undoWith = (id: string) => sendFromPage(reopened, { type: 'undo', payload: { tabId: pageTabId, snapshotId: id } });
     expect(await undoWith(snapshotId)).toEqual({ ok: true, value: { restored: 0, failed: [], expired: 0, result: 'already-restored' } });
     expect(await undoWith('never-handed-out')).toEqual({ ok: true, value: { restored: 0, failed: [], expired: 0, result: 'unknown-snapshot' } });
     // Nothing was touched by either: the restored cookies are as the first undo left them.
@@ -398,16 +397,16 @@ describe('clean up when I close its last tab', () => {
     // The background's record of the marked site's tabs (storage.session), read from an extension page.
     const host = await browser.openPopupPage(0, 'options.html');
     await host.waitForSelector('body[data-ready="1"]');
-    const trackedTabs = () => host.evaluate(async () => {
+    const trackedTabs = () => host.evaluate(async (key) => {
       const session = (globalThis as unknown as { chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session;
-      const raw = (await session.get('cleanUpTabs'))['cleanUpTabs'];
+      const raw = (await session.get(key))[key];
       return Object.keys(Object(Reflect.get(Object(raw), 'tabs'))).map(Number).sort((a, b) => a - b);
-    });
+    }, CLEAN_UP_TABS_KEY);
     await expect.poll(trackedTabs).toEqual([firstId, secondId].sort((a, b) => a - b));
     const siteJar = async () => (await browser.context.cookies()).filter((c) => c.domain.endsWith('hubdemo.test'));
     const before = await siteJar();
-    const identity = before.filter((c) => ANALYTICS.includes(c.name));
-    expect(identity.map((c) => c.name).sort()).toEqual([...ANALYTICS].sort());
+    const identity = before.filter((c) => ANALYTICS_COOKIES.has(c.name));
+    expect(identity.map((c) => c.name).sort()).toEqual([...ANALYTICS_COOKIES].sort());
 
     await first.close();
     // Handled once the background has forgotten the closed tab: nothing removed, the other tab still shows the site.
@@ -415,9 +414,9 @@ describe('clean up when I close its last tab', () => {
     expect((await siteJar()).map((c) => `${c.name}=${c.value}`).sort()).toEqual(before.map((c) => `${c.name}=${c.value}`).sort());
 
     await second.close();
-    await expect.poll(async () => (await siteJar()).filter((c) => ANALYTICS.includes(c.name)).length).toBe(0);
+    await expect.poll(async () => (await siteJar()).filter((c) => ANALYTICS_COOKIES.has(c.name)).length).toBe(0);
     // Everything else stays: the login cookies above all.
-    const kept = before.filter((c) => !ANALYTICS.includes(c.name));
+    const kept = before.filter((c) => !ANALYTICS_COOKIES.has(c.name));
     expect(kept.map((c) => c.name)).toEqual(expect.arrayContaining(['__hsmem', 'hs-membership-csrf']));
     expect((await siteJar()).map((c) => `${c.name}=${c.value}`).sort()).toEqual(kept.map((c) => `${c.name}=${c.value}`).sort());
 
@@ -440,7 +439,7 @@ describe('clean up when I close its last tab', () => {
 
     // Moving the site's last tab to another site counts as closing it there.
     await third.goto(demo.url('www.hubdemo-partner.test', '/'));
-    await expect.poll(async () => (await siteJar()).filter((c) => ANALYTICS.includes(c.name)).length).toBe(0);
+    await expect.poll(async () => (await siteJar()).filter((c) => ANALYTICS_COOKIES.has(c.name)).length).toBe(0);
     expect((await siteJar()).map((c) => c.name)).toEqual(expect.arrayContaining(['__hsmem', 'hs-membership-csrf']));
 
     // The options page lists the site; stopping it there leaves the profile as the other tests expect.

@@ -9,9 +9,10 @@ import { accessSync, constants, cpSync, existsSync, mkdirSync, readFileSync, rea
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, unpackedExtensionId, type ChromiumHarness } from '../../harness/chromium.ts';
-import { CHROME_BUILD, expandCookie, onlyCookie, openPopupFor, siteCookies, splitHstc } from '../../harness/extension.ts';
+import { CHROME_BUILD, expandCookie, onlyCookie, openPopupFor, sendFromPage, siteCookies, splitHstc } from '../../harness/extension.ts';
 import { REPO_ROOT, freshTmpDir } from '../../harness/paths.ts';
 import { useChromium } from '../../harness/fixtures.ts';
+import { ANALYTICS_COOKIES } from '../../src/core/hubspot-sets.ts';
 
 // The extension APIs this spec calls inside the service worker.
 declare const chrome: {
@@ -21,11 +22,8 @@ declare const chrome: {
     getTitle(details: { tabId: number }): Promise<string>;
   };
   readonly storage: { readonly managed: { get(keys: null): Promise<Record<string, unknown>> } };
-  readonly runtime: { sendMessage(message: unknown): Promise<unknown> };
 };
 
-/** HubSpot's analytics cookies (hubspot-cookies.md): the tracking cookies its tracker writes. */
-const HUBSPOT_ANALYTICS = ['__hstc', 'hubspotutk', '__hssc', '__hssrc'];
 const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 const { browser, demo, visit, freshSite } = useChromium();
@@ -51,7 +49,7 @@ describe('the toolbar badge', () => {
     const page = await freshSite();
     await visit(page, '/');
     const tabId = await browser.tabIdOf(page);
-    const tracking = (await browser.context.cookies()).filter((c) => HUBSPOT_ANALYTICS.includes(c.name) && c.domain.endsWith('hubdemo.test'));
+    const tracking = (await browser.context.cookies()).filter((c) => ANALYTICS_COOKIES.has(c.name) && c.domain.endsWith('hubdemo.test'));
     expect(tracking.length).toBe(4);
     await expect.poll(async () => (await badgeOf(browser, tabId)).text, { timeout: 10_000 }).toBe(String(tracking.length));
     const counting = await badgeOf(browser, tabId);
@@ -75,7 +73,7 @@ describe('the toolbar badge', () => {
     // The next page load keeps it: the tracker sends nothing, and the visitor id it writes again
     // on every page of a site without a consent policy is gone within a second (docs/CONTROLS.md).
     await visit(page, '/pricing');
-    await expect.poll(async () => (await browser.context.cookies()).filter((c) => HUBSPOT_ANALYTICS.includes(c.name)).map((c) => c.name), { timeout: 1_000, interval: 50 }).toEqual([]);
+    await expect.poll(async () => (await browser.context.cookies()).filter((c) => ANALYTICS_COOKIES.has(c.name)).map((c) => c.name), { timeout: 1_000, interval: 50 }).toEqual([]);
     await expect.poll(async () => (await badgeOf(browser, tabId)).text, { timeout: 2_000 }).toBe('✓');
 
     // A script of the site sends a page view to HubSpot itself: the choice no longer holds.
@@ -425,7 +423,7 @@ describe.skipIf(POLICY_PROBLEM !== null)('managed policy (Chromium reads /etc/ch
     await visit(page, '/pricing');
     await expect.poll(async () => (await siteCookies(harness.context, '__hs_do_not_track')).map((c) => c.value), { timeout: 10_000 }).toEqual(['yes']);
     expect((await onlyCookie(harness.context, '__hs_cookie_cat_pref')).value).toBe('1:false,2:false,3:false');
-    expect((await harness.context.cookies()).filter((c) => HUBSPOT_ANALYTICS.includes(c.name))).toEqual([]);
+    expect((await harness.context.cookies()).filter((c) => ANALYTICS_COOKIES.has(c.name))).toEqual([]);
     expect(demo.beacons().filter((b) => b.query['k'] === '1')).toEqual([]);
     await expect.poll(async () => (await badgeOf(harness, await harness.tabIdOf(page))).text, { timeout: 10_000 }).toBe('✓');
 
@@ -461,10 +459,10 @@ describe.skipIf(POLICY_PROBLEM !== null)('managed policy (Chromium reads /etc/ch
     expect(await options.getByRole('checkbox', { name: 'Do not track on hubdemo.test' }).isDisabled()).toBe(true);
     expect(await options.getByRole('combobox', { name: 'Opt-out level on hubdemo.test' }).isDisabled()).toBe(true);
     // Asked directly, the background refuses to change it, and the rule stays.
-    const refused = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'updateRule', payload: { site: 'hubdemo.test', doNotTrack: false, optOut: 'off' } }));
+    const refused = await sendFromPage(options, { type: 'updateRule', payload: { site: 'hubdemo.test', doNotTrack: false, optOut: 'off' } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'managed-rule' } });
-    await options.evaluate(() => chrome.runtime.sendMessage({ type: 'removeRule', payload: { site: 'hubdemo.test' } }));
-    expect(await options.evaluate(() => chrome.runtime.sendMessage({ type: 'removeCleanUp', payload: { site: 'hubdemo.test' } })))
+    await sendFromPage(options, { type: 'removeRule', payload: { site: 'hubdemo.test' } });
+    expect(await sendFromPage(options, { type: 'removeCleanUp', payload: { site: 'hubdemo.test' } }))
       .toMatchObject({ ok: false, error: { code: 'managed-rule' } });
     await options.reload();
     await options.waitForSelector('[data-rule="hubdemo.test"][data-managed]');

@@ -10,9 +10,9 @@ import { bannerSnapshot, beaconSentAt, trackerSnapshot, waitForTracker } from '.
 import { openPopupFor, siteCookies } from '../../harness/extension.ts';
 import { freshTmpDir } from '../../harness/paths.ts';
 import { useChromium } from '../../harness/fixtures.ts';
+import { ANALYTICS_COOKIES } from '../../src/core/hubspot-sets.ts';
 
 const { browser, demo, visit, freshSite } = useChromium();
-const ANALYTICS = ['__hstc', 'hubspotutk', '__hssc', '__hssrc'];
 const CHOICES = ['__hs_do_not_track', '__hs_opt_out', '__hs_cookie_cat_pref', '__hs_initial_opt_in'];
 
 
@@ -37,7 +37,7 @@ async function demoCookies(): Promise<Cookie[]> {
 }
 
 async function analyticsNames(): Promise<string[]> {
-  return (await demoCookies()).filter((c) => ANALYTICS.includes(c.name)).map((c) => c.name);
+  return (await demoCookies()).filter((c) => ANALYTICS_COOKIES.has(c.name)).map((c) => c.name);
 }
 
 /** The choice cookies as comparable text: name, value, where, and the expiry to the minute. */

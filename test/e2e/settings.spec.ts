@@ -8,13 +8,14 @@ import type { Cookie, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitForTracker } from '../../harness/demo.ts';
-import { openPopupFor, extensionHost } from '../../harness/extension.ts';
+import { extensionHost, openPopupFor, sendFromPage } from '../../harness/extension.ts';
 import { REPO_ROOT } from '../../harness/paths.ts';
 import { useChromium } from '../../harness/fixtures.ts';
+import { ANALYTICS_COOKIES } from '../../src/core/hubspot-sets.ts';
+import { STORAGE_KEY } from '../../src/storage/schema.ts';
 
 // The extension APIs the test calls from an extension page (module-scoped; see chromium.ts).
 declare const chrome: {
-  readonly runtime: { sendMessage(message: unknown): Promise<unknown> };
   readonly declarativeNetRequest: { getDynamicRules(): Promise<{ condition: { initiatorDomains?: string[] } }[]> };
   readonly storage: {
     readonly local: {
@@ -25,8 +26,6 @@ declare const chrome: {
   };
 };
 
-const STORE_KEY = 'cookieLens';
-const ANALYTICS = ['__hstc', 'hubspotutk', '__hssc', '__hssrc'];
 const fixture = (name: string): string => readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'storage', name), 'utf8');
 
 const { browser, demo, visit } = useChromium({ closePagesAfterEach: true });
@@ -39,7 +38,7 @@ async function storedRoot(): Promise<string | null> {
     return await host.evaluate(async (key) => {
       const items = await chrome.storage.local.get(key);
       return key in items ? JSON.stringify(items[key]) : null;
-    }, STORE_KEY);
+    }, STORAGE_KEY);
   } finally {
     await host.close();
   }
@@ -67,11 +66,11 @@ async function plantStore(json: string | null): Promise<string | null> {
   // First a request the background answers: its worker has then started and issued its start-up
   // read of the store. A worker still starting could otherwise read the store planted here and
   // write it back migrated before it is read back below (seen right after the browser launched).
-  await host.evaluate(() => chrome.runtime.sendMessage({ type: 'exportRules', payload: {} }));
+  await sendFromPage(host, { type: 'exportRules', payload: {} });
   await host.evaluate(async ([key, text]) => {
     await chrome.storage.local.clear();
     if (text !== null) await chrome.storage.local.set({ [key]: JSON.parse(text) });
-  }, [STORE_KEY, json] as const);
+  }, [STORAGE_KEY, json] as const);
   await host.close();
   return storedRoot();
 }
@@ -136,7 +135,7 @@ describe('a partly damaged store', () => {
     await page.waitForLoadState('load');
     await expect.poll(async () => (await siteJar()).filter((c) => c.name === '__hs_do_not_track').map((c) => c.value), { timeout: 10_000 }).toEqual(['yes']);
     expect((await siteJar()).filter((c) => c.name === '__hs_cookie_cat_pref').map((c) => c.value)).toEqual(['1:false,2:false,3:false']);
-    expect((await siteJar()).filter((c) => ANALYTICS.includes(c.name))).toEqual([]);
+    expect((await siteJar()).filter((c) => ANALYTICS_COOKIES.has(c.name))).toEqual([]);
     expect(demo.requests().filter((r) => r.host === 'js.hs-analytics.net' || r.host === 'track.hubspot.com')).toEqual([]);
     expect(demo.beacons()).toEqual([]);
 
@@ -254,7 +253,7 @@ describe('restarts', () => {
     await popup.close();
 
     async function resetNow(on: Page): Promise<string[]> {
-      const identity = (await siteJar()).filter((c) => ANALYTICS.includes(c.name)).map((c) => `${c.name}=${c.value}`).sort();
+      const identity = (await siteJar()).filter((c) => ANALYTICS_COOKIES.has(c.name)).map((c) => `${c.name}=${c.value}`).sort();
       expect(identity.length).toBe(4);
       const resetPopup = await openPopupFor(browser, on);
       await resetPopup.getByRole('button', { name: /Reset to a new visitor/ }).click();
@@ -277,7 +276,7 @@ describe('restarts', () => {
       expect(await undoPopup.locator('.controls').innerText()).toContain('Undo brings back the 4 cookies');
       await undoPopup.getByRole('button', { name: 'Undo', exact: true }).click();
       await expect.poll(() => undoPopup.locator('[data-last-action]').innerText(), { timeout: 5_000 }).toBe('Undo done: 4 cookies restored.');
-      expect((await siteJar()).filter((c) => ANALYTICS.includes(c.name)).map((c) => `${c.name}=${c.value}`).sort()).toEqual(identity);
+      expect((await siteJar()).filter((c) => ANALYTICS_COOKIES.has(c.name)).map((c) => `${c.name}=${c.value}`).sort()).toEqual(identity);
       await undoPopup.close();
     }
 

@@ -12,6 +12,9 @@ import { trackerSnapshot, waitForTracker } from '../../harness/demo.ts';
 import { CHROME_BUILD, expandCookie, openPopupFor, extensionHost } from '../../harness/extension.ts';
 import { freshTmpDir } from '../../harness/paths.ts';
 import { useChromium } from '../../harness/fixtures.ts';
+import { ANALYTICS_COOKIES } from '../../src/core/hubspot-sets.ts';
+import type { Request as BackgroundRequest } from '../../src/protocol/messages.ts';
+import { STORAGE_KEY } from '../../src/storage/schema.ts';
 
 // The extension APIs the test calls from an extension page of Cookie Lens (module-scoped, so it
 // needs no @types/chrome). Called only inside page.evaluate.
@@ -38,8 +41,8 @@ declare const chrome: {
   readonly declarativeNetRequest: { getDynamicRules(): Promise<{ condition: { initiatorDomains?: string[] } }[]> };
 };
 
-const STORE_KEY = 'cookieLens';
-const ANALYTICS = ['__hstc', 'hubspotutk', '__hssc', '__hssrc'];
+/** HubSpot's analytics cookies, in the order the product lists them. */
+const ANALYTICS: readonly string[] = [...ANALYTICS_COOKIES];
 
 const { browser, demo, visit } = useChromium({ closePagesAfterEach: true });
 
@@ -50,11 +53,11 @@ async function storedRoot(host: Page): Promise<string | null> {
   return host.evaluate(async (key) => {
     const items = await chrome.storage.local.get(key);
     return key in items ? JSON.stringify(items[key]) : null;
-  }, STORE_KEY);
+  }, STORAGE_KEY);
 }
 
 async function plantStore(host: Page, json: string): Promise<void> {
-  await host.evaluate(async ([key, text]) => chrome.storage.local.set({ [key]: JSON.parse(text) }), [STORE_KEY, json] as const);
+  await host.evaluate(async ([key, text]) => chrome.storage.local.set({ [key]: JSON.parse(text) }), [STORAGE_KEY, json] as const);
 }
 
 /**
@@ -728,10 +731,8 @@ describe('a tracker rewriting its cookies every 100 ms', () => {
     const snapshotId = String(Reflect.get(Reflect.get(Reflect.get(root ?? {}, 'undo') ?? {}, '0/hubdemo.test') ?? {}, 'id'));
     const tabId = await browser.tabIdOf(page);
     await startCookieLog(host);
-    const replies = await host.evaluate(([tab, id]) => Promise.all([
-      chrome.runtime.sendMessage({ type: 'undo', payload: { tabId: tab, snapshotId: id } }),
-      chrome.runtime.sendMessage({ type: 'undo', payload: { tabId: tab, snapshotId: id } }),
-    ]), [tabId, snapshotId] as const);
+    const undo: BackgroundRequest = { type: 'undo', payload: { tabId, snapshotId } };
+    const replies = await host.evaluate((message) => Promise.all([chrome.runtime.sendMessage(message), chrome.runtime.sendMessage(message)]), undo);
     expect(replies).toEqual(expect.arrayContaining([
       { ok: true, value: { restored: 4, failed: [], expired: 0, result: 'restored' } },
       { ok: true, value: { restored: 0, failed: [], expired: 0, result: 'already-restored' } },
