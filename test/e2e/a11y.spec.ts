@@ -14,12 +14,12 @@ import { waitForTracker } from '../../harness/demo.ts';
 import { CHROME_BUILD, expandCookie, fieldText, onlyCookie, openPopupFor, sendFromPage, siteCookies, splitHstc, summaryMs } from '../../harness/extension.ts';
 import { REPO_ROOT, freshTmpDir } from '../../harness/paths.ts';
 import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
+import { runAxe, type AxeFinding } from '../../harness/axe.ts';
 import { useChromium } from '../../harness/fixtures.ts';
 import { IDENTITY_COOKIES } from '../../src/core/hubspot-sets.ts';
 import { CLEAN_UP_NOTICES_KEY } from '../../src/browser/storage-keys.ts';
 import { STORAGE_KEY } from '../../src/storage/schema.ts';
 
-const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 // The extension APIs the test calls from an extension page (module-scoped; see chromium.ts).
 interface StorageArea { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> }
 interface ChromeCookie { name: string; value: string; domain: string; hostOnly: boolean; path: string; secure: boolean; httpOnly: boolean; sameSite: string; storeId: string; expirationDate?: number; partitionKey?: unknown }
@@ -31,38 +31,9 @@ declare const chrome: {
 const { browser, demo, visit, removeAllRules, freshSite: cleanSite } = useChromium();
 
 
-interface AxeFinding {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: readonly { readonly target: string; readonly summary: string }[];
-}
-
-/**
- * Runs axe-core in the page (every rule axe runs by default) and returns its violations. Also
- * makes sure the colour-contrast rule did run and pass on the page's text, so a theme whose
- * colours axe could not work out does not pass by default.
- */
-async function axeViolations(page: Page): Promise<AxeFinding[]> {
-  // The extension's CSP allows no inline script, so axe is evaluated through the debugger
-  // protocol rather than added as a <script> element.
-  await page.evaluate(AXE_SOURCE);
-  const { violations, contrastPassed } = await page.evaluate(async () => {
-    interface AxeRule { id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }
-    const axe: unknown = Reflect.get(window, 'axe');
-    const run: unknown = typeof axe === 'object' && axe !== null ? Reflect.get(axe, 'run') : undefined;
-    if (typeof run !== 'function') throw new Error('axe-core did not load');
-    const result: { violations: AxeRule[]; passes: AxeRule[] } = await run.call(axe, document, { resultTypes: ['violations'] });
-    return {
-      contrastPassed: result.passes.some((rule) => rule.id === 'color-contrast'),
-      violations: result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact ?? null,
-        help: v.help,
-        nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), summary: n.failureSummary ?? '' })),
-      })),
-    };
-  });
+/** axe-core's violations on the page; the colour contrast must have been checked. */
+async function axeViolations(page: Page): Promise<readonly AxeFinding[]> {
+  const { violations, contrastPassed } = await runAxe(page);
   expect(contrastPassed, 'axe checked the colour contrast').toBe(true);
   return violations;
 }

@@ -10,6 +10,7 @@ import type { PresetCookie } from '../../harness/demo-site/presets.mjs';
 import { bannerSnapshot, beaconSentAt, trackerSnapshot, waitForTracker } from '../../harness/demo.ts';
 import type { BeaconRecord, PresetName } from '../../harness/demo.ts';
 import { useChromiumWithoutExtension } from '../../harness/fixtures.ts';
+import { cookiesUnder, exactlyOne } from '../../harness/jar.ts';
 import { launchFirefox, pollInPage } from '../../harness/firefox.ts';
 import { REPO_ROOT } from '../../harness/paths.ts';
 import { PROBE_GECKO_ID, writeProbeExtension } from '../../harness/probe-extension.ts';
@@ -54,17 +55,8 @@ function beaconsSoFar(): BeaconRecord[] {
 
 // ---- helpers -----------------------------------------------------------------------------------
 
-async function siteCookies(): Promise<Cookie[]> {
-  return (await context.cookies()).filter((cookie) => cookie.domain.endsWith('hubdemo.test'));
-}
-
-function only(cookies: readonly Cookie[], name: string): Cookie {
-  const matches = cookies.filter((cookie) => cookie.name === name);
-  expect(matches, `exactly one ${name}`).toHaveLength(1);
-  const [match] = matches;
-  if (match === undefined) throw new Error(`no ${name}`);
-  return match;
-}
+const siteCookies = (): Promise<Cookie[]> => cookiesUnder(context, 'hubdemo.test');
+const only = exactlyOne;
 
 interface Hstc { hash: string; visitorId: string; firstVisit: number; previousSession: number; currentSession: number; sessionNumber: number }
 interface Hssc { hash: string; pageViews: number; sessionStart: number }

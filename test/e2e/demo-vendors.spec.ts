@@ -7,6 +7,7 @@ import type { Cookie, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { VENDOR_HOSTS } from '../../harness/demo-site/hosts.mjs';
 import { useChromiumWithoutExtension } from '../../harness/fixtures.ts';
+import { cookiesUnder, exactlyOne } from '../../harness/jar.ts';
 import { SHOP_HOST, hitsOf, visitShop, waitForHits } from '../../harness/vendor-hits.ts';
 
 const SHOP = SHOP_HOST;
@@ -31,17 +32,8 @@ beforeEach(async () => {
 
 const visit = (path = '/', host = SHOP): Promise<void> => visitShop(demo, page, path, host);
 
-async function shopCookies(): Promise<Cookie[]> {
-  return (await context.cookies()).filter((cookie) => cookie.domain.endsWith('gameta.test'));
-}
-
-function only(cookies: readonly Cookie[], name: string): Cookie {
-  const matches = cookies.filter((cookie) => cookie.name === name);
-  expect(matches, `exactly one ${name}`).toHaveLength(1);
-  const [match] = matches;
-  if (match === undefined) throw new Error(`no ${name}`);
-  return match;
-}
+const shopCookies = (): Promise<Cookie[]> => cookiesUnder(context, 'gameta.test');
+const only = exactlyOne;
 
 function expectExpiresIn(cookie: Cookie, lifetimeSeconds: number, fromMs: number, toMs: number): void {
   const lifetime = Math.min(lifetimeSeconds, CHROMIUM_MAX_LIFETIME_SECONDS);

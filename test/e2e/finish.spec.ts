@@ -10,7 +10,9 @@ import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, unpackedExtensionId, type ChromiumHarness } from '../../harness/chromium.ts';
 import { CHROME_BUILD, expandCookie, onlyCookie, openPopupFor, sendFromPage, siteCookies, splitHstc } from '../../harness/extension.ts';
-import { REPO_ROOT, freshTmpDir } from '../../harness/paths.ts';
+import { freshTmpDir } from '../../harness/paths.ts';
+import { runAxe } from '../../harness/axe.ts';
+import { parseCsv } from '../../harness/csv.ts';
 import { useChromium } from '../../harness/fixtures.ts';
 import { ANALYTICS_COOKIES } from '../../src/core/hubspot-sets.ts';
 
@@ -24,7 +26,6 @@ declare const chrome: {
   readonly storage: { readonly managed: { get(keys: null): Promise<Record<string, unknown>> } };
 };
 
-const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 const { browser, demo, visit, freshSite } = useChromium();
 
@@ -174,24 +175,6 @@ describe('the timeline', () => {
     await page.close();
   });
 });
-
-/** A minimal RFC 4180 reader: quoted cells, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 1; } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
-  return rows;
-}
 
 async function download(popup: Page, button: string): Promise<string> {
   const pending = popup.waitForEvent('download');
@@ -470,15 +453,7 @@ describe.skipIf(POLICY_PROBLEM !== null)('managed policy (Chromium reads /etc/ch
     expect(await options.getByRole('button', { name: 'Stop cleaning up hubdemo.test' }).count()).toBe(0);
     expect(await options.locator('[data-rule="hubdemo.test"] select').inputValue()).toBe('cookies');
     // The managed row passes axe too.
-    await options.evaluate(AXE_SOURCE);
-    const violations = await options.evaluate(async () => {
-      const axe: unknown = Reflect.get(window, 'axe');
-      const run: unknown = typeof axe === 'object' && axe !== null ? Reflect.get(axe, 'run') : undefined;
-      if (typeof run !== 'function') throw new Error('axe-core did not load');
-      const result: { violations: Array<{ id: string }> } = await run.call(axe, document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect((await runAxe(options)).violations.map((v) => v.id)).toEqual([]);
     await options.close();
     await page.close();
   });

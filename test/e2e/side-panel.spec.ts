@@ -7,29 +7,14 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { waitForTracker } from '../../harness/demo.ts';
 import { splitHstc } from '../../harness/extension.ts';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from '../../harness/paths.ts';
+import { runAxe } from '../../harness/axe.ts';
 import { useChromium } from '../../harness/fixtures.ts';
-
-const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 /** axe-core's violations on the page (every default rule), as test/e2e/a11y.spec.ts runs it; contrast must have been checked. */
 async function axeViolations(page: Page): Promise<Array<{ id: string; targets: string[] }>> {
-  await page.evaluate(AXE_SOURCE);
-  const { violations, contrastPassed } = await page.evaluate(async () => {
-    interface AxeRule { id: string; nodes: Array<{ target: unknown[] }> }
-    const axe: unknown = Reflect.get(window, 'axe');
-    const run: unknown = typeof axe === 'object' && axe !== null ? Reflect.get(axe, 'run') : undefined;
-    if (typeof run !== 'function') throw new Error('axe-core did not load');
-    const result: { violations: AxeRule[]; passes: AxeRule[] } = await run.call(axe, document, { resultTypes: ['violations'] });
-    return {
-      contrastPassed: result.passes.some((rule) => rule.id === 'color-contrast'),
-      violations: result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.map(String).join(' ')) })),
-    };
-  });
+  const { violations, contrastPassed } = await runAxe(page);
   expect(contrastPassed, 'axe checked the colour contrast').toBe(true);
-  return violations;
+  return violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
 }
 
 const { browser, demo } = useChromium();

@@ -11,6 +11,7 @@ import { launchChromium, unpackedExtensionId } from '../../harness/chromium.ts';
 import { trackerSnapshot, waitForTracker } from '../../harness/demo.ts';
 import { CHROME_BUILD, expandCookie, openPopupFor, extensionHost } from '../../harness/extension.ts';
 import { freshTmpDir } from '../../harness/paths.ts';
+import { parseCsv } from '../../harness/csv.ts';
 import { useChromium } from '../../harness/fixtures.ts';
 import { ANALYTICS_COOKIES } from '../../src/core/hubspot-sets.ts';
 import type { Request as BackgroundRequest } from '../../src/protocol/messages.ts';
@@ -277,42 +278,6 @@ async function downloadText(page: Page, click: () => Promise<void>): Promise<str
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-}
-
-/** RFC 4180 CSV: quoted cells, "" for a quote inside, CRLF between rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text.charAt(i);
-    if (quoted) {
-      if (ch === '"' && text.charAt(i + 1) === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        cell += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text.charAt(i + 1) === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else {
-      cell += ch;
-    }
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
 }
 
 // ---- hostile values -------------------------------------------------------------------------
