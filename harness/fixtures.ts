@@ -19,9 +19,6 @@ import { CHROME_BUILD, FIREFOX_BUILD, extensionHost, firefoxGeckoId, openPopupFo
 import { launchFirefox, pollInPage } from './firefox.ts';
 import type { FirefoxHarness, LaunchFirefoxOptions } from './firefox.ts';
 
-/** The demo site's main host, where HubSpot's stand-in tracker runs. */
-export const DEMO_HOST = 'www.hubdemo.test';
-
 /**
  * An object that stands for whatever `resolve()` returns at the moment of each use: every property
  * read is answered by it, and its methods run with it as `this`.
@@ -58,8 +55,8 @@ function startedLater<T extends object>(what: string): Started<T> {
   return { handle: forwardTo(get), get, set: (next) => { value = next; }, current: () => value };
 }
 
-/** `where` is a path on `host` or a whole address. */
-function addressOf(demo: DemoHandle, where: string, host: string): string {
+/** `where` is a path on `host` (default: the demo site's main host) or a whole address. */
+function addressOf(demo: DemoHandle, where: string, host: string | undefined): string {
   return /^https?:\/\//.test(where) ? where : demo.url(host, where);
 }
 
@@ -121,7 +118,7 @@ export function useChromium(options: UseChromiumOptions = {}): ChromiumFixture {
     });
   }
 
-  const visit = async (page: Page, where: string, host = DEMO_HOST): Promise<void> => {
+  const visit = async (page: Page, where: string, host?: string): Promise<void> => {
     const address = addressOf(demo.get(), where, host);
     await page.goto(address);
     if (runsTracker(address)) await waitForTracker(page);
@@ -243,7 +240,7 @@ export function useFirefox(options: UseFirefoxOptions = {}): FirefoxFixture {
     firefox: firefox.handle,
     demo: demo.handle,
     popup: popup.handle,
-    async visit(page, where, host = DEMO_HOST) {
+    async visit(page, where, host) {
       await page.goto(addressOf(demo.get(), where, host));
       return trackerOf(page);
     },
