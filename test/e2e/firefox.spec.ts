@@ -157,7 +157,9 @@ describe('Cookie Lens in Firefox with first-party isolation', () => {
     } finally {
       await isolated.close();
     }
-  });
+    // A second Firefox starts inside this test: on a loaded 2-core machine the launch alone can
+    // take most of the usual 60 s.
+  }, 120_000);
 });
 
 describe('partitioned cookies in Firefox', () => {
