@@ -8,7 +8,7 @@ import { trackerSnapshot, waitForTracker } from '../../harness/demo.ts';
 import { onlyCookie, openPopupFor, sendFromPage, siteCookies, splitHstc } from '../../harness/extension.ts';
 import { freshTmpDir } from '../../harness/paths.ts';
 import { useChromium } from '../../harness/fixtures.ts';
-import { ANALYTICS_COOKIES } from '../../src/core/hubspot-sets.ts';
+import { ANALYTICS_COOKIES, IDENTITY_COOKIES } from '../../src/core/hubspot-sets.ts';
 import { CLEAN_UP_TABS_KEY } from '../../src/browser/storage-keys.ts';
 import { STORAGE_KEY } from '../../src/storage/schema.ts';
 
@@ -277,7 +277,7 @@ describe('reset and undo', () => {
     await expect.poll(async () => (await browser.context.cookies()).some((c) => c.name === 'messagesUtk' && c.partitionKey !== undefined)).toBe(true);
     const before = await browser.context.cookies();
     const oldId = (await onlyCookie(browser.context, 'hubspotutk')).value;
-    const identity = before.filter((c) => ['__hstc', 'hubspotutk', '__hssc', '__hssrc', 'messagesUtk'].includes(c.name));
+    const identity = before.filter((c) => IDENTITY_COOKIES.has(c.name));
     expect(identity.filter((c) => c.name === '__hstc').length).toBe(2);
     expect(identity.some((c) => c.partitionKey !== undefined)).toBe(true);
 
