@@ -37,11 +37,16 @@ export async function waitForHits(demo: DemoHandle, vendor: VendorName, count: n
   }
 }
 
-/** Loads a page of the shop (or `host`) and waits until all three stand-ins have sent their page view. */
-export async function visitShop(demo: DemoHandle, page: Navigable, path = '/', host = SHOP_HOST): Promise<void> {
+/** Runs `action` (a navigation, a reload) and waits until all three stand-ins have sent one more page view. */
+export async function afterShopPageViews(demo: DemoHandle, action: () => Promise<unknown>): Promise<void> {
   const counts = { ga: hitsOf(demo, 'ga', 0).length, meta: hitsOf(demo, 'meta', 0).length, matomo: hitsOf(demo, 'matomo', 0).length };
-  await page.goto(demo.url(host, path));
+  await action();
   await waitForHits(demo, 'ga', counts.ga + 1, 0);
   await waitForHits(demo, 'meta', counts.meta + 1, 0);
   await waitForHits(demo, 'matomo', counts.matomo + 1, 0);
+}
+
+/** Loads a page of the shop (or `host`) and waits until all three stand-ins have sent their page view. */
+export async function visitShop(demo: DemoHandle, page: Navigable, path = '/', host = SHOP_HOST): Promise<void> {
+  await afterShopPageViews(demo, () => page.goto(demo.url(host, path)));
 }
