@@ -12,6 +12,7 @@ import { poll, pollInPage } from '../../harness/firefox.ts';
 import { beaconSentAt } from '../../harness/demo.ts';
 import { SHOP_HOST, afterShopPageViews, hitsOf, visitShop as loadShopPage } from '../../harness/vendor-hits.ts';
 import { useFirefox } from '../../harness/fixtures.ts';
+import { CLEAN_UP_TABS_KEY } from '../../src/browser/storage-keys.ts';
 
 const { firefox, demo, popup, trackerOf, showPopupFor, clickButton } = useFirefox();
 
@@ -266,16 +267,16 @@ describe('clean up when I close its last tab, in Firefox', () => {
 
   /** The background's record of the marked site's tabs (storage.session). */
   async function trackedTabs(): Promise<number[]> {
-    return popup.evaluate(async () => {
+    return popup.evaluate(async (key) => {
       const api = Reflect.get(globalThis, 'browser') as { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
-      const raw = (await api.storage.session.get('cleanUpTabs'))['cleanUpTabs'];
+      const raw = (await api.storage.session.get(key))[key];
       return Object.keys(Object(Reflect.get(Object(raw), 'tabs'))).map(Number).sort((a, b) => a - b);
-    });
+    }, CLEAN_UP_TABS_KEY);
   }
 
   async function visit(page: Page, path: string): Promise<number> {
     await page.goto(demo.url('www.hubdemo.test', path));
-    await tracker(page);
+    await trackerOf(page);
     return firefox.tabIdOf(page.url());
   }
 
