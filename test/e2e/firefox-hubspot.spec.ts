@@ -99,7 +99,7 @@ describe('HubSpot identity and opt-out in Firefox', () => {
       return site.evaluate(() => ({ server: document.querySelector('#server-gpc')?.textContent ?? '', page: document.querySelector('#page-gpc')?.textContent ?? '' }));
     };
     const flip = async (to: boolean): Promise<void> => {
-      await openPopupFor(site);
+      await showPopupFor(site);
       const clicked = await popup.evaluate(() => {
         const gpc = [...document.querySelectorAll('[role="switch"]')].find((b) => b.textContent?.includes('Send Global Privacy Control to this site'));
         gpc?.dispatchEvent(new MouseEvent('click', { bubbles: true }));

@@ -3,24 +3,14 @@
 // it back identical, and the main controls are inside the first 600 px, both in the popup opened
 // as a 400 x 600 page and in the real toolbar popup. Expected values come from the browser's
 // cookie jar, never from Cookie Lens's own code.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
-import { startDemo, waitForTracker, type DemoHandle } from '../../harness/demo.ts';
-import { CHROME_BUILD, openPopupFor, splitHstc } from '../../harness/extension.ts';
+import { waitForTracker } from '../../harness/demo.ts';
+import { openPopupFor, splitHstc } from '../../harness/extension.ts';
+import { useChromium } from '../../harness/fixtures.ts';
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
+const { browser, demo } = useChromium({ pinExtension: true });
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD], pinExtension: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
 
 interface JarCookie { name: string; value: string; domain: string; path: string; expires: number; httpOnly: boolean; secure: boolean; sameSite: string }
 
