@@ -11,7 +11,6 @@ import { useChromium } from '../../harness/fixtures.ts';
 
 const { browser, demo } = useChromium({ pinExtension: true });
 
-
 interface JarCookie { name: string; value: string; domain: string; path: string; expires: number; httpOnly: boolean; secure: boolean; sameSite: string }
 
 async function jar(): Promise<JarCookie[]> {

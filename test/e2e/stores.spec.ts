@@ -10,7 +10,6 @@ import { STORE_KEY } from '../../src/browser/storage-keys.ts';
 
 const { browser, demo } = useChromium({ incognitoAllowed: true });
 
-
 interface StoredCookie { name: string; value: string; domain: string; path: string; storeId: string; partitionKey?: { topLevelSite: string } }
 
 /** The browser's own cookie list for a store, read through the cookies API from an extension page. */
