@@ -1,6 +1,6 @@
 // Benchmarks in Node over the pure modules: the background's cookies.onChanged hot path with
 // 10,000 stored rules, and the decoders' rate. Inputs come from the demo site's documented cookie
-// presets (test/demo-site/presets.mjs), the same cookies the browser benchmarks use.
+// presets (harness/demo-site/presets.mjs), the same cookies the browser benchmarks use.
 import type { CookieRecord } from '../src/model/cookie.ts';
 import { RuleIndex, isTrackedCookieName, type SiteRule } from '../src/core/rules.ts';
 import { activeRuleFor, ownerHost, tabShowsOwner } from '../src/core/cookie-change.ts';
@@ -13,8 +13,8 @@ import { filterRows, searchEntry } from '../src/explain/search.ts';
 import { lookupNameFacts } from '../src/explain/name-facts.ts';
 import { siteFromUrl } from '../src/core/site.ts';
 import { migrate } from '../src/storage/migrate.ts';
-import { PRESETS, bulkCookies, expandValue } from '../test/demo-site/presets.mjs';
-import { SITE_COOKIE_DOMAIN } from '../test/demo-site/hosts.mjs';
+import { PRESETS, bulkCookies, expandValue } from '../harness/demo-site/presets.mjs';
+import { SITE_COOKIE_DOMAIN } from '../harness/demo-site/hosts.mjs';
 import { spread, type Spread } from './stats.ts';
 
 export interface NodeBenchOptions {

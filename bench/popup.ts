@@ -4,10 +4,10 @@
 import { mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Cookie, Page } from 'playwright-core';
-import { launchChromium, unpackedExtensionId, type ChromiumHarness } from '../test/e2e/support/chromium.ts';
-import { startDemo, type DemoHandle } from '../test/e2e/support/demo.ts';
-import { freshTmpDir } from '../test/e2e/support/paths.ts';
-import { SITE_DOMAIN } from '../test/demo-site/hosts.mjs';
+import { launchChromium, unpackedExtensionId, type ChromiumHarness } from '../harness/chromium.ts';
+import { startDemo, type DemoHandle } from '../harness/demo.ts';
+import { freshTmpDir } from '../harness/paths.ts';
+import { SITE_DOMAIN } from '../harness/demo-site/hosts.mjs';
 
 // The extension APIs the benchmark calls inside extension pages. Module-scoped, like the harness.
 declare const chrome: {

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { REPO_ROOT } from '../test/e2e/support/paths.ts';
+import { REPO_ROOT } from '../harness/paths.ts';
 import type { PopupBench } from './popup.ts';
 
 export interface PopupProfile {

@@ -2,7 +2,7 @@
 // measures them (the same helpers), with the budgets that test enforces beside them.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { PSL, metafile, ownCode, root, sizes, staticClosure } from '../test/build/bundle.ts';
+import { PSL, metafile, ownCode, root, sizes, staticClosure } from '../harness/bundle.ts';
 
 const KB = 1024;
 

@@ -2,8 +2,8 @@
 // (against the same browser without it), how many storage reads those events cause, and how long
 // a stopped service worker takes to answer its first message. Method: docs/BENCHMARKS.md.
 import type { Page, Worker } from 'playwright-core';
-import { launchChromium, launchChromiumWithoutExtension, type ChromiumHarness, type PlainChromium } from '../test/e2e/support/chromium.ts';
-import { SITE_DOMAIN } from '../test/demo-site/hosts.mjs';
+import { launchChromium, launchChromiumWithoutExtension, type ChromiumHarness, type PlainChromium } from '../harness/chromium.ts';
+import { SITE_DOMAIN } from '../harness/demo-site/hosts.mjs';
 import { STORAGE_KEY } from '../src/storage/schema.ts';
 import type { SiteRule } from '../src/core/rules.ts';
 import type { PopupBench } from './popup.ts';

@@ -7,9 +7,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { findChromium } from './find-chromium.mjs';
-import { startDemoSite } from '../test/demo-site/server.mjs';
-import { chromiumHostResolverRules } from '../test/demo-site/hosts.mjs';
+import { findChromium } from '../harness/find-browsers.mjs';
+import { startDemoSite } from '../harness/demo-site/server.mjs';
+import { chromiumHostResolverRules } from '../harness/demo-site/hosts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.HEADLESS !== '1';

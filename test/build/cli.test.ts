@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { root } from './bundle.ts';
+import { root } from '../../harness/bundle.ts';
 import { decodeOutputProblems, siteAuditProblems } from '../unit/support/cli-schema.ts';
 
 const CLI = path.join(root, 'dist', 'cli.mjs');

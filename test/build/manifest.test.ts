@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { root } from './bundle.ts';
+import { root } from '../../harness/bundle.ts';
 
 const read = (file: string): unknown => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
 const chrome = read('dist/chrome/manifest.json') as Record<string, unknown>;

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'tldts';
-import { root } from './bundle.ts';
+import { root } from '../../harness/bundle.ts';
 
 function isParse(value: unknown): value is typeof parse {
   return typeof value === 'function';

@@ -11,7 +11,7 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { PSL, metafile, ownCode, root, sizes, staticClosure } from './bundle.ts';
+import { PSL, metafile, ownCode, root, sizes, staticClosure } from '../../harness/bundle.ts';
 
 const KB = 1024;
 const meta = metafile();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { root } from './bundle.ts';
+import { root } from '../../harness/bundle.ts';
 
 let out: string;
 let watcher: ChildProcess;

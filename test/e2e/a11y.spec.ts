@@ -10,95 +10,37 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, expandCookie, fieldText, onlyCookie, openPopupFor, siteCookies, splitHstc, summaryMs } from './support/extension.ts';
-import { REPO_ROOT, freshTmpDir } from './support/paths.ts';
+import { waitForTracker } from '../../harness/demo.ts';
+import { CHROME_BUILD, expandCookie, fieldText, onlyCookie, openPopupFor, sendFromPage, siteCookies, splitHstc, summaryMs } from '../../harness/extension.ts';
+import { REPO_ROOT, freshTmpDir } from '../../harness/paths.ts';
+import { launchChromium, type ChromiumHarness } from '../../harness/chromium.ts';
+import { runAxe, type AxeFinding } from '../../harness/axe.ts';
+import { useChromium } from '../../harness/fixtures.ts';
+import { IDENTITY_COOKIES } from '../../src/core/hubspot-sets.ts';
+import { CLEAN_UP_NOTICES_KEY } from '../../src/browser/storage-keys.ts';
+import { STORAGE_KEY } from '../../src/storage/schema.ts';
 
-const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-/** The visitor-identity cookies HubSpot documents (hubspot-cookies.md): what a reset removes. */
-const IDENTITY = ['__hstc', 'hubspotutk', '__hssc', '__hssrc', 'messagesUtk'];
-
-// The one extension API the test calls from an extension page (module-scoped; see chromium.ts).
+// The extension APIs the test calls from an extension page (module-scoped; see chromium.ts).
 interface StorageArea { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> }
 interface ChromeCookie { name: string; value: string; domain: string; hostOnly: boolean; path: string; secure: boolean; httpOnly: boolean; sameSite: string; storeId: string; expirationDate?: number; partitionKey?: unknown }
 declare const chrome: {
-  readonly runtime: { sendMessage(message: unknown): Promise<unknown> };
   readonly cookies: { getAll(details: { domain: string }): Promise<ChromeCookie[]> };
   readonly storage: { readonly local: StorageArea; readonly session: StorageArea };
 };
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
+const { browser, demo, visit, removeAllRules, freshSite: cleanSite } = useChromium();
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
-});
 
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-interface AxeFinding {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: readonly { readonly target: string; readonly summary: string }[];
-}
-
-/**
- * Runs axe-core in the page (every rule axe runs by default) and returns its violations. Also
- * makes sure the colour-contrast rule did run and pass on the page's text, so a theme whose
- * colours axe could not work out does not pass by default.
- */
-async function axeViolations(page: Page): Promise<AxeFinding[]> {
-  // The extension's CSP allows no inline script, so axe is evaluated through the debugger
-  // protocol rather than added as a <script> element.
-  await page.evaluate(AXE_SOURCE);
-  const { violations, contrastPassed } = await page.evaluate(async () => {
-    interface AxeRule { id: string; impact?: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }
-    const axe: unknown = Reflect.get(window, 'axe');
-    const run: unknown = typeof axe === 'object' && axe !== null ? Reflect.get(axe, 'run') : undefined;
-    if (typeof run !== 'function') throw new Error('axe-core did not load');
-    const result: { violations: AxeRule[]; passes: AxeRule[] } = await run.call(axe, document, { resultTypes: ['violations'] });
-    return {
-      contrastPassed: result.passes.some((rule) => rule.id === 'color-contrast'),
-      violations: result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact ?? null,
-        help: v.help,
-        nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), summary: n.failureSummary ?? '' })),
-      })),
-    };
-  });
+/** axe-core's violations on the page; the colour contrast must have been checked. */
+async function axeViolations(page: Page): Promise<readonly AxeFinding[]> {
+  const { violations, contrastPassed } = await runAxe(page);
   expect(contrastPassed, 'axe checked the colour contrast').toBe(true);
   return violations;
 }
 
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(demo.url('www.hubdemo.test', path));
-  await waitForTracker(page);
-}
-
-async function removeAllRules(): Promise<void> {
-  const options = await browser.openPopupPage(0, 'options.html');
-  await options.waitForSelector('body[data-ready="1"]');
-  const removes = options.getByRole('button', { name: /Remove the choice for/ });
-  for (let left = await removes.count(); left > 0; left -= 1) {
-    await removes.first().click();
-    await options.waitForFunction((count) => document.querySelectorAll('[data-rule]').length === count, left - 1);
-  }
-  await options.close();
-}
-
 /** No rules, no cookies, no beacons, and a tab on the demo site after two page views. */
 async function freshSite(): Promise<Page> {
-  await removeAllRules();
-  await browser.context.clearCookies();
-  demo.clearBeacons();
-  const page = await browser.context.newPage();
+  const page = await cleanSite();
   await visit(page, '/');
   await visit(page, '/pricing');
   return page;
@@ -184,19 +126,19 @@ describe('axe-core finds no violations', () => {
     await demo.setPreset(site, 'login');
     const popup = await openPopupFor(browser, site);
     const tabId = await browser.tabIdOf(site);
-    expect(await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'setStripLinks', payload: { tabId: id, on: true } }), tabId)).toMatchObject({ ok: true });
+    expect(await sendFromPage(popup, { type: 'setStripLinks', payload: { tabId, on: true } })).toMatchObject({ ok: true });
     // And a site cleaned up when its last tab closes (its tab stays open until the choice is removed
     // again): the popup's choice with its options, and the notice of a clean-up with its Undo (the
     // notice as the background leaves it, for a snapshot holding a copy of one of the site's cookies).
-    await popup.evaluate(async () => {
+    await popup.evaluate(async ([storeKey, noticesKey]) => {
       const [kept] = (await chrome.cookies.getAll({ domain: 'hubdemo.test' })).filter((c) => c.partitionKey === undefined);
       if (kept === undefined) throw new Error('no cookie to keep');
       const { name, value, domain, hostOnly, path, secure, httpOnly, sameSite, storeId, expirationDate } = kept;
-      const root = (await chrome.storage.local.get('cookieLens'))['cookieLens'] as { undo: Record<string, unknown> };
+      const root = (await chrome.storage.local.get(storeKey))[storeKey] as { undo: Record<string, unknown> };
       const snapshot = { site: 'hubdemo.test', storeId, takenAt: Date.now(), id: 'a11y-clean-up', cookies: [{ name, value, domain, hostOnly, path, secure, httpOnly, sameSite, storeId, ...(expirationDate === undefined ? {} : { expirationDate }) }] };
-      await chrome.storage.local.set({ cookieLens: { ...root, undo: { ...root.undo, [`${storeId}/hubdemo.test`]: snapshot } } });
-      await chrome.storage.session.set({ cleanUpNotices: { version: 1, notices: { [`${storeId}/hubdemo.test`]: { site: 'hubdemo.test', storeId, snapshotId: 'a11y-clean-up', removed: 1, at: Date.now() } } } });
-    });
+      await chrome.storage.local.set({ [storeKey]: { ...root, undo: { ...root.undo, [`${storeId}/hubdemo.test`]: snapshot } } });
+      await chrome.storage.session.set({ [noticesKey]: { version: 1, notices: { [`${storeId}/hubdemo.test`]: { site: 'hubdemo.test', storeId, snapshotId: 'a11y-clean-up', removed: 1, at: Date.now() } } } });
+    }, [STORAGE_KEY, CLEAN_UP_NOTICES_KEY] as const);
     await popup.waitForSelector('[data-cleanup-notice]');
     await popup.getByRole('checkbox', { name: 'Clean up when I close its last tab' }).click();
     await popup.getByRole('radio', { name: /^All of this site's cookies/ }).click();
@@ -279,7 +221,7 @@ async function expectVisibleFocus(popup: Page, role: string, name: RegExp): Prom
 describe('the popup by keyboard alone', () => {
   test('Tab to Do not track and switch it with Space, open Reset with Enter and confirm, then Undo; the focus stays visible and in place', async () => {
     const page = await freshSite();
-    const identity = (await browser.context.cookies()).filter((c) => IDENTITY.includes(c.name) && c.domain.endsWith('hubdemo.test'));
+    const identity = (await browser.context.cookies()).filter((c) => IDENTITY_COOKIES.has(c.name) && c.domain.endsWith('hubdemo.test'));
     expect(identity.length).toBe(4);
     const popup = await openPopupFor(browser, page);
 

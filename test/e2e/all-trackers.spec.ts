@@ -4,30 +4,19 @@
 // the documented formats (docs/DEMO-SITE.md), not from Cookie Lens's decoders.
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, openPopupFor } from './support/extension.ts';
-import { hitsOf, waitForHits } from './support/vendor-hits.ts';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { openPopupFor } from '../../harness/extension.ts';
+import { SHOP_HOST, afterShopPageViews, hitsOf, visitShop, waitForHits } from '../../harness/vendor-hits.ts';
+import { useChromium } from '../../harness/fixtures.ts';
 
-const SHOP = 'www.gameta.test';
+const SHOP = SHOP_HOST;
 /** An action's first reply in a browser session waits for the managed policy (seconds in Chromium). */
 const ACTION = { timeout: 15_000 };
 const MATOMO_ID = `_pk_id.1.${createHash('sha1').update(`${SHOP}/`).digest('hex').slice(0, 4)}`;
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
+const { browser, demo } = useChromium();
 let page: Page;
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
 
 beforeEach(async () => {
   for (const open of browser.context.pages()) if (!open.url().startsWith('chrome-extension://')) await open.close();
@@ -36,14 +25,7 @@ beforeEach(async () => {
   page = await browser.context.newPage();
 });
 
-/** Loads a shop page and waits until all three stand-ins have sent their page view. */
-async function visit(path = '/'): Promise<void> {
-  const counts = { ga: hitsOf(demo, 'ga', 0).length, meta: hitsOf(demo, 'meta', 0).length, matomo: hitsOf(demo, 'matomo', 0).length };
-  await page.goto(demo.url(SHOP, path));
-  await waitForHits(demo, 'ga', counts.ga + 1, 0);
-  await waitForHits(demo, 'meta', counts.meta + 1, 0);
-  await waitForHits(demo, 'matomo', counts.matomo + 1, 0);
-}
+const visit = (path = '/'): Promise<void> => visitShop(demo, page, path);
 
 async function shopCookie(name: string): Promise<string> {
   const found = (await browser.context.cookies()).filter((cookie) => cookie.name === name && cookie.domain.endsWith('gameta.test'));
@@ -106,12 +88,8 @@ describe('every tracker on a site without HubSpot', () => {
     expect(await preview.locator('[data-reset-vendor]').evaluateAll((groups) => groups.map((group) => group.getAttribute('data-reset-vendor'))))
       .toEqual(['google-analytics', 'meta', 'matomo']);
     expect(await preview.locator('[data-reset-vendor="meta"] h4').textContent()).toMatch(/Meta/);
-    const counts = { ga: hitsOf(demo, 'ga', 0).length, meta: hitsOf(demo, 'meta', 0).length, matomo: hitsOf(demo, 'matomo', 0).length };
-    await popup.getByRole('button', { name: 'Remove and reload' }).click();
     // The reload's page views carry the new ids.
-    await waitForHits(demo, 'ga', counts.ga + 1, 0);
-    await waitForHits(demo, 'meta', counts.meta + 1, 0);
-    await waitForHits(demo, 'matomo', counts.matomo + 1, 0);
+    await afterShopPageViews(demo, () => popup.getByRole('button', { name: 'Remove and reload' }).click());
 
     const oldValue = (name: string): string => identity.find((cookie) => cookie.name === name)?.value ?? '';
     const clientId = (ga: string): string => ga.split('.').slice(2).join('.');

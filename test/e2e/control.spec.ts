@@ -1,49 +1,22 @@
 // Issue 3 end to end in Chromium: do-not-track, opt-out (and blocking), reset with undo, rules
 // that survive a restart and are enforced without the popup, and the options page's file round trip.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Cookie, Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, trackerSnapshot, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, onlyCookie, openPopupFor, siteCookies, splitHstc } from './support/extension.ts';
-import { freshTmpDir } from './support/paths.ts';
+import { trackerSnapshot, waitForTracker } from '../../harness/demo.ts';
+import { onlyCookie, openPopupFor, sendFromPage, siteCookies, splitHstc } from '../../harness/extension.ts';
+import { freshTmpDir } from '../../harness/paths.ts';
+import { useChromium } from '../../harness/fixtures.ts';
+import { ANALYTICS_COOKIES, IDENTITY_COOKIES } from '../../src/core/hubspot-sets.ts';
+import { CLEAN_UP_TABS_KEY } from '../../src/browser/storage-keys.ts';
+import { STORAGE_KEY } from '../../src/storage/schema.ts';
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
-const ANALYTICS = ['__hstc', 'hubspotutk', '__hssc', '__hssrc'];
+const { browser, demo, visit, freshSite } = useChromium();
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(demo.url('www.hubdemo.test', path));
-  await waitForTracker(page);
-}
-
-/** A clean slate: no cookies, no rules, no beacons. */
-async function freshSite(): Promise<Page> {
-  const page = await browser.context.newPage();
-  const options = await browser.openPopupPage(0, 'options.html');
-  await options.waitForSelector('body[data-ready="1"]');
-  for (const remove of await options.getByRole('button', { name: /Remove the choice for/ }).all()) await remove.click();
-  await options.waitForFunction(() => document.querySelectorAll('[data-rule]').length === 0);
-  await options.close();
-  await browser.context.clearCookies();
-  demo.clearBeacons();
-  demo.clearRequests();
-  return page;
-}
 
 async function analyticsCookies(): Promise<Cookie[]> {
-  return (await browser.context.cookies()).filter((c) => ANALYTICS.includes(c.name) && c.domain.endsWith('hubdemo.test'));
+  return (await browser.context.cookies()).filter((c) => ANALYTICS_COOKIES.has(c.name) && c.domain.endsWith('hubdemo.test'));
 }
 
 /** Switches do-not-track on in the site's popup, waits until it shows on, and closes the popup. */
@@ -304,7 +277,7 @@ describe('reset and undo', () => {
     await expect.poll(async () => (await browser.context.cookies()).some((c) => c.name === 'messagesUtk' && c.partitionKey !== undefined)).toBe(true);
     const before = await browser.context.cookies();
     const oldId = (await onlyCookie(browser.context, 'hubspotutk')).value;
-    const identity = before.filter((c) => ['__hstc', 'hubspotutk', '__hssc', '__hssrc', 'messagesUtk'].includes(c.name));
+    const identity = before.filter((c) => IDENTITY_COOKIES.has(c.name));
     expect(identity.filter((c) => c.name === '__hstc').length).toBe(2);
     expect(identity.some((c) => c.partitionKey !== undefined)).toBe(true);
 
@@ -344,11 +317,11 @@ describe('reset and undo', () => {
 
     const reopened = await openPopupFor(browser, page);
     // The id of the snapshot the Undo button sends, read from storage before it is taken out.
-    const snapshotId = await reopened.evaluate(async () => {
+    const snapshotId = await reopened.evaluate(async (key) => {
       const local = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local;
-      const root = (await local.get('cookieLens'))['cookieLens'];
+      const root = (await local.get(key))[key];
       return String(Reflect.get(Reflect.get(Reflect.get(root ?? {}, 'undo') ?? {}, '0/hubdemo.test') ?? {}, 'id'));
-    });
+    }, STORAGE_KEY);
     expect(snapshotId).toMatch(/\S{8,}/);
     await reopened.getByRole('button', { name: 'Undo', exact: true }).click();
     await reopened.waitForSelector('[data-last-action]');
@@ -362,10 +335,7 @@ describe('reset and undo', () => {
     }
     // A second undo of the same snapshot restores nothing more; an id never handed out is unknown.
     const pageTabId = await browser.tabIdOf(page);
-    const undoWith = (id: string) => reopened.evaluate(async ([tabId, snapshot]) => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
-      return runtime.sendMessage({ type: 'undo', payload: { tabId, snapshotId: snapshot } });
-    }, [pageTabId, id] as const);
+    const undoWith = (id: string) => sendFromPage(reopened, { type: 'undo', payload: { tabId: pageTabId, snapshotId: id } });
     expect(await undoWith(snapshotId)).toEqual({ ok: true, value: { restored: 0, failed: [], expired: 0, result: 'already-restored' } });
     expect(await undoWith('never-handed-out')).toEqual({ ok: true, value: { restored: 0, failed: [], expired: 0, result: 'unknown-snapshot' } });
     // Nothing was touched by either: the restored cookies are as the first undo left them.
@@ -427,16 +397,16 @@ describe('clean up when I close its last tab', () => {
     // The background's record of the marked site's tabs (storage.session), read from an extension page.
     const host = await browser.openPopupPage(0, 'options.html');
     await host.waitForSelector('body[data-ready="1"]');
-    const trackedTabs = () => host.evaluate(async () => {
+    const trackedTabs = () => host.evaluate(async (key) => {
       const session = (globalThis as unknown as { chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome.storage.session;
-      const raw = (await session.get('cleanUpTabs'))['cleanUpTabs'];
+      const raw = (await session.get(key))[key];
       return Object.keys(Object(Reflect.get(Object(raw), 'tabs'))).map(Number).sort((a, b) => a - b);
-    });
+    }, CLEAN_UP_TABS_KEY);
     await expect.poll(trackedTabs).toEqual([firstId, secondId].sort((a, b) => a - b));
     const siteJar = async () => (await browser.context.cookies()).filter((c) => c.domain.endsWith('hubdemo.test'));
     const before = await siteJar();
-    const identity = before.filter((c) => ANALYTICS.includes(c.name));
-    expect(identity.map((c) => c.name).sort()).toEqual([...ANALYTICS].sort());
+    const identity = before.filter((c) => ANALYTICS_COOKIES.has(c.name));
+    expect(identity.map((c) => c.name).sort()).toEqual([...ANALYTICS_COOKIES].sort());
 
     await first.close();
     // Handled once the background has forgotten the closed tab: nothing removed, the other tab still shows the site.
@@ -444,9 +414,9 @@ describe('clean up when I close its last tab', () => {
     expect((await siteJar()).map((c) => `${c.name}=${c.value}`).sort()).toEqual(before.map((c) => `${c.name}=${c.value}`).sort());
 
     await second.close();
-    await expect.poll(async () => (await siteJar()).filter((c) => ANALYTICS.includes(c.name)).length).toBe(0);
+    await expect.poll(async () => (await siteJar()).filter((c) => ANALYTICS_COOKIES.has(c.name)).length).toBe(0);
     // Everything else stays: the login cookies above all.
-    const kept = before.filter((c) => !ANALYTICS.includes(c.name));
+    const kept = before.filter((c) => !ANALYTICS_COOKIES.has(c.name));
     expect(kept.map((c) => c.name)).toEqual(expect.arrayContaining(['__hsmem', 'hs-membership-csrf']));
     expect((await siteJar()).map((c) => `${c.name}=${c.value}`).sort()).toEqual(kept.map((c) => `${c.name}=${c.value}`).sort());
 
@@ -469,7 +439,7 @@ describe('clean up when I close its last tab', () => {
 
     // Moving the site's last tab to another site counts as closing it there.
     await third.goto(demo.url('www.hubdemo-partner.test', '/'));
-    await expect.poll(async () => (await siteJar()).filter((c) => ANALYTICS.includes(c.name)).length).toBe(0);
+    await expect.poll(async () => (await siteJar()).filter((c) => ANALYTICS_COOKIES.has(c.name)).length).toBe(0);
     expect((await siteJar()).map((c) => c.name)).toEqual(expect.arrayContaining(['__hsmem', 'hs-membership-csrf']));
 
     // The options page lists the site; stopping it there leaves the profile as the other tests expect.

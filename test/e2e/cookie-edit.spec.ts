@@ -2,23 +2,12 @@
 // browser with every other attribute kept, Undo brings the old cookie back identical, and a
 // cookie against its name prefix (a `__Host-` cookie with a Domain; Chromium's API would store it) gives a one-line error and writes
 // nothing. Expected values come from the browser's cookie jar.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, expandCookie, openPopupFor } from './support/extension.ts';
+import { describe, expect, test } from 'vitest';
+import { expandCookie, openPopupFor } from '../../harness/extension.ts';
+import { useChromium } from '../../harness/fixtures.ts';
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
+const { browser, demo } = useChromium();
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
 
 async function jar() {
   return (await browser.context.cookies()).filter((c) => c.domain.endsWith('hubdemo.test'));

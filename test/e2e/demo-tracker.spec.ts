@@ -3,17 +3,17 @@
 // (no extension), plus a Firefox smoke test of the harness with a throwaway probe extension.
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Cookie, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PRESETS, renderPresetDocs } from '../demo-site/presets.mjs';
-import type { PresetCookie } from '../demo-site/presets.mjs';
-import { launchChromiumWithoutExtension } from './support/chromium.ts';
-import type { PlainChromium } from './support/chromium.ts';
-import { bannerSnapshot, beaconSentAt, startDemo, trackerSnapshot, waitForTracker } from './support/demo.ts';
-import type { BeaconRecord, DemoHandle, PresetName } from './support/demo.ts';
-import { launchFirefox, pollInPage } from './support/firefox.ts';
-import { REPO_ROOT } from './support/paths.ts';
-import { PROBE_GECKO_ID, writeProbeExtension } from './support/probe-extension.ts';
+import type { Cookie, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PRESETS, renderPresetDocs } from '../../harness/demo-site/presets.mjs';
+import type { PresetCookie } from '../../harness/demo-site/presets.mjs';
+import { bannerSnapshot, beaconSentAt, trackerSnapshot, waitForTracker } from '../../harness/demo.ts';
+import type { BeaconRecord, PresetName } from '../../harness/demo.ts';
+import { useChromiumWithoutExtension } from '../../harness/fixtures.ts';
+import { cookiesUnder, exactlyOne } from '../../harness/jar.ts';
+import { launchFirefox, pollInPage } from '../../harness/firefox.ts';
+import { REPO_ROOT } from '../../harness/paths.ts';
+import { PROBE_GECKO_ID, writeProbeExtension } from '../../harness/probe-extension.ts';
 
 /**
  * The section 3 hash of `.hubdemo.test`, worked out by hand-running the algorithm in a separate
@@ -30,20 +30,7 @@ const CHROMIUM_MAX_LIFETIME_SECONDS = 400 * DAY_SECONDS;
 /** Slack for expiry checks: the browser and the test read the clock at different moments. */
 const CLOCK_SLACK_SECONDS = 5;
 
-let demo: DemoHandle;
-let browser: PlainChromium;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromiumWithoutExtension();
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const { demo, context, blankTab } = useChromiumWithoutExtension();
 
 /** When the current test started; beacons sent earlier belong to another test. */
 let testStartedAt = 0;
@@ -52,13 +39,7 @@ let testStartedAt = 0;
 let page: Page;
 
 beforeEach(async () => {
-  const [first, ...others] = context.pages();
-  for (const extra of others) await extra.close();
-  page = first ?? await context.newPage();
-  await page.goto('about:blank');
-  await context.clearCookies();
-  demo.clearBeacons();
-  demo.clearRequests();
+  page = await blankTab();
   testStartedAt = Date.now();
 });
 
@@ -74,17 +55,8 @@ function beaconsSoFar(): BeaconRecord[] {
 
 // ---- helpers -----------------------------------------------------------------------------------
 
-async function siteCookies(): Promise<Cookie[]> {
-  return (await context.cookies()).filter((cookie) => cookie.domain.endsWith('hubdemo.test'));
-}
-
-function only(cookies: readonly Cookie[], name: string): Cookie {
-  const matches = cookies.filter((cookie) => cookie.name === name);
-  expect(matches, `exactly one ${name}`).toHaveLength(1);
-  const [match] = matches;
-  if (match === undefined) throw new Error(`no ${name}`);
-  return match;
-}
+const siteCookies = (): Promise<Cookie[]> => cookiesUnder(context, 'hubdemo.test');
+const only = exactlyOne;
 
 interface Hstc { hash: string; visitorId: string; firstVisit: number; previousSession: number; currentSession: number; sessionNumber: number }
 interface Hssc { hash: string; pageViews: number; sessionStart: number }

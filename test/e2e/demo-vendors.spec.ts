@@ -3,16 +3,14 @@
 // Chromium without the extension. Expected formats come from the vendors' documented cookie
 // layouts (docs/DEMO-SITE.md, "Other trackers"), not from the stand-ins' code.
 import { createHash } from 'node:crypto';
-import type { BrowserContext, Cookie, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { VENDOR_HOSTS } from '../demo-site/hosts.mjs';
-import { launchChromiumWithoutExtension } from './support/chromium.ts';
-import type { PlainChromium } from './support/chromium.ts';
-import { startDemo } from './support/demo.ts';
-import type { DemoHandle } from './support/demo.ts';
-import { hitsOf, waitForHits } from './support/vendor-hits.ts';
+import type { Cookie, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { VENDOR_HOSTS } from '../../harness/demo-site/hosts.mjs';
+import { useChromiumWithoutExtension } from '../../harness/fixtures.ts';
+import { cookiesUnder, exactlyOne } from '../../harness/jar.ts';
+import { SHOP_HOST, hitsOf, visitShop, waitForHits } from '../../harness/vendor-hits.ts';
 
-const SHOP = 'www.gameta.test';
+const SHOP = SHOP_HOST;
 const MEASUREMENT_ID = 'G-DEMO42XY';
 const SESSION_COOKIE = '_ga_DEMO42XY';
 const PIXEL_ID = '1234567890123456';
@@ -23,54 +21,19 @@ const CLOCK_SLACK_SECONDS = 5;
 /** Matomo's cookie-name suffix: SHA-1 of the host and the cookie path, first four hex digits. */
 const MATOMO_SUFFIX = `1.${createHash('sha1').update(`${SHOP}/`).digest('hex').slice(0, 4)}`;
 
-let demo: DemoHandle;
-let browser: PlainChromium;
-let context: BrowserContext;
+const { demo, context, blankTab } = useChromiumWithoutExtension();
 let page: Page;
 let testStartedAt = 0;
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromiumWithoutExtension();
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
 beforeEach(async () => {
-  const [first, ...others] = context.pages();
-  for (const extra of others) await extra.close();
-  page = first ?? await context.newPage();
-  await page.goto('about:blank');
-  await context.clearCookies();
-  demo.clearBeacons();
-  demo.clearRequests();
+  page = await blankTab();
   testStartedAt = Date.now();
 });
 
-/** Loads a page of the shop and waits until all three stand-ins have sent their page view. */
-async function visit(path = '/', host = SHOP): Promise<void> {
-  const counts = { ga: hitsOf(demo, 'ga', 0).length, meta: hitsOf(demo, 'meta', 0).length, matomo: hitsOf(demo, 'matomo', 0).length };
-  await page.goto(demo.url(host, path));
-  await waitForHits(demo, 'ga', counts.ga + 1, 0);
-  await waitForHits(demo, 'meta', counts.meta + 1, 0);
-  await waitForHits(demo, 'matomo', counts.matomo + 1, 0);
-}
+const visit = (path = '/', host = SHOP): Promise<void> => visitShop(demo, page, path, host);
 
-async function shopCookies(): Promise<Cookie[]> {
-  return (await context.cookies()).filter((cookie) => cookie.domain.endsWith('gameta.test'));
-}
-
-function only(cookies: readonly Cookie[], name: string): Cookie {
-  const matches = cookies.filter((cookie) => cookie.name === name);
-  expect(matches, `exactly one ${name}`).toHaveLength(1);
-  const [match] = matches;
-  if (match === undefined) throw new Error(`no ${name}`);
-  return match;
-}
+const shopCookies = (): Promise<Cookie[]> => cookiesUnder(context, 'gameta.test');
+const only = exactlyOne;
 
 function expectExpiresIn(cookie: Cookie, lifetimeSeconds: number, fromMs: number, toMs: number): void {
   const lifetime = Math.min(lifetimeSeconds, CHROMIUM_MAX_LIFETIME_SECONDS);

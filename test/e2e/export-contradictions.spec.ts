@@ -3,25 +3,14 @@
 // preset: analytics and advertising declined in OneTrust, Google Analytics and Meta cookies set).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, onlyCookie, openPopupFor } from './support/extension.ts';
-import { freshTmpDir } from './support/paths.ts';
+import { onlyCookie, openPopupFor } from '../../harness/extension.ts';
+import { freshTmpDir } from '../../harness/paths.ts';
+import { useChromium } from '../../harness/fixtures.ts';
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
+const { browser, demo } = useChromium();
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
 
 interface Finding {
   readonly consentCookie: string;

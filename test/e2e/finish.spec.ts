@@ -8,10 +8,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { accessSync, constants, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, unpackedExtensionId, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, expandCookie, onlyCookie, openPopupFor, siteCookies, splitHstc } from './support/extension.ts';
-import { REPO_ROOT, freshTmpDir } from './support/paths.ts';
+import { launchChromium, unpackedExtensionId, type ChromiumHarness } from '../../harness/chromium.ts';
+import { CHROME_BUILD, expandCookie, onlyCookie, openPopupFor, sendFromPage, siteCookies, splitHstc } from '../../harness/extension.ts';
+import { freshTmpDir } from '../../harness/paths.ts';
+import { runAxe } from '../../harness/axe.ts';
+import { parseCsv } from '../../harness/csv.ts';
+import { useChromium } from '../../harness/fixtures.ts';
+import { ANALYTICS_COOKIES } from '../../src/core/hubspot-sets.ts';
 
 // The extension APIs this spec calls inside the service worker.
 declare const chrome: {
@@ -21,48 +24,11 @@ declare const chrome: {
     getTitle(details: { tabId: number }): Promise<string>;
   };
   readonly storage: { readonly managed: { get(keys: null): Promise<Record<string, unknown>> } };
-  readonly runtime: { sendMessage(message: unknown): Promise<unknown> };
 };
 
-/** HubSpot's analytics cookies (hubspot-cookies.md): the tracking cookies its tracker writes. */
-const HUBSPOT_ANALYTICS = ['__hstc', 'hubspotutk', '__hssc', '__hssrc'];
-const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
+const { browser, demo, visit, freshSite } = useChromium();
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(demo.url('www.hubdemo.test', path));
-  if (!path.includes('tracker=0')) await waitForTracker(page);
-}
-
-async function removeAllRules(harness: ChromiumHarness): Promise<void> {
-  const options = await harness.openPopupPage(0, 'options.html');
-  await options.waitForSelector('body[data-ready="1"]');
-  const removes = options.getByRole('button', { name: /Remove the choice for/ });
-  for (let left = await removes.count(); left > 0; left -= 1) {
-    await removes.first().click();
-    await options.waitForFunction((count) => document.querySelectorAll('[data-rule]:not([data-managed])').length === count, left - 1);
-  }
-  await options.close();
-}
-
-async function freshPage(): Promise<Page> {
-  await removeAllRules(browser);
-  await browser.context.clearCookies();
-  demo.clearBeacons();
-  return browser.context.newPage();
-}
 
 interface Badge { readonly text: string; readonly colour: readonly number[]; readonly title: string }
 
@@ -81,10 +47,10 @@ async function announced(popup: Page): Promise<string> {
 
 describe('the toolbar badge', () => {
   test('counts the tracking cookies, hides at zero, shows ✓ while an opt-out holds and ! once the site sends a tracking request anyway', async () => {
-    const page = await freshPage();
+    const page = await freshSite();
     await visit(page, '/');
     const tabId = await browser.tabIdOf(page);
-    const tracking = (await browser.context.cookies()).filter((c) => HUBSPOT_ANALYTICS.includes(c.name) && c.domain.endsWith('hubdemo.test'));
+    const tracking = (await browser.context.cookies()).filter((c) => ANALYTICS_COOKIES.has(c.name) && c.domain.endsWith('hubdemo.test'));
     expect(tracking.length).toBe(4);
     await expect.poll(async () => (await badgeOf(browser, tabId)).text, { timeout: 10_000 }).toBe(String(tracking.length));
     const counting = await badgeOf(browser, tabId);
@@ -108,7 +74,7 @@ describe('the toolbar badge', () => {
     // The next page load keeps it: the tracker sends nothing, and the visitor id it writes again
     // on every page of a site without a consent policy is gone within a second (docs/CONTROLS.md).
     await visit(page, '/pricing');
-    await expect.poll(async () => (await browser.context.cookies()).filter((c) => HUBSPOT_ANALYTICS.includes(c.name)).map((c) => c.name), { timeout: 1_000, interval: 50 }).toEqual([]);
+    await expect.poll(async () => (await browser.context.cookies()).filter((c) => ANALYTICS_COOKIES.has(c.name)).map((c) => c.name), { timeout: 1_000, interval: 50 }).toEqual([]);
     await expect.poll(async () => (await badgeOf(browser, tabId)).text, { timeout: 2_000 }).toBe('✓');
 
     // A script of the site sends a page view to HubSpot itself: the choice no longer holds.
@@ -141,7 +107,7 @@ function contrast(a: string, b: string): number {
 
 describe('the timeline', () => {
   test('draws the first visit, the previous and this session in order, labelled, described, and readable in both themes', async () => {
-    const page = await freshPage();
+    const page = await freshSite();
     await visit(page, '/');
     // Two new sessions, as HubSpot starts them: the 30-minute __hssc is gone.
     await browser.context.clearCookies({ name: '__hssc' });
@@ -210,24 +176,6 @@ describe('the timeline', () => {
   });
 });
 
-/** A minimal RFC 4180 reader: quoted cells, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 1; } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) { row.push(cell); rows.push(row); }
-  return rows;
-}
-
 async function download(popup: Page, button: string): Promise<string> {
   const pending = popup.waitForEvent('download');
   await popup.getByRole('button', { name: button, exact: true }).click();
@@ -241,7 +189,7 @@ async function download(popup: Page, button: string): Promise<string> {
 
 describe('export and copy', () => {
   test('the JSON and CSV exports hold what the tracker wrote, decoded', async () => {
-    const page = await freshPage();
+    const page = await freshSite();
     await visit(page, '/');
     await browser.context.clearCookies({ name: '__hssc' });
     await visit(page, '/');
@@ -317,7 +265,7 @@ describe('export and copy', () => {
   });
 
   test('"Copy decoded fields" puts the cookie\'s decoded fields on the clipboard as JSON and says so', async () => {
-    const page = await freshPage();
+    const page = await freshSite();
     await visit(page, '/');
     await visit(page, '/pricing');
     const hstc = splitHstc((await onlyCookie(browser.context, '__hstc')).value);
@@ -458,7 +406,7 @@ describe.skipIf(POLICY_PROBLEM !== null)('managed policy (Chromium reads /etc/ch
     await visit(page, '/pricing');
     await expect.poll(async () => (await siteCookies(harness.context, '__hs_do_not_track')).map((c) => c.value), { timeout: 10_000 }).toEqual(['yes']);
     expect((await onlyCookie(harness.context, '__hs_cookie_cat_pref')).value).toBe('1:false,2:false,3:false');
-    expect((await harness.context.cookies()).filter((c) => HUBSPOT_ANALYTICS.includes(c.name))).toEqual([]);
+    expect((await harness.context.cookies()).filter((c) => ANALYTICS_COOKIES.has(c.name))).toEqual([]);
     expect(demo.beacons().filter((b) => b.query['k'] === '1')).toEqual([]);
     await expect.poll(async () => (await badgeOf(harness, await harness.tabIdOf(page))).text, { timeout: 10_000 }).toBe('✓');
 
@@ -494,10 +442,10 @@ describe.skipIf(POLICY_PROBLEM !== null)('managed policy (Chromium reads /etc/ch
     expect(await options.getByRole('checkbox', { name: 'Do not track on hubdemo.test' }).isDisabled()).toBe(true);
     expect(await options.getByRole('combobox', { name: 'Opt-out level on hubdemo.test' }).isDisabled()).toBe(true);
     // Asked directly, the background refuses to change it, and the rule stays.
-    const refused = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'updateRule', payload: { site: 'hubdemo.test', doNotTrack: false, optOut: 'off' } }));
+    const refused = await sendFromPage(options, { type: 'updateRule', payload: { site: 'hubdemo.test', doNotTrack: false, optOut: 'off' } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'managed-rule' } });
-    await options.evaluate(() => chrome.runtime.sendMessage({ type: 'removeRule', payload: { site: 'hubdemo.test' } }));
-    expect(await options.evaluate(() => chrome.runtime.sendMessage({ type: 'removeCleanUp', payload: { site: 'hubdemo.test' } })))
+    await sendFromPage(options, { type: 'removeRule', payload: { site: 'hubdemo.test' } });
+    expect(await sendFromPage(options, { type: 'removeCleanUp', payload: { site: 'hubdemo.test' } }))
       .toMatchObject({ ok: false, error: { code: 'managed-rule' } });
     await options.reload();
     await options.waitForSelector('[data-rule="hubdemo.test"][data-managed]');
@@ -505,15 +453,7 @@ describe.skipIf(POLICY_PROBLEM !== null)('managed policy (Chromium reads /etc/ch
     expect(await options.getByRole('button', { name: 'Stop cleaning up hubdemo.test' }).count()).toBe(0);
     expect(await options.locator('[data-rule="hubdemo.test"] select').inputValue()).toBe('cookies');
     // The managed row passes axe too.
-    await options.evaluate(AXE_SOURCE);
-    const violations = await options.evaluate(async () => {
-      const axe: unknown = Reflect.get(window, 'axe');
-      const run: unknown = typeof axe === 'object' && axe !== null ? Reflect.get(axe, 'run') : undefined;
-      if (typeof run !== 'function') throw new Error('axe-core did not load');
-      const result: { violations: Array<{ id: string }> } = await run.call(axe, document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect((await runAxe(options)).violations.map((v) => v.id)).toEqual([]);
     await options.close();
     await page.close();
   });

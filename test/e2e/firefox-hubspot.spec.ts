@@ -2,71 +2,19 @@
 // a reset from an address whose query carries HubSpot's linked and e-mail identity, and opt-out
 // on a page without a consent policy. A fresh profile of its own, since a reset switches on link
 // stripping for the site and leaves the site a visitor cookie (either would hide the query identity).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, pollInPage, type FirefoxHarness } from './support/firefox.ts';
-import { beaconSentAt, parseTrackerSnapshot, startDemo, type DemoHandle, type TrackerSnapshot } from './support/demo.ts';
-import { FIREFOX_BUILD } from './support/extension.ts';
+import { poll, pollInPage } from '../../harness/firefox.ts';
+import { beaconSentAt, parseTrackerSnapshot } from '../../harness/demo.ts';
+import { useFirefox } from '../../harness/fixtures.ts';
 
-let demo: DemoHandle;
-let firefox: FirefoxHarness;
-let popup: Page;
-
-const GECKO_ID = (JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } })
-  .browser_specific_settings.gecko.id;
+const { firefox, demo, popup, visit, showPopupFor, clickButton } = useFirefox();
 const IDENTITY_COOKIES = ['__hstc', 'hubspotutk', '__hssc'];
-
-beforeAll(async () => {
-  demo = await startDemo();
-  firefox = await launchFirefox({ extensionDir: FIREFOX_BUILD, geckoId: GECKO_ID });
-  popup = await firefox.extensionPage();
-});
-
-afterAll(async () => {
-  await firefox?.close();
-  await demo?.close();
-});
-
-/** Asks from Node until `done`; reads that fail while the page navigates count as not done. */
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > until) throw new Error(`condition not met in ${timeoutMs} ms (last value: ${JSON.stringify(value)})`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function visit(page: Page, url: string): Promise<TrackerSnapshot> {
-  await page.goto(url);
-  await poll(() => page.evaluate(() => document.documentElement.dataset['demoTracker'] === 'ready').catch(() => false), (ready) => ready);
-  return parseTrackerSnapshot(await page.evaluate(() => JSON.stringify(Reflect.get(window, '__demoTracker'))));
-}
 
 /** The names of HubSpot's identity cookies the page can see. */
 async function identityCookies(page: Page): Promise<string[]> {
   const jar = await page.evaluate(() => document.cookie).catch(() => '');
   return jar.split(';').map((pair) => pair.split('=')[0]?.trim() ?? '').filter((name) => IDENTITY_COOKIES.includes(name));
-}
-
-async function openPopupFor(site: Page): Promise<void> {
-  const tabId = await firefox.tabIdOf(site.url());
-  await firefox.openExtensionPage(popup, `popup.html?tabId=${tabId}`);
-  await pollInPage(popup, () => document.body.dataset['ready'] === '1', undefined, { what: 'the popup to be ready' });
-  await popup.bringToFront();
-}
-
-/** Clicks the popup button whose text starts with `label`. */
-async function clickButton(label: string): Promise<void> {
-  const clicked = await popup.evaluate((text) => {
-    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith(text));
-    button?.click();
-    return button !== undefined;
-  }, label);
-  expect(clicked, label).toBe(true);
 }
 
 /** Every logged tracking request sent at or after `since`, as text (all its fields). */
@@ -92,7 +40,7 @@ describe('HubSpot identity and opt-out in Firefox', () => {
     expect(arrived.identitySource).toBe('url-query');
     expect(arrived.visitorId).toBe(oldId);
 
-    await openPopupFor(site);
+    await showPopupFor(site);
     await clickButton('Reset to a new visitor');
     const address = await poll(() => popup.evaluate(() => document.querySelector('[data-reset-address]')?.textContent ?? ''), (text) => text !== '');
     for (const name of ['__hstc', '__hssc', '__hsfp', '_hsenc', '_hsmi', '__hs_email']) expect(address).toContain(`${name} (query)`);
@@ -123,7 +71,7 @@ describe('HubSpot identity and opt-out in Firefox', () => {
     await visit(site, demo.url('www.hubdemo.test', '/'));
     await poll(() => identityCookies(site), (names) => names.includes('__hstc'));
 
-    await openPopupFor(site);
+    await showPopupFor(site);
     const clicked = await popup.evaluate(() => {
       const optOut = [...document.querySelectorAll('[role="switch"]')].find((b) => b.textContent?.includes('Opt out'));
       optOut?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
@@ -151,7 +99,7 @@ describe('HubSpot identity and opt-out in Firefox', () => {
       return site.evaluate(() => ({ server: document.querySelector('#server-gpc')?.textContent ?? '', page: document.querySelector('#page-gpc')?.textContent ?? '' }));
     };
     const flip = async (to: boolean): Promise<void> => {
-      await openPopupFor(site);
+      await showPopupFor(site);
       const clicked = await popup.evaluate(() => {
         const gpc = [...document.querySelectorAll('[role="switch"]')].find((b) => b.textContent?.includes('Send Global Privacy Control to this site'));
         gpc?.dispatchEvent(new MouseEvent('click', { bubbles: true }));

@@ -5,65 +5,22 @@
 // stored data" clears what Firefox lets an extension clear, and opt-out stops GA and Meta.
 // Expected values come from the cookie jar and the demo page (docs/DEMO-SITE.md), not from
 // Cookie Lens's decoders.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, pollInPage, type FirefoxHarness } from './support/firefox.ts';
-import { beaconSentAt, parseTrackerSnapshot, startDemo, type DemoHandle, type TrackerSnapshot } from './support/demo.ts';
-import { FIREFOX_BUILD } from './support/extension.ts';
-import { hitsOf, waitForHits } from './support/vendor-hits.ts';
+import { poll, pollInPage } from '../../harness/firefox.ts';
+import { beaconSentAt } from '../../harness/demo.ts';
+import { SHOP_HOST, afterShopPageViews, hitsOf, visitShop as loadShopPage } from '../../harness/vendor-hits.ts';
+import { useFirefox } from '../../harness/fixtures.ts';
+import { CLEAN_UP_TABS_KEY } from '../../src/browser/storage-keys.ts';
 
-let demo: DemoHandle;
-let firefox: FirefoxHarness;
-let popup: Page;
-
-const GECKO_ID = (JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } })
-  .browser_specific_settings.gecko.id;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  firefox = await launchFirefox({ extensionDir: FIREFOX_BUILD, geckoId: GECKO_ID });
-  popup = await firefox.extensionPage();
-});
-
-afterAll(async () => {
-  await firefox?.close();
-  await demo?.close();
-});
-
-async function tracker(page: Page): Promise<TrackerSnapshot> {
-  await poll(() => page.evaluate(() => document.documentElement.dataset['demoTracker'] === 'ready').catch(() => false), (ready) => ready);
-  return parseTrackerSnapshot(await page.evaluate(() => JSON.stringify(Reflect.get(window, '__demoTracker'))));
-}
-
-/** Polls from Node (puppeteer's waitForFunction is not used with Firefox; see test/unit/e2e-harness.test.ts). */
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Clicks the popup button whose text starts with `label` (no waitForFunction in extension pages on Firefox). */
-async function clickButton(label: string): Promise<void> {
-  const clicked = await popup.evaluate((text) => {
-    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith(text));
-    button?.click();
-    return button !== undefined;
-  }, label);
-  expect(clicked, label).toBe(true);
-}
+const { firefox, demo, popup, trackerOf, showPopupFor, clickButton } = useFirefox();
 
 describe('reset in Firefox', () => {
   test('identity arriving in the fragment: after the reset a new visitor, and no beacon carries the old id', async () => {
     const site = await firefox.browser.newPage();
     await site.goto(demo.url('www.hubdemo-partner.test', '/'));
-    const partner = await tracker(site);
+    const partner = await trackerOf(site);
     await poll(() => site.evaluate(() => document.querySelector('#portal-link')?.getAttribute('href') ?? ''), (href) => href.includes('__hsfp='));
     const href = new URL((await site.$eval('#portal-link', (a) => a.getAttribute('href'))) ?? '');
     const linked = new URLSearchParams();
@@ -71,14 +28,11 @@ describe('reset in Firefox', () => {
     const oldId = partner.visitorId;
 
     await site.goto(`${demo.url('www.hubdemo.test', '/')}#${linked.toString()}`);
-    const arrived = await tracker(site);
+    const arrived = await trackerOf(site);
     expect(arrived.identitySource).toBe('url-fragment');
     expect(arrived.visitorId).toBe(oldId);
 
-    const tabId = await firefox.tabIdOf(site.url());
-    await firefox.openExtensionPage(popup, `popup.html?tabId=${tabId}`);
-    await poll(() => popup.evaluate(() => document.body.dataset['ready'] === '1'), (ready) => ready);
-    await popup.bringToFront();
+    await showPopupFor(site);
     await clickButton('Reset to a new visitor');
     const address = await poll(() => popup.evaluate(() => document.querySelector('[data-reset-address]')?.textContent ?? ''), (text) => text !== '');
     expect(address).toContain('__hstc (fragment)');
@@ -89,7 +43,7 @@ describe('reset in Firefox', () => {
     await poll(() => site.evaluate(() => !Reflect.has(window, 'beforeReset') && document.documentElement.dataset['demoTracker'] === 'ready').catch(() => false), (done) => done);
 
     expect(new URL(site.url()).hash).toBe('');
-    const after = await tracker(site);
+    const after = await trackerOf(site);
     expect(after.visitorId).not.toBe(oldId);
     expect(after.identitySource).toBe('new');
     await demo.waitForBeacons(1, { sentSince: resetAt });
@@ -102,7 +56,7 @@ describe('reset in Firefox', () => {
 
 // ---- Every tracker on the shop without HubSpot ---------------------------------------------------
 
-const SHOP = 'www.gameta.test';
+const SHOP = SHOP_HOST;
 const MATOMO_ID = `_pk_id.1.${createHash('sha1').update(`${SHOP}/`).digest('hex').slice(0, 4)}`;
 const IDENTITY_NAMES = ['_ga', '_ga_DEMO42XY', '_fbp', MATOMO_ID, MATOMO_ID.replace('_pk_id', '_pk_ses')];
 
@@ -136,24 +90,11 @@ async function shopCookie(name: string): Promise<string> {
 }
 
 /** Loads a shop page and waits until all three stand-ins have sent their page view. */
-async function visitShop(site: Page, path = '/'): Promise<void> {
-  const counts = { ga: hitsOf(demo, 'ga', 0).length, meta: hitsOf(demo, 'meta', 0).length, matomo: hitsOf(demo, 'matomo', 0).length };
-  await site.goto(demo.url(SHOP, path));
-  await waitForHits(demo, 'ga', counts.ga + 1, 0);
-  await waitForHits(demo, 'meta', counts.meta + 1, 0);
-  await waitForHits(demo, 'matomo', counts.matomo + 1, 0);
-}
-
-async function openPopupFor(site: Page): Promise<void> {
-  const tabId = await firefox.tabIdOf(site.url());
-  await firefox.openExtensionPage(popup, `popup.html?tabId=${tabId}`);
-  await pollInPage(popup, () => document.body.dataset['ready'] === '1', undefined, { what: 'the popup to be ready' });
-  await popup.bringToFront();
-}
+const visitShop = (site: Page, path = '/'): Promise<void> => loadShopPage(demo, site, path);
 
 /** Resets from the popup (ticking the stored-data box when asked) and waits for the reload's page views. */
 async function resetShop(site: Page, clearStoredData: boolean): Promise<void> {
-  await openPopupFor(site);
+  await showPopupFor(site);
   await clickButton('Reset to a new visitor');
   await pollInPage(popup, () => document.querySelector('#stored-data-help') !== null, undefined, { what: 'the reset preview' });
   if (clearStoredData) {
@@ -164,11 +105,7 @@ async function resetShop(site: Page, clearStoredData: boolean): Promise<void> {
     });
     expect(ticked).toBe(true);
   }
-  const counts = { ga: hitsOf(demo, 'ga', 0).length, meta: hitsOf(demo, 'meta', 0).length, matomo: hitsOf(demo, 'matomo', 0).length };
-  await clickButton('Remove and reload');
-  await waitForHits(demo, 'ga', counts.ga + 1, 0);
-  await waitForHits(demo, 'meta', counts.meta + 1, 0);
-  await waitForHits(demo, 'matomo', counts.matomo + 1, 0);
+  await afterShopPageViews(demo, () => clickButton('Remove and reload'));
 }
 
 interface StoredIds {
@@ -203,7 +140,7 @@ describe('every tracker on a site without HubSpot, in Firefox', () => {
     const [, , , fbpRandom = ''] = (await shopCookie('_fbp')).split('.');
     const [matomoVisitor = ''] = (await shopCookie(MATOMO_ID)).split('.');
 
-    await openPopupFor(site);
+    await showPopupFor(site);
     const shown = JSON.parse(await popup.evaluate(() => JSON.stringify({
       order: [...document.querySelectorAll('[data-summary]')].map((section) => section.getAttribute('data-vendor') ?? section.getAttribute('data-summary')),
       headings: [...document.querySelectorAll('[data-summary="vendor"] h2')].map((h) => h.textContent),
@@ -231,7 +168,7 @@ describe('every tracker on a site without HubSpot, in Firefox', () => {
     expect((await shopCookie(MATOMO_ID)).split('.')[0]).not.toBe(oldValue(MATOMO_ID).split('.')[0]);
     expect(await shopCookie('shop_session')).toBe(login);
 
-    await openPopupFor(site);
+    await showPopupFor(site);
     await clickButton('Undo');
     await pollInPage(popup, () => document.querySelector('[data-last-action]') !== null, undefined, { what: 'the undo to finish' });
     expect(await popup.evaluate(() => document.querySelector('[data-last-action]')?.textContent ?? '')).toContain(`${identity.length} cookies restored`);
@@ -257,7 +194,7 @@ describe('every tracker on a site without HubSpot, in Firefox', () => {
     expect({ local: kept.found.local, indexedDB: kept.found.indexedDB }).toEqual({ local: first.local, indexedDB: first.indexedDB });
 
     // What this browser cannot clear, and that Undo does not bring stored data back, said before the reset.
-    await openPopupFor(site);
+    await showPopupFor(site);
     await clickButton('Reset to a new visitor');
     await pollInPage(popup, () => document.querySelector('#stored-data-help') !== null, undefined, { what: 'the reset preview' });
     const help = await popup.evaluate(() => document.querySelector('#stored-data-help')?.textContent ?? '');
@@ -275,7 +212,7 @@ describe('every tracker on a site without HubSpot, in Firefox', () => {
   test('opt-out: no request reaches Google Analytics or Meta over several page views, and their cookies are gone within a second of each load', async () => {
     const site = await firefox.browser.newPage();
     await visitShop(site);
-    await openPopupFor(site);
+    await showPopupFor(site);
     await clickSwitch('Opt out');
     await pollInPage(popup, () => [...document.querySelectorAll('button[role="switch"]')].find((b) => b.textContent?.trim() === 'Opt out')?.getAttribute('aria-checked') === 'true',
       undefined, { what: 'opt-out to be on', timeoutMs: 15_000 });
@@ -298,7 +235,7 @@ describe('every tracker on a site without HubSpot, in Firefox', () => {
     expect(demo.requests().map((request) => request.host).filter((host) => host !== SHOP)).toEqual([]);
 
     // Back on, so the other tests of this launch see the trackers run.
-    await openPopupFor(site);
+    await showPopupFor(site);
     await clickSwitch('Opt out');
     await pollInPage(popup, () => [...document.querySelectorAll('button[role="switch"]')].find((b) => b.textContent?.trim() === 'Opt out')?.getAttribute('aria-checked') === 'false',
       undefined, { what: 'opt-out to be off', timeoutMs: 15_000 });
@@ -330,16 +267,16 @@ describe('clean up when I close its last tab, in Firefox', () => {
 
   /** The background's record of the marked site's tabs (storage.session). */
   async function trackedTabs(): Promise<number[]> {
-    return popup.evaluate(async () => {
+    return popup.evaluate(async (key) => {
       const api = Reflect.get(globalThis, 'browser') as { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
-      const raw = (await api.storage.session.get('cleanUpTabs'))['cleanUpTabs'];
+      const raw = (await api.storage.session.get(key))[key];
       return Object.keys(Object(Reflect.get(Object(raw), 'tabs'))).map(Number).sort((a, b) => a - b);
-    });
+    }, CLEAN_UP_TABS_KEY);
   }
 
   async function visit(page: Page, path: string): Promise<number> {
     await page.goto(demo.url('www.hubdemo.test', path));
-    await tracker(page);
+    await trackerOf(page);
     return firefox.tabIdOf(page.url());
   }
 

@@ -1,55 +1,12 @@
 // Issue 4 in real Firefox ESR (puppeteer-core over WebDriver BiDi): the Firefox build loads, the
 // popup decodes what the demo tracker wrote, reset and undo work, and a container's and a private
 // window's cookie stores are shown and acted on apart from the default store.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
-import { launchFirefox, pollInPage, type FirefoxHarness } from './support/firefox.ts';
-import { startDemo, type DemoHandle } from './support/demo.ts';
-import { FIREFOX_BUILD, splitHstc } from './support/extension.ts';
+import { describe, expect, test } from 'vitest';
+import { cookieMap, launchFirefox, pollInPage } from '../../harness/firefox.ts';
+import { FIREFOX_BUILD, firefoxGeckoId, splitHstc } from '../../harness/extension.ts';
+import { useFirefox } from '../../harness/fixtures.ts';
 
-let demo: DemoHandle;
-let firefox: FirefoxHarness;
-let popup: Page;
-
-const GECKO_ID = (JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } })
-  .browser_specific_settings.gecko.id;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  firefox = await launchFirefox({ extensionDir: FIREFOX_BUILD, geckoId: GECKO_ID, allowPrivateBrowsing: true });
-  popup = await firefox.extensionPage();
-});
-
-afterAll(async () => {
-  await firefox?.close();
-  await demo?.close();
-});
-
-/** document.cookie of a page as a name → value map (what the tracker wrote, as the page sees it). */
-function cookieMap(header: string): Map<string, string> {
-  return new Map(header.split('; ').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
-}
-
-async function waitForTracker(page: Page): Promise<void> {
-  await pollInPage(page, () => document.documentElement.dataset['demoTracker'] === 'ready', undefined, { what: 'the demo tracker' });
-}
-
-async function showPopupFor(tabId: number): Promise<void> {
-  await firefox.openExtensionPage(popup, `popup.html?tabId=${tabId}`);
-  await popup.waitForSelector('body[data-ready="1"]');
-  await popup.bringToFront();
-}
-
-async function clickButton(label: string): Promise<void> {
-  const clicked = await popup.evaluate((text) => {
-    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith(text));
-    button?.click();
-    return button !== undefined;
-  }, label);
-  expect(clicked, label).toBe(true);
-}
+const { firefox, demo, popup, trackerOf, showPopupFor, clickButton } = useFirefox({ allowPrivateBrowsing: true });
 
 const summaryMs = (field: string) => popup.$eval(`[data-summary] [data-field="${field}"] time`, (el) => Number(el.getAttribute('data-ms')));
 
@@ -57,9 +14,9 @@ describe('Cookie Lens in Firefox', () => {
   test('decodes the tracker\'s cookies, resets to a new visitor and undoes it', async () => {
     const site = await firefox.browser.newPage();
     await site.goto(demo.url('www.hubdemo.test', '/'));
-    await waitForTracker(site);
+    await trackerOf(site);
     await site.goto(demo.url('www.hubdemo.test', '/pricing'));
-    await waitForTracker(site);
+    await trackerOf(site);
     const written = cookieMap(await site.evaluate(() => document.cookie));
     const hstc = splitHstc(written.get('__hstc') ?? '');
     expect(written.get('__hssc')?.split('.')[1]).toBe('2');
@@ -94,7 +51,7 @@ describe('Cookie Lens in Firefox', () => {
   test('a container tab shows and resets only the container\'s cookies', async () => {
     const site = await firefox.browser.newPage();
     await site.goto(demo.url('www.hubdemo.test', '/'));
-    await waitForTracker(site);
+    await trackerOf(site);
     const defaultBefore = cookieMap(await site.evaluate(() => document.cookie));
 
     const container = await firefox.openContainerTab(demo.url('www.hubdemo.test', '/pricing'), 'Work');
@@ -135,7 +92,7 @@ describe('switching off in a container', () => {
   test('opt-out kept what was there in the default store and in a container apart; switching off puts back each store\'s own', async () => {
     const site = await firefox.browser.newPage();
     await site.goto(demo.url('www.hubdemo.test', '/'));
-    await waitForTracker(site);
+    await trackerOf(site);
     const container = await firefox.openContainerTab(demo.url('www.hubdemo.test', '/pricing'), 'Shopping');
     const inContainer = async () => cookieMap(String(await firefox.evaluateInContext(container.contextId, () => document.cookie)));
     const inDefault = async () => cookieMap(await site.evaluate(() => document.cookie));
@@ -148,7 +105,7 @@ describe('switching off in a container', () => {
     expect(choices(await inContainer())).toEqual(['__hs_cookie_cat_pref=1:true,2:true,3:true']);
 
     // Opt out from the default store's tab; the rule reaches the open container tab by enforcement.
-    await showPopupFor(await firefox.tabIdOf(site.url()));
+    await showPopupFor(site);
     const optOutChecked = () => popup.evaluate(() => [...document.querySelectorAll('[role="switch"]')].find((b) => b.textContent?.includes('Opt out'))?.getAttribute('aria-checked'));
     await clickButton('Opt out');
     await expect.poll(optOutChecked, { timeout: 10_000 }).toBe('true');
@@ -169,14 +126,14 @@ describe('Cookie Lens in Firefox with first-party isolation', () => {
   test('reads, writes and removes the site\'s cookies with their first-party domain', async () => {
     const isolated = await launchFirefox({
       extensionDir: FIREFOX_BUILD,
-      geckoId: GECKO_ID,
+      geckoId: firefoxGeckoId(),
       extensionUuid: '0d6b4a4e-5a7f-4c1e-8f0e-6c2b9a7d3e51',
       prefs: { 'privacy.firstparty.isolate': true },
     });
     try {
       const site = await isolated.browser.newPage();
       await site.goto(demo.url('www.hubdemo.test', '/'));
-      await waitForTracker(site);
+      await trackerOf(site);
       const written = cookieMap(await site.evaluate(() => document.cookie));
       const page = await isolated.extensionPage();
       await isolated.openExtensionPage(page, `popup.html?tabId=${await isolated.tabIdOf(site.url())}`);
@@ -200,14 +157,16 @@ describe('Cookie Lens in Firefox with first-party isolation', () => {
     } finally {
       await isolated.close();
     }
-  });
+    // A second Firefox starts inside this test: on a loaded 2-core machine the launch alone can
+    // take most of the usual 60 s.
+  }, 120_000);
 });
 
 describe('partitioned cookies in Firefox', () => {
   test('a third-party frame\'s partitioned copy is shown under the site and removed by a reset', async () => {
     const site = await firefox.browser.newPage();
     await site.goto(demo.url('www.hubdemo.test', '/?embed=1'));
-    await waitForTracker(site);
+    await trackerOf(site);
     // The frame writes a partitioned messagesUtk (docs/DEMO-SITE.md); Firefox partitions third-party
     // storage by top-level site, so it must show up as this site's partitioned cookie.
     const tabId = await firefox.tabIdOf(site.url());
@@ -237,7 +196,7 @@ describe('partitioned cookies in Firefox', () => {
   test('"holding" counts a tracking request by its path on the site\'s own host, not an error report (the page is the initiator)', async () => {
     const site = await firefox.browser.newPage();
     await site.goto(demo.url('www.hubdemo.test', '/'));
-    await waitForTracker(site);
+    await trackerOf(site);
     const tabId = await firefox.tabIdOf(site.url());
     await showPopupFor(tabId);
     // Polled from Node: Firefox's extension pages refuse puppeteer's waitForFunction (CSP).

@@ -2,35 +2,11 @@
 // name and a vendor's cookies by the vendor, "Delete <name>" removes exactly that cookie, and Undo
 // brings it back. Expected values come from the page's own document.cookie. Firefox extension
 // pages are polled from Node (their CSP blocks puppeteer's waitForFunction).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
-import { launchFirefox, pollInPage, type FirefoxHarness } from './support/firefox.ts';
-import { startDemo, type DemoHandle } from './support/demo.ts';
-import { FIREFOX_BUILD } from './support/extension.ts';
+import { describe, expect, test } from 'vitest';
+import { cookieMap, pollInPage } from '../../harness/firefox.ts';
+import { useFirefox } from '../../harness/fixtures.ts';
 
-let demo: DemoHandle;
-let firefox: FirefoxHarness;
-let popup: Page;
-
-const GECKO_ID = (JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } })
-  .browser_specific_settings.gecko.id;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  firefox = await launchFirefox({ extensionDir: FIREFOX_BUILD, geckoId: GECKO_ID });
-  popup = await firefox.extensionPage();
-});
-
-afterAll(async () => {
-  await firefox?.close();
-  await demo?.close();
-});
-
-function cookieMap(header: string): Map<string, string> {
-  return new Map(header.split('; ').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
-}
+const { firefox, demo, popup } = useFirefox();
 
 const shownRows = (): Promise<string[]> => popup.$$eval('section.cookies li.cookie', (items) => items.map((li) => li.getAttribute('data-cookie') ?? ''));
 

@@ -3,24 +3,13 @@
 // it back identical, and the main controls are inside the first 600 px, both in the popup opened
 // as a 400 x 600 page and in the real toolbar popup. Expected values come from the browser's
 // cookie jar, never from Cookie Lens's own code.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, openPopupFor, splitHstc } from './support/extension.ts';
+import { waitForTracker } from '../../harness/demo.ts';
+import { openPopupFor, splitHstc } from '../../harness/extension.ts';
+import { useChromium } from '../../harness/fixtures.ts';
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD], pinExtension: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const { browser, demo } = useChromium({ pinExtension: true });
 
 interface JarCookie { name: string; value: string; domain: string; path: string; expires: number; httpOnly: boolean; secure: boolean; sameSite: string }
 

@@ -1,29 +1,13 @@
 // Issue 2 end to end in Chromium: the popup decodes what the demo site's stand-in tracker wrote.
 // Expected values come from the browser's cookie jar (what the tracker wrote), read with the
 // documented __hstc / __hssc layout, never from Cookie Lens's own decoders.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, expandCookie, fieldText, onlyCookie, openPopupFor, splitHstc, summaryMs, summaryText, summaryValue } from './support/extension.ts';
+import { expandCookie, fieldText, onlyCookie, openPopupFor, splitHstc, summaryMs, summaryText, summaryValue } from '../../harness/extension.ts';
+import { useChromium } from '../../harness/fixtures.ts';
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
+const { browser, demo, visit } = useChromium({ pinExtension: true });
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD], pinExtension: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-async function visit(page: Page, path: string, host = 'www.hubdemo.test'): Promise<void> {
-  await page.goto(demo.url(host, path));
-  await waitForTracker(page);
-}
 
 async function freshPage(): Promise<Page> {
   await browser.context.clearCookies();

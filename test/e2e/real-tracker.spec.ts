@@ -4,38 +4,22 @@
 // the choice cookies that were there, from the popup and from the options page.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Cookie, Page } from 'playwright-core';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { bannerSnapshot, beaconSentAt, startDemo, trackerSnapshot, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, openPopupFor, siteCookies } from './support/extension.ts';
-import { freshTmpDir } from './support/paths.ts';
+import { bannerSnapshot, beaconSentAt, trackerSnapshot, waitForTracker } from '../../harness/demo.ts';
+import { openPopupFor, siteCookies } from '../../harness/extension.ts';
+import { freshTmpDir } from '../../harness/paths.ts';
+import { useChromium } from '../../harness/fixtures.ts';
+import { ANALYTICS_COOKIES } from '../../src/core/hubspot-sets.ts';
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
-const ANALYTICS = ['__hstc', 'hubspotutk', '__hssc', '__hssrc'];
+const { browser, demo, visit, freshSite } = useChromium();
 const CHOICES = ['__hs_do_not_track', '__hs_opt_out', '__hs_cookie_cat_pref', '__hs_initial_opt_in'];
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
 
 /** A clean slate: no cookies, no rules, no beacons. */
 async function freshPage(): Promise<Page> {
-  const options = await browser.openPopupPage(0, 'options.html');
-  await options.waitForSelector('body[data-ready="1"]');
-  for (const remove of await options.getByRole('button', { name: /Remove the choice for/ }).all()) await remove.click();
-  await options.waitForFunction(() => document.querySelectorAll('[data-rule]').length === 0);
-  await options.close();
-  await browser.context.clearCookies();
+  const page = await freshSite();
   // A reset in an earlier test left links to the site stripped of identity: switch that off too.
-  const page = await browser.context.newPage();
   await page.goto(demo.url('www.hubdemo.test', '/?tracker=0'));
   const popup = await openPopupFor(browser, page);
   const strip = popup.getByRole('checkbox', { name: /Strip HubSpot's identity from links/ });
@@ -48,17 +32,12 @@ async function freshPage(): Promise<Page> {
   return page;
 }
 
-async function visit(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await waitForTracker(page);
-}
-
 async function demoCookies(): Promise<Cookie[]> {
   return (await browser.context.cookies()).filter((c) => c.domain.endsWith('hubdemo.test'));
 }
 
 async function analyticsNames(): Promise<string[]> {
-  return (await demoCookies()).filter((c) => ANALYTICS.includes(c.name)).map((c) => c.name);
+  return (await demoCookies()).filter((c) => ANALYTICS_COOKIES.has(c.name)).map((c) => c.name);
 }
 
 /** The choice cookies as comparable text: name, value, where, and the expiry to the minute. */

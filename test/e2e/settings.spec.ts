@@ -3,18 +3,19 @@
 // extension page, as a browser profile would hold them; then the popup, the options page, the
 // background's enforcement, a forced service-worker stop and a browser restart must keep every
 // valid rule, show what was set aside, and never overwrite a store from a newer version.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Cookie, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, openPopupFor, extensionHost } from './support/extension.ts';
-import { REPO_ROOT } from './support/paths.ts';
+import { waitForTracker } from '../../harness/demo.ts';
+import { extensionHost, openPopupFor, sendFromPage } from '../../harness/extension.ts';
+import { REPO_ROOT } from '../../harness/paths.ts';
+import { useChromium } from '../../harness/fixtures.ts';
+import { ANALYTICS_COOKIES } from '../../src/core/hubspot-sets.ts';
+import { STORAGE_KEY } from '../../src/storage/schema.ts';
 
 // The extension APIs the test calls from an extension page (module-scoped; see chromium.ts).
 declare const chrome: {
-  readonly runtime: { sendMessage(message: unknown): Promise<unknown> };
   readonly declarativeNetRequest: { getDynamicRules(): Promise<{ condition: { initiatorDomains?: string[] } }[]> };
   readonly storage: {
     readonly local: {
@@ -25,27 +26,10 @@ declare const chrome: {
   };
 };
 
-const STORE_KEY = 'cookieLens';
-const ANALYTICS = ['__hstc', 'hubspotutk', '__hssc', '__hssrc'];
 const fixture = (name: string): string => readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'storage', name), 'utf8');
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
+const { browser, demo, visit } = useChromium({ closePagesAfterEach: true });
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-// A test that fails half-way must not leave a page behind that goes on writing cookies.
-afterEach(async () => {
-  for (const page of browser.context.pages()) await page.close();
-});
 
 /** The stored root as the browser returns it, as JSON text (null when there is none). */
 async function storedRoot(): Promise<string | null> {
@@ -54,7 +38,7 @@ async function storedRoot(): Promise<string | null> {
     return await host.evaluate(async (key) => {
       const items = await chrome.storage.local.get(key);
       return key in items ? JSON.stringify(items[key]) : null;
-    }, STORE_KEY);
+    }, STORAGE_KEY);
   } finally {
     await host.close();
   }
@@ -82,11 +66,11 @@ async function plantStore(json: string | null): Promise<string | null> {
   // First a request the background answers: its worker has then started and issued its start-up
   // read of the store. A worker still starting could otherwise read the store planted here and
   // write it back migrated before it is read back below (seen right after the browser launched).
-  await host.evaluate(() => chrome.runtime.sendMessage({ type: 'exportRules', payload: {} }));
+  await sendFromPage(host, { type: 'exportRules', payload: {} });
   await host.evaluate(async ([key, text]) => {
     await chrome.storage.local.clear();
     if (text !== null) await chrome.storage.local.set({ [key]: JSON.parse(text) });
-  }, [STORE_KEY, json] as const);
+  }, [STORAGE_KEY, json] as const);
   await host.close();
   return storedRoot();
 }
@@ -105,11 +89,6 @@ async function freshSite(store: string | null, blocked: readonly string[]): Prom
   demo.clearBeacons();
   demo.clearRequests();
   return { page: await browser.context.newPage(), planted };
-}
-
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(demo.url('www.hubdemo.test', path));
-  await waitForTracker(page);
 }
 
 async function siteJar(): Promise<Cookie[]> {
@@ -156,7 +135,7 @@ describe('a partly damaged store', () => {
     await page.waitForLoadState('load');
     await expect.poll(async () => (await siteJar()).filter((c) => c.name === '__hs_do_not_track').map((c) => c.value), { timeout: 10_000 }).toEqual(['yes']);
     expect((await siteJar()).filter((c) => c.name === '__hs_cookie_cat_pref').map((c) => c.value)).toEqual(['1:false,2:false,3:false']);
-    expect((await siteJar()).filter((c) => ANALYTICS.includes(c.name))).toEqual([]);
+    expect((await siteJar()).filter((c) => ANALYTICS_COOKIES.has(c.name))).toEqual([]);
     expect(demo.requests().filter((r) => r.host === 'js.hs-analytics.net' || r.host === 'track.hubspot.com')).toEqual([]);
     expect(demo.beacons()).toEqual([]);
 
@@ -274,7 +253,7 @@ describe('restarts', () => {
     await popup.close();
 
     async function resetNow(on: Page): Promise<string[]> {
-      const identity = (await siteJar()).filter((c) => ANALYTICS.includes(c.name)).map((c) => `${c.name}=${c.value}`).sort();
+      const identity = (await siteJar()).filter((c) => ANALYTICS_COOKIES.has(c.name)).map((c) => `${c.name}=${c.value}`).sort();
       expect(identity.length).toBe(4);
       const resetPopup = await openPopupFor(browser, on);
       await resetPopup.getByRole('button', { name: /Reset to a new visitor/ }).click();
@@ -297,7 +276,7 @@ describe('restarts', () => {
       expect(await undoPopup.locator('.controls').innerText()).toContain('Undo brings back the 4 cookies');
       await undoPopup.getByRole('button', { name: 'Undo', exact: true }).click();
       await expect.poll(() => undoPopup.locator('[data-last-action]').innerText(), { timeout: 5_000 }).toBe('Undo done: 4 cookies restored.');
-      expect((await siteJar()).filter((c) => ANALYTICS.includes(c.name)).map((c) => `${c.name}=${c.value}`).sort()).toEqual(identity);
+      expect((await siteJar()).filter((c) => ANALYTICS_COOKIES.has(c.name)).map((c) => `${c.name}=${c.value}`).sort()).toEqual(identity);
       await undoPopup.close();
     }
 

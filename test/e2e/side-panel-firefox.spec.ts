@@ -5,29 +5,13 @@
 // cookie jar, read through the extension's cookies API. The panel page is a background tab here,
 // as the log once stayed empty in exactly that case: its listeners started only at the next frame.
 // Extension pages are polled from Node (their CSP blocks puppeteer's waitForFunction).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { launchFirefox, pollInPage, type FirefoxHarness } from './support/firefox.ts';
-import { startDemo, type DemoHandle } from './support/demo.ts';
-import { FIREFOX_BUILD, splitHstc } from './support/extension.ts';
+import { pollInPage } from '../../harness/firefox.ts';
+import { splitHstc } from '../../harness/extension.ts';
+import { useFirefox } from '../../harness/fixtures.ts';
 
-let demo: DemoHandle;
-let firefox: FirefoxHarness;
-
-const GECKO_ID = (JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } })
-  .browser_specific_settings.gecko.id;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  firefox = await launchFirefox({ extensionDir: FIREFOX_BUILD, geckoId: GECKO_ID });
-});
-
-afterAll(async () => {
-  await firefox?.close();
-  await demo?.close();
-});
+const { firefox, demo } = useFirefox({ withPopupPage: false });
 
 describe('the side panel in Firefox', () => {
   test('the sidebar page loads and shows the site of the tab that becomes active', async () => {

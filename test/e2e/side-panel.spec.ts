@@ -3,47 +3,22 @@
 // happen, a HubSpot session start (the demo site's stand-in tracker), a Google Analytics refresh
 // of `_ga` (a page script rewriting it with the same value), HubSpot's page-view beacons, and
 // nothing of a site it is not showing. Expected values come from the browser's cookie jar.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, splitHstc } from './support/extension.ts';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from './support/paths.ts';
-
-const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+import { waitForTracker } from '../../harness/demo.ts';
+import { splitHstc } from '../../harness/extension.ts';
+import { runAxe } from '../../harness/axe.ts';
+import { useChromium } from '../../harness/fixtures.ts';
 
 /** axe-core's violations on the page (every default rule), as test/e2e/a11y.spec.ts runs it; contrast must have been checked. */
 async function axeViolations(page: Page): Promise<Array<{ id: string; targets: string[] }>> {
-  await page.evaluate(AXE_SOURCE);
-  const { violations, contrastPassed } = await page.evaluate(async () => {
-    interface AxeRule { id: string; nodes: Array<{ target: unknown[] }> }
-    const axe: unknown = Reflect.get(window, 'axe');
-    const run: unknown = typeof axe === 'object' && axe !== null ? Reflect.get(axe, 'run') : undefined;
-    if (typeof run !== 'function') throw new Error('axe-core did not load');
-    const result: { violations: AxeRule[]; passes: AxeRule[] } = await run.call(axe, document, { resultTypes: ['violations'] });
-    return {
-      contrastPassed: result.passes.some((rule) => rule.id === 'color-contrast'),
-      violations: result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.map(String).join(' ')) })),
-    };
-  });
+  const { violations, contrastPassed } = await runAxe(page);
   expect(contrastPassed, 'axe checked the colour contrast').toBe(true);
-  return violations;
+  return violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
 }
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
+const { browser, demo } = useChromium();
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
 
 async function jarCookie(name: string, domainSuffix: string) {
   const found = (await browser.context.cookies()).filter((c) => c.name === name && c.domain.endsWith(domainSuffix));

@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { REPO_ROOT, freshTmpDir } from './support/paths.ts';
+import { REPO_ROOT, freshTmpDir } from '../../harness/paths.ts';
 
 const run = promisify(execFile);
 

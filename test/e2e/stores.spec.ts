@@ -1,25 +1,14 @@
 // Issue 4 in Chromium: every kind of cookie of the site shown exactly once with its scope and
 // store; third-party frames' cookies listed apart; a private (incognito) window's store kept
 // apart from the normal one for showing, reset and undo.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, openPopupFor } from './support/extension.ts';
+import { waitForTracker } from '../../harness/demo.ts';
+import { openPopupFor } from '../../harness/extension.ts';
+import { useChromium } from '../../harness/fixtures.ts';
 import { STORE_KEY } from '../../src/browser/storage-keys.ts';
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
-
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD], incognitoAllowed: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const { browser, demo } = useChromium({ incognitoAllowed: true });
 
 interface StoredCookie { name: string; value: string; domain: string; path: string; storeId: string; partitionKey?: { topLevelSite: string } }
 

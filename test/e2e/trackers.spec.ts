@@ -2,23 +2,12 @@
 // HubSpot's, and the consent the visitor gave (analytics declined in OneTrust) checked against the
 // cookies actually present. Expected values are read from the cookie jar with the documented
 // formats (docs/facts/other-trackers.md), not from Cookie Lens's decoders.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, expandCookie, onlyCookie, openPopupFor } from './support/extension.ts';
+import { describe, expect, test } from 'vitest';
+import { expandCookie, onlyCookie, openPopupFor } from '../../harness/extension.ts';
+import { useChromium } from '../../harness/fixtures.ts';
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
+const { browser, demo } = useChromium();
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
 
 describe('other trackers and consent against reality', () => {
   test('decodes GA, Meta and OneTrust and flags analytics cookies present despite the decline', async () => {

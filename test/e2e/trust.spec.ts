@@ -3,14 +3,19 @@
 // every 100 ms cannot beat reset, opt-out or undo, and failures the visitor can meet are named.
 // Expected values come from the browser's cookie jar and from what the demo tracker did, never
 // from Cookie Lens's own code.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Cookie, Page, Request } from 'playwright-core';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, unpackedExtensionId, type ChromiumHarness } from './support/chromium.ts';
-import { startDemo, trackerSnapshot, waitForTracker, type DemoHandle } from './support/demo.ts';
-import { CHROME_BUILD, expandCookie, openPopupFor, extensionHost } from './support/extension.ts';
-import { freshTmpDir } from './support/paths.ts';
+import { launchChromium, unpackedExtensionId } from '../../harness/chromium.ts';
+import { trackerSnapshot, waitForTracker } from '../../harness/demo.ts';
+import { CHROME_BUILD, expandCookie, openPopupFor, extensionHost } from '../../harness/extension.ts';
+import { freshTmpDir } from '../../harness/paths.ts';
+import { parseCsv } from '../../harness/csv.ts';
+import { useChromium } from '../../harness/fixtures.ts';
+import { ANALYTICS_COOKIES } from '../../src/core/hubspot-sets.ts';
+import type { Request as BackgroundRequest } from '../../src/protocol/messages.ts';
+import { STORAGE_KEY } from '../../src/storage/schema.ts';
 
 // The extension APIs the test calls from an extension page of Cookie Lens (module-scoped, so it
 // needs no @types/chrome). Called only inside page.evaluate.
@@ -37,26 +42,11 @@ declare const chrome: {
   readonly declarativeNetRequest: { getDynamicRules(): Promise<{ condition: { initiatorDomains?: string[] } }[]> };
 };
 
-const STORE_KEY = 'cookieLens';
-const ANALYTICS = ['__hstc', 'hubspotutk', '__hssc', '__hssrc'];
+/** HubSpot's analytics cookies, in the order the product lists them. */
+const ANALYTICS: readonly string[] = [...ANALYTICS_COOKIES];
 
-let demo: DemoHandle;
-let browser: ChromiumHarness;
+const { browser, demo, visit } = useChromium({ closePagesAfterEach: true });
 
-beforeAll(async () => {
-  demo = await startDemo();
-  browser = await launchChromium({ extensionDirs: [CHROME_BUILD] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-// A test that fails half-way must not leave a page behind that goes on writing cookies.
-afterEach(async () => {
-  for (const page of browser.context.pages()) await page.close();
-});
 
 // ---- helpers --------------------------------------------------------------------------------
 
@@ -64,11 +54,11 @@ async function storedRoot(host: Page): Promise<string | null> {
   return host.evaluate(async (key) => {
     const items = await chrome.storage.local.get(key);
     return key in items ? JSON.stringify(items[key]) : null;
-  }, STORE_KEY);
+  }, STORAGE_KEY);
 }
 
 async function plantStore(host: Page, json: string): Promise<void> {
-  await host.evaluate(async ([key, text]) => chrome.storage.local.set({ [key]: JSON.parse(text) }), [STORE_KEY, json] as const);
+  await host.evaluate(async ([key, text]) => chrome.storage.local.set({ [key]: JSON.parse(text) }), [STORAGE_KEY, json] as const);
 }
 
 /**
@@ -88,11 +78,6 @@ async function freshSite(): Promise<Page> {
   demo.clearBeacons();
   demo.clearRequests();
   return browser.context.newPage();
-}
-
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(demo.url('www.hubdemo.test', path));
-  await waitForTracker(page);
 }
 
 async function siteJar(): Promise<Cookie[]> {
@@ -293,42 +278,6 @@ async function downloadText(page: Page, click: () => Promise<void>): Promise<str
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-}
-
-/** RFC 4180 CSV: quoted cells, "" for a quote inside, CRLF between rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text.charAt(i);
-    if (quoted) {
-      if (ch === '"' && text.charAt(i + 1) === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        cell += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text.charAt(i + 1) === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else {
-      cell += ch;
-    }
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
 }
 
 // ---- hostile values -------------------------------------------------------------------------
@@ -747,10 +696,8 @@ describe('a tracker rewriting its cookies every 100 ms', () => {
     const snapshotId = String(Reflect.get(Reflect.get(Reflect.get(root ?? {}, 'undo') ?? {}, '0/hubdemo.test') ?? {}, 'id'));
     const tabId = await browser.tabIdOf(page);
     await startCookieLog(host);
-    const replies = await host.evaluate(([tab, id]) => Promise.all([
-      chrome.runtime.sendMessage({ type: 'undo', payload: { tabId: tab, snapshotId: id } }),
-      chrome.runtime.sendMessage({ type: 'undo', payload: { tabId: tab, snapshotId: id } }),
-    ]), [tabId, snapshotId] as const);
+    const undo: BackgroundRequest = { type: 'undo', payload: { tabId, snapshotId } };
+    const replies = await host.evaluate((message) => Promise.all([chrome.runtime.sendMessage(message), chrome.runtime.sendMessage(message)]), undo);
     expect(replies).toEqual(expect.arrayContaining([
       { ok: true, value: { restored: 4, failed: [], expired: 0, result: 'restored' } },
       { ok: true, value: { restored: 0, failed: [], expired: 0, result: 'already-restored' } },

@@ -3,7 +3,9 @@
 // - the pure core (decode, explain, core, storage, protocol, model, i18n) imports no browser
 //   code, no background, no pages and no Preact (tsconfig.pure.json also keeps DOM types out);
 // - the pages' components reach the browser only through their composition roots (main.tsx, and
-//   the popup's first script boot.ts).
+//   the popup's first script boot.ts);
+// - the test and demo harness (harness/) imports nothing from test/, bench/ or scripts/, and
+//   bench/ and scripts/ import nothing from test/.
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -70,6 +72,18 @@ describe('architecture', () => {
       importsOf(file).filter((spec) => spec === 'webextension-polyfill' || spec.startsWith('popup/') || spec.startsWith('options/')).map((spec) => `${file} -> ${spec}`),
     );
     expect(offenders).toEqual([]);
+  });
+
+  test('the harness stands on its own: test/, bench/ and scripts/ use it, it uses none of them, and bench/ and scripts/ use nothing of test/', () => {
+    const scripts = (dir: string) => readdirSync(path.join(root, dir), { recursive: true }).map(String)
+      .filter((file) => /\.(ts|tsx|mjs)$/.test(file) && !file.startsWith(`demo-site${path.sep}public`))
+      .map((file) => path.join(dir, file));
+    const harness = scripts('harness');
+    expect(harness.length).toBeGreaterThan(5);
+    const reachesInto = (files: readonly string[], folders: readonly string[]) => files.flatMap((file) =>
+      importsOf(file).filter((spec) => folders.some((folder) => spec.startsWith(`${folder}/`))).map((spec) => `${file} -> ${spec}`));
+    expect(reachesInto(harness, ['test', 'bench', 'scripts'])).toEqual([]);
+    expect(reachesInto([...scripts('bench'), ...scripts('scripts')], ['test'])).toEqual([]);
   });
 
   test('no source file reads cookies through the DOM or renders markup from strings', () => {

@@ -13,7 +13,7 @@ import type { ConsentCategory } from '../../src/core/consent-check.ts';
 import type { ErrorCode } from '../../src/protocol/messages.ts';
 import { createCatalogTranslator, messageKeyPart } from '../../src/i18n/messages.ts';
 import { Formatter, formattingLocale } from '../../popup/format.ts';
-import { PRESETS, BULK_KINDS, expandValue } from '../demo-site/presets.mjs';
+import { PRESETS, BULK_KINDS, expandValue } from '../../harness/demo-site/presets.mjs';
 
 type Catalog = Readonly<Record<string, { readonly message: string; readonly description?: string }>>;
 

@@ -4,8 +4,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { browserVersion, findChromium, findFirefox } from '../../../scripts/find-chromium.mjs';
-import { REPO_ROOT, REPO_TMP } from './paths.ts';
+import { browserVersion, findChromium, findFirefox } from '../../../harness/find-browsers.mjs';
+import { REPO_ROOT, REPO_TMP } from '../../../harness/paths.ts';
 import { RETRIED_FILE } from './retry-reporter.ts';
 
 /** Where the versions line is kept for `npm test`'s closing summary. */

@@ -5,7 +5,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Reporter, TestCase } from 'vitest/node';
-import { REPO_TMP } from './paths.ts';
+import { REPO_TMP } from '../../../harness/paths.ts';
 
 /**
  * One JSON line per test that passed only on a retry, with its first error, for `npm test`'s

@@ -1,12 +1,25 @@
 // Helpers for specs that drive Cookie Lens itself: where the builds are, opening the popup for a
 // tab, and reading what it shows. Values are read from the DOM as text and attributes.
 import type { BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Request } from '../src/protocol/messages.ts';
 import { REPO_ROOT } from './paths.ts';
 import type { ChromiumHarness } from './chromium.ts';
 
+// The one extension API these helpers call inside an extension page (module-scoped).
+declare const chrome: { readonly runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
 export const CHROME_BUILD = join(REPO_ROOT, 'dist', 'chrome');
 export const FIREFOX_BUILD = join(REPO_ROOT, 'dist', 'firefox');
+
+/** The Firefox build's add-on id (`browser_specific_settings.gecko.id` of its manifest). */
+export function firefoxGeckoId(): string {
+  const manifest: unknown = JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8'));
+  const id: unknown = ['browser_specific_settings', 'gecko', 'id'].reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? Reflect.get(node, key) : undefined), manifest);
+  if (typeof id !== 'string') throw new Error(`${FIREFOX_BUILD}/manifest.json has no browser_specific_settings.gecko.id`);
+  return id;
+}
 
 /** Opens the popup as a tab for `page`'s tab and waits for its first complete render. */
 export async function openPopupFor(browser: ChromiumHarness, page: Page): Promise<Page> {
@@ -79,4 +92,12 @@ export async function extensionHost(browser: ChromiumHarness): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
   return page;
+}
+
+/**
+ * Sends a request of the typed message map (src/protocol/messages.ts) to the background from an
+ * extension page, as the pages do, and returns the reply as it came.
+ */
+export function sendFromPage(page: Page, request: Request): Promise<unknown> {
+  return page.evaluate((message) => chrome.runtime.sendMessage(message), request);
 }

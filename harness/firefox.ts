@@ -5,8 +5,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Browser, EvaluateFunc, Page } from 'puppeteer-core';
-import { findFirefox } from '../../../scripts/find-chromium.mjs';
-import { firefoxLocalDomains } from '../../demo-site/hosts.mjs';
+import { findFirefox } from './find-browsers.mjs';
+import { firefoxLocalDomains } from './demo-site/hosts.mjs';
 import { REMOVE_TREE, freshTmpDir, removeBrowserFolder } from './paths.ts';
 
 // The few WebExtension APIs the harness calls inside extension pages. Module-scoped on purpose.
@@ -74,7 +74,7 @@ function isJsonObject(value: unknown): value is JsonObject {
  * use the session puppeteer already holds (`BidiBrowser.connection`, internal in 24.43.1).
  */
 function bidiSender(target: Browser): (method: string, params: Record<string, unknown>) => Promise<unknown> {
-  const changed = new Error('puppeteer-core changed: Browser.connection.send is gone; update test/e2e/support/firefox.ts');
+  const changed = new Error('puppeteer-core changed: Browser.connection.send is gone; update harness/firefox.ts');
   const connection: unknown = Reflect.get(target, 'connection');
   if (typeof connection !== 'object' || connection === null) throw changed;
   const send: unknown = Reflect.get(connection, 'send');
@@ -128,6 +128,25 @@ export async function pollInPage<A>(page: Page, predicate: EvaluateFunc<[A]>, ar
   }, timeoutMs, what).catch((error: unknown) => {
     throw new Error(`${error instanceof Error ? error.message : String(error)}${lastError === '' ? '' : ` (last error in the page: ${lastError})`}`);
   });
+}
+
+/**
+ * Reads from Node until `done` says yes (every 50 ms), and returns that value. For pages whose
+ * reads can fail while they navigate, give a `read` that catches and answers "not yet".
+ */
+export async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > until) throw new Error(`condition not met in ${timeoutMs} ms (last value: ${JSON.stringify(value)})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** `document.cookie` as a name to value map (what the page sees). */
+export function cookieMap(header: string): Map<string, string> {
+  return new Map(header.split('; ').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 }
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
@@ -195,7 +214,7 @@ export async function launchFirefox(options: LaunchFirefoxOptions): Promise<Fire
 
   const contextIdOf = (page: Page): string => {
     const id: unknown = Reflect.get(page.mainFrame(), '_id');
-    if (typeof id !== 'string') throw new Error('puppeteer-core changed: Frame._id is gone; update test/e2e/support/firefox.ts');
+    if (typeof id !== 'string') throw new Error('puppeteer-core changed: Frame._id is gone; update harness/firefox.ts');
     return id;
   };
 

@@ -36,7 +36,7 @@ export const CUSTOM_TRACKING_HOST = 'track.hubdemo.test';
 
 /**
  * A second shop without HubSpot: Google Analytics 4, Meta's pixel and a Matomo-style first-party
- * tracker only (our stand-ins, test/demo-site/vendor-trackers.mjs), and a login cookie.
+ * tracker only (our stand-ins, harness/demo-site/vendor-trackers.mjs), and a login cookie.
  */
 export const OTHER_SITE_DOMAIN = 'gameta.test';
 export const OTHER_SITE_HOSTS = /** @type {const} */ (['www.gameta.test']);

@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
-import { findChromium } from '../../../scripts/find-chromium.mjs';
-import { chromiumHostResolverRules } from '../../demo-site/hosts.mjs';
+import { findChromium } from './find-browsers.mjs';
+import { chromiumHostResolverRules } from './demo-site/hosts.mjs';
 import { REMOVE_TREE, freshTmpDir } from './paths.ts';
 
 // The few extension APIs the harness calls inside extension pages and the service worker.

@@ -1,8 +1,8 @@
-// A typed wrapper over the demo site (test/demo-site/server.mjs) for e2e specs.
+// A typed wrapper over the demo site (harness/demo-site/server.mjs) for e2e specs.
 import type { Page } from 'playwright-core';
-import { startDemoSite } from '../../demo-site/server.mjs';
-import type { BeaconRecord, RequestRecord } from '../../demo-site/server.mjs';
-import { SITE_HOSTS } from '../../demo-site/hosts.mjs';
+import { startDemoSite } from './demo-site/server.mjs';
+import type { BeaconRecord, RequestRecord } from './demo-site/server.mjs';
+import { SITE_HOSTS } from './demo-site/hosts.mjs';
 
 export type { BeaconRecord, RequestRecord };
 

@@ -1,9 +1,10 @@
 // Reads the build's metafile to size each entry point with the chunks it loads at start-up.
+// Shared by the build checks (test/build) and the benchmark (bench/sizes.ts).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 
-export const root = path.resolve(import.meta.dirname, '../..');
+export const root = path.resolve(import.meta.dirname, '..');
 
 interface Metafile {
   outputs: Record<string, { bytes: number; imports: { path: string; kind: string }[]; entryPoint?: string; inputs: Record<string, unknown> }>;

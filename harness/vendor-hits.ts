@@ -1,7 +1,15 @@
 // Helpers for the other trackers' hits (Google Analytics, Meta, Matomo) in the demo site's beacon
 // log: which collection host a hit went to, and waiting for hits without fixed sleeps.
-import { VENDOR_HOSTS } from '../../demo-site/hosts.mjs';
+import { VENDOR_HOSTS } from './demo-site/hosts.mjs';
 import type { BeaconRecord, DemoHandle } from './demo.ts';
+
+/** The demo shop without HubSpot, where the three stand-ins run. */
+export const SHOP_HOST = 'www.gameta.test';
+
+/** Anything that can navigate: a Playwright or a puppeteer page. */
+interface Navigable {
+  goto(url: string): Promise<unknown>;
+}
 
 export type VendorName = 'ga' | 'meta' | 'matomo';
 
@@ -27,4 +35,18 @@ export async function waitForHits(demo: DemoHandle, vendor: VendorName, count: n
     if (Date.now() > deadline) throw new Error(`expected ${count} ${vendor} hits within ${timeoutMs} ms, got ${hits.length}`);
     await new Promise((resolve) => { setTimeout(resolve, 25); });
   }
+}
+
+/** Runs `action` (a navigation, a reload) and waits until all three stand-ins have sent one more page view. */
+export async function afterShopPageViews(demo: DemoHandle, action: () => Promise<unknown>): Promise<void> {
+  const counts = { ga: hitsOf(demo, 'ga', 0).length, meta: hitsOf(demo, 'meta', 0).length, matomo: hitsOf(demo, 'matomo', 0).length };
+  await action();
+  await waitForHits(demo, 'ga', counts.ga + 1, 0);
+  await waitForHits(demo, 'meta', counts.meta + 1, 0);
+  await waitForHits(demo, 'matomo', counts.matomo + 1, 0);
+}
+
+/** Loads a page of the shop (or `host`) and waits until all three stand-ins have sent their page view. */
+export async function visitShop(demo: DemoHandle, page: Navigable, path = '/', host = SHOP_HOST): Promise<void> {
+  await afterShopPageViews(demo, () => page.goto(demo.url(host, path)));
 }

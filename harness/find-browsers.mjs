@@ -2,7 +2,7 @@
 // Finds a Chromium and a Firefox for the end-to-end tests. On a Debian machine, as root, a
 // missing browser is installed from apt (Chromium: 25 packages with --no-install-recommends
 // instead of 130); anywhere else we stop with one line saying how to get one.
-// Usage: `node scripts/find-chromium.mjs [--firefox]` prints the path.
+// Usage: `node harness/find-browsers.mjs [--firefox]` prints the path.
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
@@ -45,7 +45,7 @@ function aptListsEmpty() {
 /** @param {string} aptPackage */
 function aptInstall(aptPackage) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  process.stderr.write(`find-chromium: installing ${aptPackage} with apt-get\n`);
+  process.stderr.write(`find-browsers: installing ${aptPackage} with apt-get\n`);
   if (aptListsEmpty()) execFileSync('apt-get', ['update'], { stdio: ['ignore', 'ignore', 'inherit'], env });
   try {
     execFileSync('apt-get', ['install', '-y', '--no-install-recommends', aptPackage], { stdio: ['ignore', 'ignore', 'inherit'], env });

@@ -1,7 +1,7 @@
 // @ts-check
 // The local demo site: one HTTPS server on 127.0.0.1 that answers, by Host header, for the demo
 // site, an embedding third party and HubSpot's tracking hosts (served by our stand-in tracker).
-// Usage: `node test/demo-site/server.mjs --port 8443`, or `startDemoSite()` from a test.
+// Usage: `node harness/demo-site/server.mjs --port 8443`, or `startDemoSite()` from a test.
 import { createServer } from 'node:https';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
