@@ -334,6 +334,8 @@ describe('the switches and the options page show the real cookies', () => {
 
     // An opt-out rule imported while no page of the site is open: nothing has written the
     // do-not-track cookie yet, and the options page says so; the banner's decline counts as declined.
+    // Pages of the site that earlier tests left open would be enforced at once: close them first.
+    for (const open of browser.context.pages()) if (open.url().includes('hubdemo.test')) await open.close();
     const file = join(freshTmpDir('rules-'), 'rules.json');
     writeFileSync(file, JSON.stringify({ format: 'cookie-lens-rules', version: 1, exportedAt: new Date().toISOString(), rules: [{ site: 'hubdemo.test', doNotTrack: false, optOut: 'cookies', since: Date.now() }] }));
     const options = await browser.openPopupPage(0, 'options.html');
