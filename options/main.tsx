@@ -2,8 +2,8 @@
 import { render } from 'preact';
 import { createBrowserClient } from '../src/browser/client.ts';
 import { browserTranslator } from '../src/browser/i18n.ts';
-import { ServicesContext } from '../popup/context.ts';
-import { Formatter } from '../popup/format.ts';
+import { ServicesContext } from '../src/pages/context.ts';
+import { Formatter } from '../src/pages/format.ts';
 import { OptionsApp } from './OptionsApp.tsx';
 
 const t = browserTranslator();

@@ -5,7 +5,7 @@ import { buildSiteReport, completeDecodes, pendingDecodes, type SiteReport } fro
 import { lookupNameFacts } from '../src/explain/name-facts.ts';
 import { findConsentContradictions } from '../src/core/consent-check.ts';
 import type { DecodeOutcome } from '../src/decode/types.ts';
-import { useServices } from './context.ts';
+import { useServices } from '../src/pages/context.ts';
 import { Summary } from './components/Summary.tsx';
 import { VendorBlockSwitch, VendorSummaries } from './components/VendorSummaries.tsx';
 import { VendorHolding } from './components/VendorHolding.tsx';

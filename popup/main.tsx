@@ -5,8 +5,8 @@ import { firstRead } from './boot.ts';
 import { createBrowserClient } from '../src/browser/client.ts';
 import { browserTranslator } from '../src/browser/i18n.ts';
 import { browserFamily } from '../src/browser/site-data.ts';
-import { ServicesContext } from './context.ts';
-import { Formatter } from './format.ts';
+import { ServicesContext } from '../src/pages/context.ts';
+import { Formatter } from '../src/pages/format.ts';
 import { App } from './App.tsx';
 
 performance.mark('popup:evaluated');

@@ -1,7 +1,7 @@
 // The visitor's three actions for this site: do-not-track, opt out (optionally blocking HubSpot's
 // tracker), and reset to a new visitor with undo; plus whether the choice is holding.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { SiteSnapshot } from '../../src/protocol/client.ts';
 import type { SiteReport } from '../../src/explain/report.ts';
 import type { FailedCookie, WireError } from '../../src/protocol/messages.ts';
@@ -9,7 +9,7 @@ import type { OptOutLevel } from '../../src/core/rules.ts';
 import { isSnapshotLive } from '../../src/core/plans.ts';
 import { choiceCookiesNow, choiceSwitches, type SwitchView } from '../../src/core/choice-state.ts';
 import { asksOnlyGpc } from '../../src/core/page-scripts.ts';
-import { messageKeyPart } from '../../src/i18n/messages.ts';
+import { useErrorText } from '../../src/pages/error-text.ts';
 import { ResetPanel } from './ResetPanel.tsx';
 import { storedDataDone } from './StoredDataOption.tsx';
 import { GpcSwitch } from './GpcSwitch.tsx';
@@ -18,11 +18,6 @@ import { Verification } from './Verification.tsx';
 import { leakingText } from '../verification-text.ts';
 
 type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
-
-export function useErrorText(): (error: WireError) => string {
-  const { t } = useServices();
-  return (error) => t.dynamic(`error_${messageKeyPart(error.code)}`) ?? t('error_internal');
-}
 
 export function FailedList({ failed }: { failed: readonly FailedCookie[] }) {
   const { t, format } = useServices();

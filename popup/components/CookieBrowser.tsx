@@ -1,15 +1,17 @@
 // The site's cookie list with what makes 180 cookies usable: a search field that filters rows as
 // the visitor types, the choice of grouping, and deleting one cookie (or a vendor's) with Undo.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { CookieView } from '../../src/explain/report.ts';
 import type { DecodeOutcome } from '../../src/decode/types.ts';
 import type { Contradiction } from '../../src/core/consent-check.ts';
 import type { FailedCookie } from '../../src/protocol/messages.ts';
 import { filterRows, searchEntry } from '../../src/explain/search.ts';
 import { ROW_ORDERS, isRowOrder, type RowOrder } from '../../src/core/row-order.ts';
-import { CookieList, categoryName, vendorName } from './CookieList.tsx';
-import { FailedList, useErrorText } from './Controls.tsx';
+import { CookieList } from './CookieList.tsx';
+import { categoryName, vendorName } from '../../src/pages/names.ts';
+import { FailedList } from './Controls.tsx';
+import { useErrorText } from '../../src/pages/error-text.ts';
 
 /** How long typing must pause before the number of matches is announced (each key would be noise). */
 const ANNOUNCE_AFTER_MS = 600;

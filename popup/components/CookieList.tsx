@@ -1,9 +1,9 @@
 // Every cookie of the site, grouped by category (or by vendor, or one list by name); each row
 // expands to its decoded fields and attributes, and has a button that deletes that cookie.
 import { useMemo, useState } from 'preact/hooks';
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { CookieView } from '../../src/explain/report.ts';
-import type { Category, DecodeOutcome } from '../../src/decode/types.ts';
+import type { DecodeOutcome } from '../../src/decode/types.ts';
 import type { SameSite } from '../../src/model/cookie.ts';
 import type { MessageKey } from '../../src/i18n/messages.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
@@ -13,34 +13,18 @@ import { parseRetention } from '../../src/explain/name-facts.ts';
 import { exportCookie } from '../../src/explain/export.ts';
 import type { CookieJson } from '../../src/explain/json.ts';
 import type { Translator } from '../../src/i18n/messages.ts';
-import { useAnnounce } from './Announcer.tsx';
+import { useAnnounce } from '../../src/pages/Announcer.tsx';
+import { categoryName, vendorName } from '../../src/pages/names.ts';
 import { arrangeRows, type RowGroup } from '../../src/explain/arrange.ts';
 import { lastWritten, type LastWritten } from '../../src/explain/last-written.ts';
 import type { RowOrder } from '../../src/core/row-order.ts';
 import { EditCookieForm } from './CookieEditor.tsx';
-
-const CATEGORY_TITLES: ReadonlyMap<Category | null, MessageKey> = new Map<Category | null, MessageKey>([
-  ['analytics', 'category_analytics'],
-  ['advertising', 'category_advertising'],
-  ['functional', 'category_functional'],
-  ['necessary', 'category_necessary'],
-  [null, 'category_unknown'],
-]);
 
 const WRITTEN_TITLES: Readonly<Record<LastWritten['kind'], MessageKey>> = {
   seen: 'written_group_seen',
   value: 'written_group_value',
   unknown: 'written_group_unknown',
 };
-
-/** The vendor as the popup names it: translated when the locale has a name for it. */
-export function vendorName(vendor: string | null, t: Translator): string {
-  return vendor === null ? t('vendor_unknown') : (t.dynamic(`vendor_${messageKeyPart(vendor)}`) ?? vendor);
-}
-
-export function categoryName(category: Category | null, t: Translator): string {
-  return t(CATEGORY_TITLES.get(category) ?? 'category_unknown');
-}
 
 export interface CookieListProps {
   readonly views: readonly CookieView[];

@@ -1,6 +1,6 @@
 // Cookies of third-party frames on the page ("set by embedded sites"), listed apart from the site's own.
 import { useMemo } from 'preact/hooks';
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { EmbeddedSite } from '../../src/protocol/client.ts';
 import type { SiteContext } from '../../src/core/site.ts';
 import { CookieList } from './CookieList.tsx';

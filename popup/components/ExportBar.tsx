@@ -1,11 +1,11 @@
 // Export of the site's decoded report (JSON, CSV) and the way to the options page.
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { SiteSnapshot } from '../../src/protocol/client.ts';
 import type { SiteReport } from '../../src/explain/report.ts';
 import type { DecodeOutcome } from '../../src/decode/types.ts';
 import { buildExport, exportCsv } from '../../src/explain/export.ts';
 import { toCookieEditorJson, toCookieHeader, toNetscape } from '../../src/core/cookie-files.ts';
-import { useAnnounce } from './Announcer.tsx';
+import { useAnnounce } from '../../src/pages/Announcer.tsx';
 
 type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
 

@@ -1,6 +1,6 @@
 // The reset preview: exactly which cookies will go, what stays and why, and what a reset cannot do.
 import { useMemo, useState } from 'preact/hooks';
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { SiteSnapshot } from '../../src/protocol/client.ts';
 import type { SiteReport } from '../../src/explain/report.ts';
 import { planReset } from '../../src/core/plans.ts';

@@ -2,16 +2,17 @@
 // one block each, from its decoded cookies (src/explain/vendor-summary.ts).
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import { vendorBlocked, type SiteRule } from '../../src/core/rules.ts';
 import type { TrackerVendorId } from '../../src/core/vendors.ts';
 import type { VendorSummary } from '../../src/explain/vendor-summary.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
 import { Row, When } from './Summary.tsx';
+import { vendorName } from '../../src/pages/names.ts';
 
 export function useVendorName(): (vendor: string) => string {
   const { t } = useServices();
-  return (vendor) => t.dynamic(`vendor_${messageKeyPart(vendor)}`) ?? vendor;
+  return (vendor) => vendorName(vendor, t);
 }
 
 export function VendorSummaries({ summaries, now, children }: {
