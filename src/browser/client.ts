@@ -1,6 +1,6 @@
-// The PopupClient the extension pages use: reads cookies and settings directly (fast, no wake-up
+// The PageClient the extension pages use: reads cookies and settings directly (fast, no wake-up
 // of the background), and sends every write to the background, the single writer.
-import type { PopupClient, SiteSnapshot, SettingsSnapshot, EmbeddedSite, TabInfo } from '../protocol/client.ts';
+import type { PageClient, SiteSnapshot, SettingsSnapshot, EmbeddedSite, TabInfo } from '../protocol/client.ts';
 import { siteCookies, siteFromUrl, type SiteContext } from '../core/site.ts';
 import { holdingView } from '../core/verification.ts';
 import { evidenceOrNone } from '../storage/evidence.ts';
@@ -80,7 +80,7 @@ async function finishSiteRead(raw: RawSiteRead): Promise<SiteSnapshot> {
  * it. With `followActiveTab` (the side panel) every load reads the active tab of the page's window
  * and `watch` also calls back when that tab changes.
  */
-export function createBrowserClient(search: string, firstRead?: Promise<RawSiteRead>, options: { readonly followActiveTab?: boolean } = {}): PopupClient {
+export function createBrowserClient(search: string, firstRead?: Promise<RawSiteRead>, options: { readonly followActiveTab?: boolean } = {}): PageClient {
   const following = options.followActiveTab === true;
   const targetTabId = tabIdFromSearch(search);
   let tabId: number | null = targetTabId;
@@ -93,7 +93,7 @@ export function createBrowserClient(search: string, firstRead?: Promise<RawSiteR
     return host === watchedDomain || host.endsWith(`.${watchedDomain}`) || (topLevelSite?.endsWith(`//${watchedDomain}`) ?? false);
   };
 
-  const client: PopupClient = {
+  const client: PageClient = {
     targetTabId,
     async load(): Promise<SiteSnapshot> {
       if (following) {

@@ -1,4 +1,4 @@
-// What the popup and options page may ask of the extension. Pages hold a PopupClient and never
+// What the extension pages (popup, side panel, options) may ask of the extension. Pages hold a PageClient and never
 // touch browser APIs; src/browser/client.ts implements it (reads directly, writes through the
 // background), and tests can hand the components a fake.
 import type { CookieRecord } from '../model/cookie.ts';
@@ -63,7 +63,7 @@ export interface SettingsSnapshot {
   readonly problem: string | null;
 }
 
-export interface PopupClient {
+export interface PageClient {
   /** The tab the page is about: `?tabId=N` when given, else the active tab. */
   readonly targetTabId: number | null;
   load(): Promise<SiteSnapshot>;
