@@ -2,8 +2,8 @@
 // - only src/browser/api.ts imports webextension-polyfill (other adapter files may borrow its types);
 // - the pure core (decode, explain, core, storage, protocol, model, i18n) imports no browser
 //   code, no background, no pages and no Preact (tsconfig.pure.json also keeps DOM types out);
-// - the pages' components reach the browser only through their composition roots (main.tsx, and
-//   the popup's first script boot.ts).
+// - the pages' components and their shared UI (src/pages) reach the browser only through their
+//   composition roots (main.tsx, and the popup's first script boot.ts).
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +25,7 @@ function importsOf(file: string): string[] {
 }
 
 const PURE = ['src/decode', 'src/explain', 'src/core', 'src/storage', 'src/protocol', 'src/model', 'src/i18n'];
-const all = ['src', 'popup', 'options'].flatMap(sourceFiles);
+const all = ['src', 'popup', 'options', 'sidepanel'].flatMap(sourceFiles);
 
 describe('architecture', () => {
   test('the files are found', () => {
@@ -43,15 +43,25 @@ describe('architecture', () => {
   test('the pure core imports nothing from the browser adapter, the background, the pages or Preact', () => {
     const offenders = PURE.flatMap(sourceFiles).flatMap((file) =>
       importsOf(file)
-        .filter((spec) => /^(src\/(browser|background|cli)|popup|options)\//.test(spec) || spec.startsWith('preact') || spec === 'webextension-polyfill')
+        .filter((spec) => /^(src\/(browser|background|cli|pages)|popup|options|sidepanel)\//.test(spec) || spec.startsWith('preact') || spec === 'webextension-polyfill')
         .map((spec) => `${file} -> ${spec}`),
     );
     expect(offenders).toEqual([]);
   });
 
+  test('the shared UI is imported from src/pages, not borrowed from another page', () => {
+    const offenders = [...sourceFiles('options'), ...sourceFiles('sidepanel')]
+      .flatMap((file) => importsOf(file).filter((spec) => spec.startsWith('popup/') && spec !== 'popup/App.tsx').map((spec) => `${file} -> ${spec}`));
+    expect(offenders).toEqual([]);
+    const sharedOffenders = sourceFiles('src/pages').flatMap((file) =>
+      importsOf(file).filter((spec) => /^(popup|options|sidepanel)\//.test(spec)).map((spec) => `${file} -> ${spec}`),
+    );
+    expect(sharedOffenders).toEqual([]);
+  });
+
   test('page components use the browser only through their composition roots', () => {
     const roots = new Set(['popup/main.tsx', 'popup/boot.ts', 'options/main.tsx', 'sidepanel/main.tsx']);
-    const offenders = [...sourceFiles('popup'), ...sourceFiles('options'), ...sourceFiles('sidepanel')]
+    const offenders = [...sourceFiles('src/pages'), ...sourceFiles('popup'), ...sourceFiles('options'), ...sourceFiles('sidepanel')]
       .filter((file) => !roots.has(file))
       .flatMap((file) => importsOf(file).filter((spec) => spec.startsWith('src/browser/') || spec.startsWith('src/background/')).map((spec) => `${file} -> ${spec}`));
     expect(offenders).toEqual([]);

@@ -18,6 +18,8 @@ const PROBES: Record<string, string> = {
   // A page component must not; the page's entry file may.
   'popup/components/Reaches.tsx': "import { api } from '../../src/browser/api.ts';\nexport const fromComponent = api;\n",
   'popup/main.tsx': "import { api } from '../src/browser/api.ts';\nexport const fromEntry = api;\n",
+  // Nor may the pages' shared UI.
+  'src/pages/Reaches.tsx': "import { api } from '../browser/api.ts';\nexport const fromShared = api;\n",
   // Two worker modules that import each other.
   'src/background/first.ts': "import { second } from './second.ts';\nexport const first = (): number => second() + 1;\n",
   'src/background/second.ts': "import { first } from './first.ts';\nexport const second = (): number => (first.length > 0 ? 1 : 0);\n",
@@ -53,8 +55,8 @@ describe('the lint gate', () => {
     expect(status).toBe(1);
   });
 
-  test('reports the pure core and a page component reaching the browser adapter, and nothing else', () => {
-    expect(reported(output, 'noRestrictedImports')).toEqual(['popup/components/Reaches.tsx', 'src/core/reaches-browser.ts']);
+  test('reports the pure core, a page component and the shared UI reaching the browser adapter, and nothing else', () => {
+    expect(reported(output, 'noRestrictedImports')).toEqual(['popup/components/Reaches.tsx', 'src/core/reaches-browser.ts', 'src/pages/Reaches.tsx']);
   });
 
   test('reports an explicit any', () => {
