@@ -2,7 +2,8 @@
 // build the client and the translator it hands to the components.
 import { render } from 'preact';
 import { firstRead } from './boot.ts';
-import { createBrowserClient } from '../src/browser/client.ts';
+import { createPageAdapter } from '../src/browser/page-adapter.ts';
+import { createPageClient } from '../src/pages/client.ts';
 import { browserTranslator } from '../src/browser/i18n.ts';
 import { browserFamily } from '../src/browser/site-data.ts';
 import { ServicesContext } from '../src/pages/context.ts';
@@ -10,7 +11,7 @@ import { Formatter } from '../src/pages/format.ts';
 import { App } from './App.tsx';
 
 performance.mark('popup:evaluated');
-const client = createBrowserClient(location.search, firstRead);
+const client = createPageClient(createPageAdapter(location.search), { firstRead });
 // Finishing the read needs nothing from the page: start it before the first render.
 const firstLoad = client.load();
 const t = browserTranslator();

@@ -2,6 +2,7 @@
 // - only src/browser/api.ts imports webextension-polyfill (other adapter files may borrow its types);
 // - the pure core (decode, explain, core, storage, protocol, model, i18n) imports no browser
 //   code, no background, no pages and no Preact (tsconfig.pure.json also keeps DOM types out);
+// - the browser adapter imports only types from the rest of src/;
 // - the pages' components and their shared UI (src/pages) reach the browser only through their
 //   composition roots (main.tsx, and the popup's first script boot.ts).
 import { describe, expect, test } from 'vitest';
@@ -72,6 +73,15 @@ describe('architecture', () => {
       importsOf(file).filter((spec) => !PURE.some((folder) => spec.startsWith(`${folder}/`))).map((spec) => `${file} -> ${spec}`),
     );
     expect(sourceFiles('src/page').length).toBeGreaterThan(0);
+    expect(offenders).toEqual([]);
+  });
+
+  test('the browser adapter imports only types from the rest of src/ (it hands over raw reads)', () => {
+    const offenders = sourceFiles('src/browser').flatMap((file) => {
+      const text = readFileSync(path.join(root, file), 'utf8');
+      const statements = [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.\.\/[^']+)'|import\(\s*'(\.\.\/[^']+)'\s*\)/gm)];
+      return statements.filter((m) => !/^(?:import|export) type /.test(m[0])).map((m) => `${file} -> ${m[1] ?? m[2] ?? ''}`);
+    });
     expect(offenders).toEqual([]);
   });
 
