@@ -3,11 +3,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useServices } from '../../src/pages/context.ts';
 import type { SiteSnapshot } from '../../src/protocol/client.ts';
-import type { SiteReport } from '../../src/explain/report.ts';
+import type { PageReport } from '../../src/explain/page-report.ts';
 import type { FailedCookie, WireError } from '../../src/protocol/messages.ts';
 import type { OptOutLevel } from '../../src/core/rules.ts';
-import { isSnapshotLive } from '../../src/core/plans.ts';
-import { choiceCookiesNow, choiceSwitches, type SwitchView } from '../../src/core/choice-state.ts';
+import type { SwitchView } from '../../src/core/choice-state.ts';
 import { asksOnlyGpc } from '../../src/core/page-scripts.ts';
 import { useErrorText } from '../../src/pages/error-text.ts';
 import { ResetPanel } from './ResetPanel.tsx';
@@ -39,7 +38,7 @@ export function FailedList({ failed }: { failed: readonly FailedCookie[] }) {
 
 export function Controls({ data, report, hubspotShown = true, announce, onChanged }: {
   data: SiteData;
-  report: SiteReport;
+  report: PageReport;
   /** False on a site with other trackers and no HubSpot: HubSpot's do-not-track switch is left out. */
   hubspotShown?: boolean;
   announce: (text: string) => void;
@@ -64,9 +63,9 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
   const optOut: OptOutLevel = rule?.optOut ?? 'off';
   // The switches show the real cookies beside the rule (src/core/choice-state.ts), with a line
   // where the two disagree.
-  const switches = choiceSwitches(rule, choiceCookiesNow(data.cookies));
+  const switches = report.switches;
   const doNotTrack = switches.doNotTrack.checked;
-  const undo = data.undo !== null && isSnapshotLive(data.undo, client.now()) ? data.undo : null;
+  const undo = report.undo;
   const tabId = data.tab.tabId;
   const watched = rule !== null && data.verification?.watched === true ? data.verification : null;
   const requests = watched?.count.trackingRequests ?? 0;
@@ -182,8 +181,8 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
       <GpcSwitch tabId={tabId} rule={rule} announce={announce} onChanged={onChanged} />
       {resetOpen ? (
         <ResetPanel
-          data={data}
           report={report}
+          tabId={tabId}
           busy={busy}
           onCancel={() => {
             setResetOpen(false);

@@ -3,7 +3,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useServices } from '../../src/pages/context.ts';
 import type { CookieView } from '../../src/explain/report.ts';
-import type { DecodeOutcome } from '../../src/decode/types.ts';
 import type { Contradiction } from '../../src/core/consent-check.ts';
 import type { FailedCookie } from '../../src/protocol/messages.ts';
 import { filterRows, searchEntry } from '../../src/explain/search.ts';
@@ -16,9 +15,8 @@ import { useErrorText } from '../../src/pages/error-text.ts';
 /** How long typing must pause before the number of matches is announced (each key would be noise). */
 const ANNOUNCE_AFTER_MS = 600;
 
-export function CookieBrowser({ views, completed, now, contradictions, tabId, announce, onChanged, order, onOrder }: {
+export function CookieBrowser({ views, now, contradictions, tabId, announce, onChanged, order, onOrder }: {
   views: readonly CookieView[];
-  completed: ReadonlyMap<string, DecodeOutcome>;
   now: number;
   contradictions: readonly Contradiction[];
   tabId: number;
@@ -41,8 +39,8 @@ export function CookieBrowser({ views, completed, now, contradictions, tabId, an
   // typing only filters.
   const searching = query.trim() !== '';
   const index = useMemo(
-    () => (searching ? views.map((view) => searchEntry(view, completed.get(view.id) ?? view.outcome, { vendor: vendorName(view.vendor, t), category: categoryName(view.category, t) })) : []),
-    [views, completed, t, searching],
+    () => (searching ? views.map((view) => searchEntry(view, view.outcome, { vendor: vendorName(view.vendor, t), category: categoryName(view.category, t) })) : []),
+    [views, t, searching],
   );
   const visible = useMemo(() => filterRows(index, query), [index, query]);
   const matchText = visible === null ? null : visible.size === 0 ? t('search_none', [query.trim()]) : format.plural('search_matches', visible.size, [format.number(views.length)]);
@@ -108,7 +106,7 @@ export function CookieBrowser({ views, completed, now, contradictions, tabId, an
       {matchText !== null ? <p id="search-count" class="help search-count" data-matches={String(visible?.size ?? 0)}>{matchText}</p> : null}
       {error !== null ? <p class="error" role="alert">{error}</p> : null}
       <FailedList failed={failed} />
-      <CookieList views={views} completed={completed} now={now} contradictions={contradictions} order={order} visible={visible} onDelete={remove} />
+      <CookieList views={views} now={now} contradictions={contradictions} order={order} visible={visible} onDelete={remove} />
     </div>
   );
 }

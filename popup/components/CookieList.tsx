@@ -9,7 +9,6 @@ import type { MessageKey } from '../../src/i18n/messages.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
 import type { Contradiction } from '../../src/core/consent-check.ts';
 import { contradictionText } from './ConsentWarnings.tsx';
-import { parseRetention } from '../../src/explain/name-facts.ts';
 import { exportCookie } from '../../src/explain/export.ts';
 import type { CookieJson } from '../../src/explain/json.ts';
 import type { Translator } from '../../src/i18n/messages.ts';
@@ -28,7 +27,6 @@ const WRITTEN_TITLES: Readonly<Record<LastWritten['kind'], MessageKey>> = {
 
 export interface CookieListProps {
   readonly views: readonly CookieView[];
-  readonly completed: ReadonlyMap<string, DecodeOutcome>;
   readonly now: number;
   readonly title?: string;
   readonly contradictions?: readonly Contradiction[];
@@ -40,7 +38,7 @@ export interface CookieListProps {
   readonly onDelete?: (ids: readonly string[], focusAfter: string | null) => void;
 }
 
-export function CookieList({ views, completed, now, title, contradictions = [], order = 'category', visible = null, onDelete }: CookieListProps) {
+export function CookieList({ views, now, title, contradictions = [], order = 'category', visible = null, onDelete }: CookieListProps) {
   const { t, format, seenWrite } = useServices();
   // Which rows are open. One state for the whole list, and one click listener on it: rows are
   // plain elements, not components, so the first render of 180 of them stays cheap
@@ -48,10 +46,10 @@ export function CookieList({ views, completed, now, title, contradictions = [], 
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const against = useMemo(() => contradictionsByCookie(contradictions), [contradictions]);
   const variants = useMemo(() => variantCounts(views), [views]);
-  const writtenOf = (view: CookieView): LastWritten => lastWritten(seenWrite?.(view.cookie), completed.get(view.id) ?? view.outcome, now);
+  const writtenOf = (view: CookieView): LastWritten => lastWritten(seenWrite?.(view.cookie), view.outcome, now);
   const groups = useMemo(
     () => arrangeRows(views, order, (vendor) => vendorName(vendor, t), writtenOf),
-    [views, order, t, seenWrite, completed, now],
+    [views, order, t, seenWrite, now],
   );
   // In the "last written" order each row says what its place rests on (the group says "not known").
   const writtenTag = (view: CookieView): string | null => {
@@ -100,7 +98,7 @@ export function CookieList({ views, completed, now, title, contradictions = [], 
             </div>
           )}
           <ul class="cookie-rows">
-            {shown.map((view) => cookieRow(view, completed.get(view.id) ?? view.outcome, now, against.get(view.cookie.name) ?? NONE, open.has(view.id), deletable, variants.get(view.cookie.name) ?? 1, t, writtenTag(view)))}
+            {shown.map((view) => cookieRow(view, view.outcome, now, against.get(view.cookie.name) ?? NONE, open.has(view.id), deletable, variants.get(view.cookie.name) ?? 1, t, writtenTag(view)))}
           </ul>
         </div>
       ))}
@@ -236,7 +234,7 @@ function CookieDetails({ id, view, outcome, now, against }: { id: string; view: 
         <dt>{t('attr_path')}</dt><dd>{cookie.path}</dd>
         <dt>{t('attr_expires')}</dt><dd>{format.expiry(cookie.expirationDate, now)}</dd>
         {view.lifetime !== null ? (<><dt>{t('attr_documentedLifetime')}</dt><dd>{format.lifetime(view.lifetime)}</dd></>) : null}
-        {view.retention !== undefined ? (<><dt>{t('attr_typicalRetention')}</dt><dd>{format.retention(parseRetention(view.retention), view.retention)}</dd></>) : null}
+        {view.retention !== undefined ? (<><dt>{t('attr_typicalRetention')}</dt><dd>{format.retention(view.retentionPeriod, view.retention)}</dd></>) : null}
         <dt>{t('attr_flags')}</dt>
         <dd>
           {[
