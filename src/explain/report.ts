@@ -7,6 +7,7 @@ import type { Category, CookieFamily, DecodeContext, DecodeOutcome, DocumentedLi
 import { decodeLoaded, findFamily, runDecoder } from '../decode/registry.ts';
 import type { NameFacts } from './name-facts.ts';
 import { parseRetention, type ParsedRetention } from './retention.ts';
+import { attributeCookie } from './attribution.ts';
 import type { CookieScope, SiteContext } from '../core/site.ts';
 import { scopeOf } from '../core/site.ts';
 
@@ -105,9 +106,10 @@ function retentionOf(retention: string): { retention: string; retentionPeriod?: 
 
 /** Decodes one cookie and attributes it: our decoders first, then the Open Cookie Database. */
 export function viewCookie(cookie: CookieRecord, scope: CookieView['scope'], ctx: DecodeContext, lookupNameFacts?: NameFactsLookup): CookieView {
-  const family = findFamily(cookie.name);
   const id = cookieIdentity(cookie);
-  if (family !== undefined) {
+  const who = attributeCookie(findFamily(cookie.name), () => lookupNameFacts?.(cookie.name, cookie.domain));
+  if (who.by === 'decoder') {
+    const { family } = who;
     return {
       id, cookie, scope, family,
       vendor: family.vendor,
@@ -117,8 +119,8 @@ export function viewCookie(cookie: CookieRecord, scope: CookieView['scope'], ctx
       lifetime: family.lifetime,
     };
   }
-  const facts = lookupNameFacts?.(cookie.name, cookie.domain);
-  if (facts !== undefined) {
+  if (who.by === 'database') {
+    const { facts } = who;
     return {
       id, cookie, scope, family: undefined,
       vendor: facts.platform,
