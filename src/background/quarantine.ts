@@ -6,7 +6,7 @@
 import type { CookieRecord } from '../model/cookie.ts';
 import { ownerHost } from '../core/cookie-change.ts';
 import { IDENTITY_COOKIES } from '../core/hubspot-sets.ts';
-import { hsscSessionStartText, hstcVisitorId } from '../decode/hubspot/tracking.ts';
+import { hsscSessionStartText, hstcVisitorId } from '../decode/hubspot/tracking-fields.ts';
 
 const QUARANTINE_MS = 15_000;
 const quarantine = new Map<string, { readonly storeId: string; readonly values: ReadonlySet<string>; readonly until: number }>();

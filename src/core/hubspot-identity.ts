@@ -1,7 +1,7 @@
 // Which cookie domain the site's HubSpot code uses, read off the domain hash in `__hstc`.
 import type { CookieRecord } from '../model/cookie.ts';
 import { matchHubspotDomainHash } from '../decode/domain-hash.ts';
-import { hstcDomainHash } from '../decode/hubspot/tracking.ts';
+import { hstcDomainHash } from '../decode/hubspot/tracking-fields.ts';
 
 /**
  * The candidate domain (with its leading dot) whose hash equals the first field of an `__hstc`

@@ -96,32 +96,6 @@ export function parseHstc(raw: string): Parsed<HstcValue> {
   return parsed({ kind: 'full', domainHash, visitorId: value.slice(dot1 + 1, dot2), firstVisit, previousVisit, currentVisit, sessionCount });
 }
 
-// Single fields that other modules read off the tracking cookies without a full decode, leniently
-// (from values HubSpot would not accept whole too), so that no module outside src/decode splits
-// these values itself.
-
-/**
- * The domain hash (first field) of an `__hstc` when it is a whole number: the do-not-track and
- * consent writers match it to the cookie domain HubSpot reads (src/core/hubspot-identity.ts).
- */
-export function hstcDomainHash(raw: string): number | undefined {
-  const dot = raw.indexOf('.');
-  const hash = Number(dot === -1 ? Number.NaN : raw.slice(0, dot));
-  return Number.isSafeInteger(hash) ? hash : undefined;
-}
-
-/** The visitor id (second field) of an `__hstc`; undefined when it has none. */
-export function hstcVisitorId(raw: string): string | undefined {
-  const id = raw.split('.')[1];
-  return id === undefined || id === '' ? undefined : id;
-}
-
-/** The session start (third field) of an `__hssc` as written, when it is a millisecond time (12 digits or more). */
-export function hsscSessionStartText(raw: string): string | undefined {
-  const start = raw.split('.')[2];
-  return start !== undefined && /^\d{12,}$/.test(start) ? start : undefined;
-}
-
 // Milliseconds since 1970 have 12 digits from March 1973 on; 9 or 10 digits are seconds from 1973
 // to 2286 (the vendor decoders' rule of thumb). HubSpot's code reads such a value as milliseconds,
 // a moment in January 1970.
@@ -248,6 +222,9 @@ function decodeMessagesUtk(raw: string): DecodeOutcome {
   const visitorId = parseVisitorIdCookie(raw);
   return visitorId.ok ? ok([idField('visitorId', visitorId.value)]) : failed(visitorId.problem);
 }
+
+// Single fields for other modules, read without a full decode (the background needs no decoder).
+export { hsscSessionStartText, hstcDomainHash, hstcVisitorId } from './tracking-fields.ts';
 
 export const trackingFamilies = [
   exactFamily({ id: 'hubspot.hstc', vendor: 'hubspot', category: 'analytics', lifetime: LIFETIME.visitor, names: ['__hstc'], decode: decodeHstc }),
