@@ -90,13 +90,14 @@ export function SitePage({ data, announce, onChanged }: { data: SiteData; announ
  */
 function useCompletedReport(report: PageReport): PageReport {
   const [decoded, setDecoded] = useState<{ readonly input: PageReport['input']; readonly outcomes: ReadonlyMap<string, DecodeOutcome> } | null>(null);
-  const pending = useRef(report);
-  pending.current = report;
+  // The effect runs once per read (input); it decodes the report of the render that started it.
+  const latest = useRef(report);
+  latest.current = report;
   const { input } = report;
   useEffect(() => {
-    if (!pending.current.pending) return;
+    if (!latest.current.pending) return;
     let live = true;
-    void decodePending(pending.current).then((outcomes) => {
+    void decodePending(latest.current).then((outcomes) => {
       if (live) setDecoded({ input, outcomes });
     });
     return () => {
