@@ -3,6 +3,7 @@
 // - the pure core (decode, explain, core, storage, protocol, model, i18n) imports no browser
 //   code, no background, no pages and no Preact (tsconfig.pure.json also keeps DOM types out);
 // - the browser adapter imports only types from the rest of src/;
+// - cookie values are split into fields only in src/decode (HubSpot's __hstc by its decoder);
 // - the pages' components and their shared UI (src/pages) reach the browser only through their
 //   composition roots (main.tsx, and the popup's first script boot.ts).
 import { describe, expect, test } from 'vitest';
@@ -89,6 +90,11 @@ describe('architecture', () => {
     const offenders = sourceFiles('src/background').flatMap((file) =>
       importsOf(file).filter((spec) => spec === 'webextension-polyfill' || spec.startsWith('popup/') || spec.startsWith('options/')).map((spec) => `${file} -> ${spec}`),
     );
+    expect(offenders).toEqual([]);
+  });
+
+  test('a cookie value is split into its fields only by its decoder (src/decode)', () => {
+    const offenders = all.filter((file) => !file.startsWith('src/decode/') && /cookie\.value\.(?:split|indexOf)\(\s*['"]\./.test(readFileSync(path.join(root, file), 'utf8')));
     expect(offenders).toEqual([]);
   });
 
