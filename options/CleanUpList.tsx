@@ -1,9 +1,9 @@
 // The options page's list of sites cleaned up when their last tab closes: what goes, since when,
 // and "Stop cleaning up" (not for the organisation's sites). Choosing one is done in the site's popup.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { useServices } from '../popup/context.ts';
+import { useServices } from '../src/pages/context.ts';
 import type { CleanUpChoice } from '../src/core/cleanup.ts';
-import { useErrorText } from '../popup/components/Controls.tsx';
+import { useErrorText } from '../src/pages/error-text.ts';
 
 export function CleanUpList({ say }: { say: (kind: 'ok' | 'error', text: string) => void }) {
   const { client, t, format } = useServices();

@@ -1,12 +1,12 @@
 // Every site with a rule: change or remove each, export and import the rules as a file, and see
 // anything from the stored settings that could not be read (kept aside, never thrown away).
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { useServices } from '../popup/context.ts';
+import { useServices } from '../src/pages/context.ts';
 import type { SettingsSnapshot } from '../src/protocol/client.ts';
 import type { OptOutLevel, SiteRule } from '../src/core/rules.ts';
 import { linkStrippingChoices } from '../src/core/url-identity.ts';
-import { useErrorText } from '../popup/components/Controls.tsx';
-import { Announcer, useAnnouncer } from '../popup/components/Announcer.tsx';
+import { useErrorText } from '../src/pages/error-text.ts';
+import { Announcer, useAnnouncer } from '../src/pages/Announcer.tsx';
 import { choiceSwitches, cookieStoreKind, type StoreChoiceCookies, type SwitchView } from '../src/core/choice-state.ts';
 import type { MessageKey } from '../src/i18n/messages.ts';
 import { CleanUpList } from './CleanUpList.tsx';

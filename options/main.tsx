@@ -1,9 +1,10 @@
 // Composition root of the options page (see popup/main.tsx for the pattern).
 import { render } from 'preact';
-import { createBrowserClient } from '../src/browser/client.ts';
+import { createPageAdapter } from '../src/browser/page-adapter.ts';
+import { createPageClient } from '../src/pages/client.ts';
 import { browserTranslator } from '../src/browser/i18n.ts';
-import { ServicesContext } from '../popup/context.ts';
-import { Formatter } from '../popup/format.ts';
+import { ServicesContext } from '../src/pages/context.ts';
+import { Formatter } from '../src/pages/format.ts';
 import { OptionsApp } from './OptionsApp.tsx';
 
 const t = browserTranslator();
@@ -14,7 +15,7 @@ if (root !== null) {
   document.documentElement.lang = format.locale;
   document.title = `${t('extName')} — ${t('options_title')}`;
   render(
-    <ServicesContext.Provider value={{ client: createBrowserClient(''), t, format }}>
+    <ServicesContext.Provider value={{ client: createPageClient(createPageAdapter('')), t, format }}>
       <OptionsApp />
     </ServicesContext.Provider>,
     root,

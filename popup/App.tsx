@@ -3,8 +3,8 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SiteSnapshot } from '../src/protocol/client.ts';
 import { SitePage } from './SitePage.tsx';
-import { useServices } from './context.ts';
-import { AnnounceContext, Announcer, useAnnouncer } from './components/Announcer.tsx';
+import { useServices } from '../src/pages/context.ts';
+import { AnnounceContext, Announcer, useAnnouncer } from '../src/pages/Announcer.tsx';
 import { StatePage } from './components/StatePage.tsx';
 
 /** `below` adds to what the page shows for the current snapshot (the side panel's activity log). */

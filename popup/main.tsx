@@ -2,15 +2,16 @@
 // build the client and the translator it hands to the components.
 import { render } from 'preact';
 import { firstRead } from './boot.ts';
-import { createBrowserClient } from '../src/browser/client.ts';
+import { createPageAdapter } from '../src/browser/page-adapter.ts';
+import { createPageClient } from '../src/pages/client.ts';
 import { browserTranslator } from '../src/browser/i18n.ts';
 import { browserFamily } from '../src/browser/site-data.ts';
-import { ServicesContext } from './context.ts';
-import { Formatter } from './format.ts';
+import { ServicesContext } from '../src/pages/context.ts';
+import { Formatter } from '../src/pages/format.ts';
 import { App } from './App.tsx';
 
 performance.mark('popup:evaluated');
-const client = createBrowserClient(location.search, firstRead);
+const client = createPageClient(createPageAdapter(location.search), { firstRead });
 // Finishing the read needs nothing from the page: start it before the first render.
 const firstLoad = client.load();
 const t = browserTranslator();

@@ -2,7 +2,7 @@
 // through a placeholder, never from the sentence (test/unit/core/verification.test.ts).
 import type { HoldingView } from '../src/core/verification.ts';
 import type { Translator } from '../src/i18n/messages.ts';
-import type { Formatter } from './format.ts';
+import type { Formatter } from '../src/pages/format.ts';
 
 export type WatchedView = Extract<HoldingView, { watched: true }>;
 

@@ -4,9 +4,9 @@ import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { SiteSnapshot } from '../src/protocol/client.ts';
 import { activityToJson, activityVendors, cookieConcernsSite, type ActivityEntry, type ActivityLog } from '../src/explain/activity.ts';
 import type { Translator } from '../src/i18n/messages.ts';
-import type { Formatter } from '../popup/format.ts';
-import { useServices } from '../popup/context.ts';
-import { vendorName } from '../popup/components/CookieList.tsx';
+import type { Formatter } from '../src/pages/format.ts';
+import { useServices } from '../src/pages/context.ts';
+import { vendorName } from '../src/pages/names.ts';
 
 /** Rows drawn at once: a page writing thousands of cookies must not make the panel draw thousands of rows. */
 const SHOWN_ROWS = 200;

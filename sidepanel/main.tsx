@@ -1,16 +1,17 @@
 // Composition root of the side panel (Chrome side_panel, Firefox sidebar_action): the popup's view
 // of the site, following the active tab of the panel's window, and the live activity log below it.
 import { render } from 'preact';
-import { createBrowserClient } from '../src/browser/client.ts';
+import { createPageAdapter } from '../src/browser/page-adapter.ts';
+import { createPageClient } from '../src/pages/client.ts';
 import { browserTranslator } from '../src/browser/i18n.ts';
 import { browserFamily } from '../src/browser/site-data.ts';
-import { ServicesContext } from '../popup/context.ts';
-import { Formatter } from '../popup/format.ts';
+import { ServicesContext } from '../src/pages/context.ts';
+import { Formatter } from '../src/pages/format.ts';
 import { App } from '../popup/App.tsx';
 import { ActivityLogView } from './ActivityLogView.tsx';
 import { ActivityLog } from '../src/explain/activity.ts';
 
-const client = createBrowserClient('', undefined, { followActiveTab: true });
+const client = createPageClient(createPageAdapter(''), { followActiveTab: true });
 const t = browserTranslator();
 const format = new Formatter(t);
 // One log per panel session, kept while the panel follows other tabs; its write times also order

@@ -2,11 +2,12 @@
 // them), and what the last clean-up removed with its Undo. Read after the first render, so it
 // never delays the popup; the background does the clean-up (src/background/cleanup.ts).
 import { useEffect, useState } from 'preact/hooks';
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { SiteSnapshot } from '../../src/protocol/client.ts';
 import type { FailedCookie } from '../../src/protocol/messages.ts';
 import { liveNotice, type CleanUpScope, type CleanUpSettings } from '../../src/core/cleanup.ts';
-import { FailedList, useErrorText } from './Controls.tsx';
+import { FailedList } from './Controls.tsx';
+import { useErrorText } from '../../src/pages/error-text.ts';
 
 type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
 

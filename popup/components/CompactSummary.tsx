@@ -3,7 +3,7 @@
 // page (screen readers read it all); a focus landing in the hidden part opens it.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 
 export function CompactSummary({ children }: { children: ComponentChildren }) {
   const { t } = useServices();

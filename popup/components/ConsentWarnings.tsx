@@ -1,9 +1,9 @@
 // Consent against reality: a category the visitor declined, yet a cookie of it is present or was
 // refreshed. Each contradiction is also flagged on both cookies' rows (see CookieList).
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { Contradiction } from '../../src/core/consent-check.ts';
 import { messageKeyPart, type Translator } from '../../src/i18n/messages.ts';
-import type { Formatter } from '../format.ts';
+import type { Formatter } from '../../src/pages/format.ts';
 
 export function contradictionText(c: Contradiction, t: Translator, format: Formatter, now: number): string {
   const sentence = plainContradictionText(c, t, format, now);

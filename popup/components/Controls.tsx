@@ -1,15 +1,14 @@
 // The visitor's three actions for this site: do-not-track, opt out (optionally blocking HubSpot's
 // tracker), and reset to a new visitor with undo; plus whether the choice is holding.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { SiteSnapshot } from '../../src/protocol/client.ts';
-import type { SiteReport } from '../../src/explain/report.ts';
+import type { PageReport } from '../../src/explain/page-report.ts';
 import type { FailedCookie, WireError } from '../../src/protocol/messages.ts';
 import type { OptOutLevel } from '../../src/core/rules.ts';
-import { isSnapshotLive } from '../../src/core/plans.ts';
-import { choiceCookiesNow, choiceSwitches, type SwitchView } from '../../src/core/choice-state.ts';
+import type { SwitchView } from '../../src/core/choice-state.ts';
 import { asksOnlyGpc } from '../../src/core/page-scripts.ts';
-import { messageKeyPart } from '../../src/i18n/messages.ts';
+import { useErrorText } from '../../src/pages/error-text.ts';
 import { ResetPanel } from './ResetPanel.tsx';
 import { storedDataDone } from './StoredDataOption.tsx';
 import { GpcSwitch } from './GpcSwitch.tsx';
@@ -18,11 +17,6 @@ import { Verification } from './Verification.tsx';
 import { leakingText } from '../verification-text.ts';
 
 type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
-
-export function useErrorText(): (error: WireError) => string {
-  const { t } = useServices();
-  return (error) => t.dynamic(`error_${messageKeyPart(error.code)}`) ?? t('error_internal');
-}
 
 export function FailedList({ failed }: { failed: readonly FailedCookie[] }) {
   const { t, format } = useServices();
@@ -44,7 +38,7 @@ export function FailedList({ failed }: { failed: readonly FailedCookie[] }) {
 
 export function Controls({ data, report, hubspotShown = true, announce, onChanged }: {
   data: SiteData;
-  report: SiteReport;
+  report: PageReport;
   /** False on a site with other trackers and no HubSpot: HubSpot's do-not-track switch is left out. */
   hubspotShown?: boolean;
   announce: (text: string) => void;
@@ -69,9 +63,9 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
   const optOut: OptOutLevel = rule?.optOut ?? 'off';
   // The switches show the real cookies beside the rule (src/core/choice-state.ts), with a line
   // where the two disagree.
-  const switches = choiceSwitches(rule, choiceCookiesNow(data.cookies));
+  const switches = report.switches;
   const doNotTrack = switches.doNotTrack.checked;
-  const undo = data.undo !== null && isSnapshotLive(data.undo, client.now()) ? data.undo : null;
+  const undo = report.undo;
   const tabId = data.tab.tabId;
   const watched = rule !== null && data.verification?.watched === true ? data.verification : null;
   const requests = watched?.count.trackingRequests ?? 0;
@@ -187,8 +181,8 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
       <GpcSwitch tabId={tabId} rule={rule} announce={announce} onChanged={onChanged} />
       {resetOpen ? (
         <ResetPanel
-          data={data}
           report={report}
+          tabId={tabId}
           busy={busy}
           onCancel={() => {
             setResetOpen(false);

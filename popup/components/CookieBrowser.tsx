@@ -1,22 +1,22 @@
 // The site's cookie list with what makes 180 cookies usable: a search field that filters rows as
 // the visitor types, the choice of grouping, and deleting one cookie (or a vendor's) with Undo.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { CookieView } from '../../src/explain/report.ts';
-import type { DecodeOutcome } from '../../src/decode/types.ts';
 import type { Contradiction } from '../../src/core/consent-check.ts';
 import type { FailedCookie } from '../../src/protocol/messages.ts';
 import { filterRows, searchEntry } from '../../src/explain/search.ts';
 import { ROW_ORDERS, isRowOrder, type RowOrder } from '../../src/core/row-order.ts';
-import { CookieList, categoryName, vendorName } from './CookieList.tsx';
-import { FailedList, useErrorText } from './Controls.tsx';
+import { CookieList } from './CookieList.tsx';
+import { categoryName, vendorName } from '../../src/pages/names.ts';
+import { FailedList } from './Controls.tsx';
+import { useErrorText } from '../../src/pages/error-text.ts';
 
 /** How long typing must pause before the number of matches is announced (each key would be noise). */
 const ANNOUNCE_AFTER_MS = 600;
 
-export function CookieBrowser({ views, completed, now, contradictions, tabId, announce, onChanged, order, onOrder }: {
+export function CookieBrowser({ views, now, contradictions, tabId, announce, onChanged, order, onOrder }: {
   views: readonly CookieView[];
-  completed: ReadonlyMap<string, DecodeOutcome>;
   now: number;
   contradictions: readonly Contradiction[];
   tabId: number;
@@ -39,8 +39,8 @@ export function CookieBrowser({ views, completed, now, contradictions, tabId, an
   // typing only filters.
   const searching = query.trim() !== '';
   const index = useMemo(
-    () => (searching ? views.map((view) => searchEntry(view, completed.get(view.id) ?? view.outcome, { vendor: vendorName(view.vendor, t), category: categoryName(view.category, t) })) : []),
-    [views, completed, t, searching],
+    () => (searching ? views.map((view) => searchEntry(view, view.outcome, { vendor: vendorName(view.vendor, t), category: categoryName(view.category, t) })) : []),
+    [views, t, searching],
   );
   const visible = useMemo(() => filterRows(index, query), [index, query]);
   const matchText = visible === null ? null : visible.size === 0 ? t('search_none', [query.trim()]) : format.plural('search_matches', visible.size, [format.number(views.length)]);
@@ -106,7 +106,7 @@ export function CookieBrowser({ views, completed, now, contradictions, tabId, an
       {matchText !== null ? <p id="search-count" class="help search-count" data-matches={String(visible?.size ?? 0)}>{matchText}</p> : null}
       {error !== null ? <p class="error" role="alert">{error}</p> : null}
       <FailedList failed={failed} />
-      <CookieList views={views} completed={completed} now={now} contradictions={contradictions} order={order} visible={visible} onDelete={remove} />
+      <CookieList views={views} now={now} contradictions={contradictions} order={order} visible={visible} onDelete={remove} />
     </div>
   );
 }

@@ -5,8 +5,8 @@ import { createContext } from 'preact';
 import { useContext, useState } from 'preact/hooks';
 import type { CookieRecord } from '../../src/model/cookie.ts';
 import type { CookieInput, WriteCookieOutcome } from '../../src/protocol/messages.ts';
-import { useServices } from '../context.ts';
-import { useAnnounce } from './Announcer.tsx';
+import { useServices } from '../../src/pages/context.ts';
+import { useAnnounce } from '../../src/pages/Announcer.tsx';
 
 /** What the forms need from the site page: the tab to write to and a way to read the site again. */
 export interface EditTarget {

@@ -2,12 +2,13 @@
 // preview (what will be written, what will not and why) before anything changes, and undoable.
 // Pasting is offered beside the file: a file chooser closes the toolbar popup in some browsers.
 import { useState } from 'preact/hooks';
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { SiteSnapshot } from '../../src/protocol/client.ts';
 import type { FailedCookie } from '../../src/protocol/messages.ts';
 import { parseCookieFile } from '../../src/core/cookie-files.ts';
 import { planImport, type ImportPlan } from '../../src/core/import-plan.ts';
-import { FailedList, useErrorText } from './Controls.tsx';
+import { FailedList } from './Controls.tsx';
+import { useErrorText } from '../../src/pages/error-text.ts';
 
 type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
 

@@ -1,31 +1,23 @@
 // Every cookie of the site, grouped by category (or by vendor, or one list by name); each row
 // expands to its decoded fields and attributes, and has a button that deletes that cookie.
 import { useMemo, useState } from 'preact/hooks';
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { CookieView } from '../../src/explain/report.ts';
-import type { Category, DecodeOutcome } from '../../src/decode/types.ts';
+import type { DecodeOutcome } from '../../src/decode/types.ts';
 import type { SameSite } from '../../src/model/cookie.ts';
 import type { MessageKey } from '../../src/i18n/messages.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
 import type { Contradiction } from '../../src/core/consent-check.ts';
 import { contradictionText } from './ConsentWarnings.tsx';
-import { parseRetention } from '../../src/explain/name-facts.ts';
 import { exportCookie } from '../../src/explain/export.ts';
 import type { CookieJson } from '../../src/explain/json.ts';
 import type { Translator } from '../../src/i18n/messages.ts';
-import { useAnnounce } from './Announcer.tsx';
+import { useAnnounce } from '../../src/pages/Announcer.tsx';
+import { categoryName, vendorName } from '../../src/pages/names.ts';
 import { arrangeRows, type RowGroup } from '../../src/explain/arrange.ts';
 import { lastWritten, type LastWritten } from '../../src/explain/last-written.ts';
 import type { RowOrder } from '../../src/core/row-order.ts';
 import { EditCookieForm } from './CookieEditor.tsx';
-
-const CATEGORY_TITLES: ReadonlyMap<Category | null, MessageKey> = new Map<Category | null, MessageKey>([
-  ['analytics', 'category_analytics'],
-  ['advertising', 'category_advertising'],
-  ['functional', 'category_functional'],
-  ['necessary', 'category_necessary'],
-  [null, 'category_unknown'],
-]);
 
 const WRITTEN_TITLES: Readonly<Record<LastWritten['kind'], MessageKey>> = {
   seen: 'written_group_seen',
@@ -33,18 +25,8 @@ const WRITTEN_TITLES: Readonly<Record<LastWritten['kind'], MessageKey>> = {
   unknown: 'written_group_unknown',
 };
 
-/** The vendor as the popup names it: translated when the locale has a name for it. */
-export function vendorName(vendor: string | null, t: Translator): string {
-  return vendor === null ? t('vendor_unknown') : (t.dynamic(`vendor_${messageKeyPart(vendor)}`) ?? vendor);
-}
-
-export function categoryName(category: Category | null, t: Translator): string {
-  return t(CATEGORY_TITLES.get(category) ?? 'category_unknown');
-}
-
 export interface CookieListProps {
   readonly views: readonly CookieView[];
-  readonly completed: ReadonlyMap<string, DecodeOutcome>;
   readonly now: number;
   readonly title?: string;
   readonly contradictions?: readonly Contradiction[];
@@ -56,7 +38,7 @@ export interface CookieListProps {
   readonly onDelete?: (ids: readonly string[], focusAfter: string | null) => void;
 }
 
-export function CookieList({ views, completed, now, title, contradictions = [], order = 'category', visible = null, onDelete }: CookieListProps) {
+export function CookieList({ views, now, title, contradictions = [], order = 'category', visible = null, onDelete }: CookieListProps) {
   const { t, format, seenWrite } = useServices();
   // Which rows are open. One state for the whole list, and one click listener on it: rows are
   // plain elements, not components, so the first render of 180 of them stays cheap
@@ -64,10 +46,10 @@ export function CookieList({ views, completed, now, title, contradictions = [], 
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const against = useMemo(() => contradictionsByCookie(contradictions), [contradictions]);
   const variants = useMemo(() => variantCounts(views), [views]);
-  const writtenOf = (view: CookieView): LastWritten => lastWritten(seenWrite?.(view.cookie), completed.get(view.id) ?? view.outcome, now);
+  const writtenOf = (view: CookieView): LastWritten => lastWritten(seenWrite?.(view.cookie), view.outcome, now);
   const groups = useMemo(
     () => arrangeRows(views, order, (vendor) => vendorName(vendor, t), writtenOf),
-    [views, order, t, seenWrite, completed, now],
+    [views, order, t, seenWrite, now],
   );
   // In the "last written" order each row says what its place rests on (the group says "not known").
   const writtenTag = (view: CookieView): string | null => {
@@ -116,7 +98,7 @@ export function CookieList({ views, completed, now, title, contradictions = [], 
             </div>
           )}
           <ul class="cookie-rows">
-            {shown.map((view) => cookieRow(view, completed.get(view.id) ?? view.outcome, now, against.get(view.cookie.name) ?? NONE, open.has(view.id), deletable, variants.get(view.cookie.name) ?? 1, t, writtenTag(view)))}
+            {shown.map((view) => cookieRow(view, view.outcome, now, against.get(view.cookie.name) ?? NONE, open.has(view.id), deletable, variants.get(view.cookie.name) ?? 1, t, writtenTag(view)))}
           </ul>
         </div>
       ))}
@@ -252,7 +234,7 @@ function CookieDetails({ id, view, outcome, now, against }: { id: string; view: 
         <dt>{t('attr_path')}</dt><dd>{cookie.path}</dd>
         <dt>{t('attr_expires')}</dt><dd>{format.expiry(cookie.expirationDate, now)}</dd>
         {view.lifetime !== null ? (<><dt>{t('attr_documentedLifetime')}</dt><dd>{format.lifetime(view.lifetime)}</dd></>) : null}
-        {view.retention !== undefined ? (<><dt>{t('attr_typicalRetention')}</dt><dd>{format.retention(parseRetention(view.retention), view.retention)}</dd></>) : null}
+        {view.retention !== undefined ? (<><dt>{t('attr_typicalRetention')}</dt><dd>{format.retention(view.retentionPeriod, view.retention)}</dd></>) : null}
         <dt>{t('attr_flags')}</dt>
         <dd>
           {[

@@ -1,18 +1,17 @@
 // Export of the site's decoded report (JSON, CSV) and the way to the options page.
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { SiteSnapshot } from '../../src/protocol/client.ts';
 import type { SiteReport } from '../../src/explain/report.ts';
-import type { DecodeOutcome } from '../../src/decode/types.ts';
 import { buildExport, exportCsv } from '../../src/explain/export.ts';
 import { toCookieEditorJson, toCookieHeader, toNetscape } from '../../src/core/cookie-files.ts';
-import { useAnnounce } from './Announcer.tsx';
+import { useAnnounce } from '../../src/pages/Announcer.tsx';
 
 type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
 
-export function ExportBar({ data, report, completed, now }: { data: SiteData; report: SiteReport; completed: ReadonlyMap<string, DecodeOutcome>; now: number }) {
+export function ExportBar({ data, report, now }: { data: SiteData; report: SiteReport; now: number }) {
   const { client, t } = useServices();
   const announce = useAnnounce();
-  const build = () => buildExport(data.site, report.views, report.summary, completed, now, t);
+  const build = () => buildExport(data.site, report.views, report.summary, now, t);
   const stamp = new Date(now).toISOString().slice(0, 10);
   return (
     <footer class="export-bar">

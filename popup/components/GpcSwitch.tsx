@@ -1,7 +1,7 @@
 // "Send Global Privacy Control to this site": the Sec-GPC header and navigator.globalPrivacyControl
 // for the site (src/core/page-scripts.ts gpcOn: on with opt-out unless switched off here).
 import { useState } from 'preact/hooks';
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { SiteRule } from '../../src/core/rules.ts';
 import { gpcOn } from '../../src/core/page-scripts.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';

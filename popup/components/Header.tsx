@@ -1,5 +1,5 @@
 // The site and the cookie store the popup is about.
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { SiteSnapshot } from '../../src/protocol/client.ts';
 
 type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;

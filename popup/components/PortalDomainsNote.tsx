@@ -3,7 +3,7 @@
 // says only what this page shows: the domains it told HubSpot's tracker about, and the sites its
 // links carry the visitor's HubSpot identity to.
 import { useEffect, useState } from 'preact/hooks';
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { PortalDomains } from '../../src/core/portal-domains.ts';
 
 export function PortalDomainsNote({ tabId }: { tabId: number }) {

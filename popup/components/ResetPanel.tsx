@@ -1,43 +1,20 @@
 // The reset preview: exactly which cookies will go, what stays and why, and what a reset cannot do.
 import { useMemo, useState } from 'preact/hooks';
-import { useServices } from '../context.ts';
-import type { SiteSnapshot } from '../../src/protocol/client.ts';
-import type { SiteReport } from '../../src/explain/report.ts';
-import { planReset } from '../../src/core/plans.ts';
-import { resetGroupOf } from '../../src/core/hubspot-sets.ts';
-import { identityInAddress } from '../../src/core/url-identity.ts';
-import { cookieIdentity, type CookieRecord } from '../../src/model/cookie.ts';
-import { TRACKER_VENDORS, vendorOfIdentityCookie } from '../../src/core/vendors.ts';
+import { useServices } from '../../src/pages/context.ts';
+import { previewReset, type PageReport } from '../../src/explain/page-report.ts';
+import type { CookieRecord } from '../../src/model/cookie.ts';
 import { useVendorName } from './VendorSummaries.tsx';
 import { StoredDataOption } from './StoredDataOption.tsx';
 import { PortalDomainsNote } from './PortalDomainsNote.tsx';
-
-type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
-
-/** What a reset removes, by vendor in the facts table's order; cookies of no vendor (ticked, consent) last. */
-function byVendor(cookies: readonly CookieRecord[]): Array<{ vendor: string | null; cookies: CookieRecord[] }> {
-  const groups = new Map<string | null, CookieRecord[]>();
-  for (const cookie of cookies) {
-    const vendor = vendorOfIdentityCookie(cookie.name) ?? null;
-    const list = groups.get(vendor) ?? [];
-    list.push(cookie);
-    groups.set(vendor, list);
-  }
-  const order: Array<string | null> = [...TRACKER_VENDORS.map((vendor) => vendor.id), null];
-  return order.flatMap((vendor) => {
-    const list = groups.get(vendor);
-    return list === undefined ? [] : [{ vendor, cookies: list }];
-  });
-}
 
 function where(cookie: CookieRecord): string {
   const part = cookie.partitionKey !== undefined ? ` ⟂ ${cookie.partitionKey.topLevelSite}` : '';
   return `${cookie.domain}${cookie.path}${part}`;
 }
 
-export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
-  data: SiteData;
-  report: SiteReport;
+export function ResetPanel({ report, tabId, busy, onCancel, onConfirm }: {
+  report: PageReport;
+  tabId: number;
   busy: boolean;
   onCancel: () => void;
   onConfirm: (includeConsent: boolean, alsoRemove: readonly string[], clearStoredData: boolean) => void;
@@ -47,14 +24,8 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
   const [includeConsent, setIncludeConsent] = useState(false);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const [clearStoredData, setClearStoredData] = useState(false);
-  const plan = useMemo(
-    () => planReset(data.site, data.cookies, { includeConsent, alsoRemove: [...ticked] }),
-    [data, includeConsent, ticked],
-  );
-  const locked = data.resetLocked;
-  const hasConsent = !locked && data.cookies.some((c) => resetGroupOf(c.name) === 'consent');
-  const optional = locked ? [] : plan.keep.filter((k) => k.group !== 'consent');
-  const tickedKept = data.cookies.filter((c) => ticked.has(cookieIdentity(c)));
+  const preview = useMemo(() => previewReset(report.reset, includeConsent, ticked), [report.reset, includeConsent, ticked]);
+  const { locked, hasConsent, address } = report.reset;
   const toggle = (id: string) => {
     const next = new Set(ticked);
     if (next.has(id)) next.delete(id);
@@ -62,18 +33,17 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
     setTicked(next);
   };
   const dntOn = report.summary.doNotTrack === 'on';
-  const address = useMemo(() => identityInAddress(data.site.url), [data.site.url]);
   return (
     <section id="reset-panel" class="reset-panel" aria-labelledby="reset-title">
       <h3 id="reset-title">{t('reset_title')}</h3>
-      {plan.remove.length === 0 ? <p>{t('reset_nothing')}</p> : <p>{format.plural('reset_willRemove', plan.remove.length)}</p>}
+      {preview.removeCount === 0 ? <p>{t('reset_nothing')}</p> : <p>{format.plural('reset_willRemove', preview.removeCount)}</p>}
       <ul class="reset-list" aria-label={t('reset_listLabel')}>
-        {byVendor(plan.remove).map((group) => (
+        {preview.remove.map((group) => (
           <li key={group.vendor ?? ''} class="reset-vendor" data-reset-vendor={group.vendor ?? 'other'}>
             <h4>{group.vendor === null ? t('reset_vendorOther') : vendorName(group.vendor)}</h4>
             <ul>
-              {group.cookies.map((cookie) => (
-                <li key={cookieIdentity(cookie)} data-reset-cookie={cookie.name}>
+              {group.entries.map(({ cookie, id }) => (
+                <li key={id} data-reset-cookie={cookie.name}>
                   <code dir="auto">{cookie.name}</code> <span class="where">{where(cookie)}</span>
                 </li>
               ))}
@@ -87,13 +57,12 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
           {t('reset_includeConsent')}
         </label>
       ) : null}
-      {optional.length + tickedKept.length > 0 ? (
+      {preview.optional.length > 0 ? (
         <details class="reset-optional">
-          <summary>{t('reset_othersTitle', [String(optional.length)])}</summary>
+          <summary>{t('reset_othersTitle', [String(preview.optionalCount)])}</summary>
           <p class="help">{t('reset_othersHelp')}</p>
           <ul>
-            {[...optional.map((k) => k.cookie), ...tickedKept.filter((c) => !optional.some((k) => k.cookie === c))].map((cookie) => {
-              const id = cookieIdentity(cookie);
+            {preview.optional.map(({ cookie, id }) => {
               return (
                 <li key={id}>
                   <label class="check">
@@ -106,7 +75,7 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
           </ul>
         </details>
       ) : null}
-      {locked ? null : <StoredDataOption site={data.site} cookies={data.cookies} checked={clearStoredData} onChange={setClearStoredData} />}
+      {locked ? null : <StoredDataOption site={report.site} cookies={report.input.cookies} checked={clearStoredData} onChange={setClearStoredData} />}
       {address !== null ? (
         <p data-reset-address>
           {t('reset_address', [address.removed.map((r) => `${r.name} (${t(r.part === 'query' ? 'reset_addressQuery' : 'reset_addressFragment')})`).join(', ')])}
@@ -115,10 +84,10 @@ export function ResetPanel({ data, report, busy, onCancel, onConfirm }: {
       {locked ? <p class="help">{t('reset_locked')}</p> : null}
       <p class="honest">{t('reset_limits')} {dntOn ? '' : t('reset_fingerprint')}</p>
       <p class="honest">{t('reset_otherDomains')}</p>
-      <PortalDomainsNote tabId={data.tab.tabId} />
+      <PortalDomainsNote tabId={tabId} />
       <div class="reset-actions">
         {/* Not disabled while busy: that would drop the keyboard focus (see Controls). */}
-        <button type="button" class="button danger" disabled={plan.remove.length === 0 && !clearStoredData} aria-disabled={busy ? 'true' : undefined}
+        <button type="button" class="button danger" disabled={preview.removeCount === 0 && !clearStoredData} aria-disabled={busy ? 'true' : undefined}
           onClick={() => { if (!busy) onConfirm(includeConsent, [...ticked], clearStoredData); }}>
           {t('reset_confirm')}
         </button>

@@ -1,5 +1,5 @@
 // Pages where there is nothing to show, each saying why and what the visitor can do.
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { MessageKey } from '../../src/i18n/messages.ts';
 
 type Kind = 'no-tab' | 'unsupported-page' | 'no-permission' | 'error' | 'settings';

@@ -2,7 +2,7 @@
 // holds, so the state is clear before any control or detail. Says only what was seen: "holds" is
 // never claimed without a choice in force, requests are counted only for the time Cookie Lens
 // watched (src/core/verification.ts), and with no count at all it says so instead of a 0.
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { SiteRule } from '../../src/core/rules.ts';
 import type { HoldingView } from '../../src/core/verification.ts';
 

@@ -1,7 +1,7 @@
 // "Also clear this site's stored data", the reset preview's optional tick: which hosts and kinds of
 // storage the browser will clear, what it cannot clear, and that Undo does not bring it back.
 import { useMemo } from 'preact/hooks';
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { SiteContext } from '../../src/core/site.ts';
 import type { CookieRecord } from '../../src/model/cookie.ts';
 import { planStoredDataClear, unclearableKinds, type StoredDataKind } from '../../src/core/site-data.ts';

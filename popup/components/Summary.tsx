@@ -1,6 +1,6 @@
 // "What HubSpot knows about you here": the decoded visitor history in one glance.
 import type { ComponentChildren } from 'preact';
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { HubspotSummary } from '../../src/explain/report.ts';
 import { Timeline } from './Timeline.tsx';
 

@@ -1,6 +1,6 @@
 // A small picture of the visitor's history with the site: first visit, previous session,
 // this session and its page views, on one time axis. SVG in currentColor, so both themes work.
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { HubspotSummary } from '../../src/explain/report.ts';
 
 const WIDTH = 340;

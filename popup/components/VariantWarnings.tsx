@@ -1,11 +1,11 @@
 // Copies of one cookie (the same name on another domain, path or partition) that disagree about
 // the visitor: "2 HubSpot visitor ids on this site, in copies of __hstc: ... (hubdemo.test and
 // its subdomains), ... (www.hubdemo.test only)". The finding is pure (src/explain/variant-disagreements.ts).
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { DisagreeingVariant, VariantDisagreement } from '../../src/explain/variant-disagreements.ts';
 import type { Translator } from '../../src/i18n/messages.ts';
-import type { Formatter } from '../format.ts';
-import { vendorName } from './CookieList.tsx';
+import type { Formatter } from '../../src/pages/format.ts';
+import { vendorName } from '../../src/pages/names.ts';
 
 /** Where a copy lives, in words: its domain (with subdomains or alone), its path when not `/`, its partition. */
 function whereText(variant: DisagreeingVariant, t: Translator): string {

@@ -1,7 +1,7 @@
 // "Blocked N requests since …" in a blocked vendor's block: how many of the site's requests to
 // that vendor the blocking stopped, only where the vendor is blocked and the browser reported
 // stopped requests for the whole time given (src/core/verification.ts vendorBlockedCount).
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import { vendorBlocked, type SiteRule } from '../../src/core/rules.ts';
 import { vendorBlockedCount, type HoldingView } from '../../src/core/verification.ts';
 

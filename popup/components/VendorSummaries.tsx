@@ -2,23 +2,22 @@
 // one block each, from its decoded cookies (src/explain/vendor-summary.ts).
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { useServices } from '../context.ts';
-import { vendorBlocked, type SiteRule } from '../../src/core/rules.ts';
-import type { TrackerVendorId } from '../../src/core/vendors.ts';
-import type { VendorSummary } from '../../src/explain/vendor-summary.ts';
+import { useServices } from '../../src/pages/context.ts';
+import type { VendorReport } from '../../src/explain/page-report.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
 import { Row, When } from './Summary.tsx';
+import { vendorName } from '../../src/pages/names.ts';
 
 export function useVendorName(): (vendor: string) => string {
   const { t } = useServices();
-  return (vendor) => t.dynamic(`vendor_${messageKeyPart(vendor)}`) ?? vendor;
+  return (vendor) => vendorName(vendor, t);
 }
 
 export function VendorSummaries({ summaries, now, children }: {
-  summaries: readonly VendorSummary[];
+  summaries: readonly VendorReport[];
   now: number;
   /** Per-vendor controls, rendered at the end of each block. */
-  children?: (summary: VendorSummary) => ComponentChildren;
+  children?: (summary: VendorReport) => ComponentChildren;
 }) {
   const { t, format } = useServices();
   const vendorName = useVendorName();
@@ -60,10 +59,9 @@ export function VendorSummaries({ summaries, now, children }: {
 }
 
 /** "Block <vendor> on this site": the vendor's own switch, in its summary block. */
-export function VendorBlockSwitch({ vendor, tabId, rule, managed, announce, onChanged }: {
-  vendor: TrackerVendorId;
+export function VendorBlockSwitch({ vendor: report, tabId, managed, announce, onChanged }: {
+  vendor: VendorReport;
   tabId: number;
-  rule: SiteRule | null;
   managed: boolean;
   announce: (text: string) => void;
   onChanged: () => void;
@@ -72,8 +70,7 @@ export function VendorBlockSwitch({ vendor, tabId, rule, managed, announce, onCh
   const vendorName = useVendorName();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const blocked = rule !== null && vendorBlocked(rule, vendor);
-  const exception = rule !== null && rule.optOut !== 'off' && !blocked;
+  const { vendor, blocked, exception } = report;
   const name = vendorName(vendor);
   const helpId = `vendor-block-help-${vendor}`;
   const toggle = async (): Promise<void> => {

@@ -1,6 +1,6 @@
 // Whether the visitor's choice is holding: tracking requests seen since, and cookie refreshes.
 // Figures only for the time Cookie Lens watched (src/core/verification.ts).
-import { useServices } from '../context.ts';
+import { useServices } from '../../src/pages/context.ts';
 import type { SiteRule } from '../../src/core/rules.ts';
 import type { HoldingView } from '../../src/core/verification.ts';
 import type { SiteReport } from '../../src/explain/report.ts';

@@ -8,7 +8,7 @@ import { tabShowsOwner } from '../core/cookie-change.ts';
 import { holdingView } from '../core/verification.ts';
 import { evidenceOrNone } from '../storage/evidence.ts';
 import type { CookieRecord } from '../model/cookie.ts';
-import { readSiteCookies } from '../browser/cookies.ts';
+import { readSiteCookies } from './cookie-reads.ts';
 import { tabTarget } from '../browser/tabs.ts';
 import { setBadge } from '../browser/action.ts';
 import { EVIDENCE_KEY, readLocal } from '../browser/storage.ts';

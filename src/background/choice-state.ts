@@ -2,7 +2,8 @@
 // each cookie store the browser has (src/core/choice-state.ts decides what to show).
 import { choiceCookiesNow, storeWorthShowing, type StoreChoiceCookies } from '../core/choice-state.ts';
 import { siteFromUrl } from '../core/site.ts';
-import { cookieStoreIds, readSiteCookies } from '../browser/cookies.ts';
+import { cookieStoreIds } from '../browser/cookies.ts';
+import { readSiteCookies } from './cookie-reads.ts';
 import { loadEffectiveRules } from './settings.ts';
 
 export async function readChoiceCookies(): Promise<StoreChoiceCookies[]> {

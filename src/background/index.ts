@@ -1,7 +1,8 @@
 // The background: the only writer of cookies and settings. Every listener is registered
 // synchronously at the top level, so a worker the browser woke for an event finds its handler.
 import { serveRequests } from '../browser/messaging.ts';
-import { onCookieChanged } from '../browser/cookies.ts';
+import { parseRequest } from '../protocol/messages.ts';
+import { onCookieChanged } from './cookie-reads.ts';
 import { onTabRemoved, onTopLevelBeforeNavigate, onTopLevelCommitted, onTopLevelCompleted } from '../browser/navigation.ts';
 import { forgetTab, scheduleBadge } from './badge.ts';
 import { onPrivateSessionsOver, webTabs } from '../browser/tabs.ts';
@@ -17,7 +18,7 @@ import { forgetPrivateSessions } from '../storage/store.ts';
 import { logError } from './log.ts';
 import { handleCommitted, handleTabRemoved, watchCleanUp } from './cleanup.ts';
 
-serveRequests(route);
+serveRequests(parseRequest, route);
 onCookieChanged(handleCookieChange);
 // Enforced before the request goes out (so the page's first scripts already see the choice) and
 // again when the page commits (the response may have changed cookies).

@@ -6,6 +6,7 @@
 import type { CookieRecord } from '../model/cookie.ts';
 import { ownerHost } from '../core/cookie-change.ts';
 import { IDENTITY_COOKIES } from '../core/hubspot-sets.ts';
+import { hsscSessionStartText, hstcVisitorId } from '../decode/hubspot/tracking-fields.ts';
 
 const QUARANTINE_MS = 15_000;
 const quarantine = new Map<string, { readonly storeId: string; readonly values: ReadonlySet<string>; readonly until: number }>();
@@ -15,14 +16,14 @@ export function quarantineIdentity(site: string, storeId: string, removed: reado
   for (const cookie of removed) {
     if (cookie.name === 'hubspotutk' || cookie.name === 'messagesUtk') values.add(cookie.value);
     if (cookie.name === '__hstc') {
-      const id = cookie.value.split('.')[1];
-      if (id !== undefined && id !== '') values.add(id);
+      const id = hstcVisitorId(cookie.value);
+      if (id !== undefined) values.add(id);
     }
     // The old session (`hash.pageViews.startMs`): written back, the reloaded page would carry on
     // the old session instead of starting a new one. Its start time is specific enough to match.
     if (cookie.name === '__hssc') {
-      const start = cookie.value.split('.')[2];
-      if (start !== undefined && /^\d{12,}$/.test(start)) values.add(start);
+      const start = hsscSessionStartText(cookie.value);
+      if (start !== undefined) values.add(start);
     }
   }
   if (values.size > 0) quarantine.set(site, { storeId, values, until: now + QUARANTINE_MS });

@@ -14,7 +14,8 @@ import { seenVendorChoices, vendorCookiesToRemove } from '../core/vendor-rules.t
 import { removeDetailsFor } from '../core/cookie-details.ts';
 import type { CookieRecord } from '../model/cookie.ts';
 import type { ActionOutcome, FailedCookie, ResetOutcome, UndoOutcome, WireError } from '../protocol/messages.ts';
-import { readSiteCookies, removeCookie, setCookie } from '../browser/cookies.ts';
+import { removeCookie, setCookie } from '../browser/cookies.ts';
+import { readSiteCookies } from './cookie-reads.ts';
 import { tabTarget, reloadTab, type TabTarget } from '../browser/tabs.ts';
 import { browserFamily, clearStoredData } from '../browser/site-data.ts';
 import { planStoredDataClear } from '../core/site-data.ts';

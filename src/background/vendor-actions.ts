@@ -1,7 +1,7 @@
 // The per-vendor switch: "Block <vendor> on this site". Stores the choice, brings the network
 // rules in line, and removes the vendor's identity cookies when it is blocked.
 import type { ActionOutcome } from '../protocol/messages.ts';
-import { readSiteCookies } from '../browser/cookies.ts';
+import { readSiteCookies } from './cookie-reads.ts';
 import { isTrackerVendorId } from '../core/vendors.ts';
 import { nextVendorChoices, vendorCookiesToRemove } from '../core/vendor-rules.ts';
 import { ruleOf } from '../storage/store.ts';

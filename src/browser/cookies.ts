@@ -4,12 +4,13 @@
 // - Firefox first-party isolation requires `firstPartyDomain` on every call (null = any);
 //   Chromium rejects the key, so it is only sent to Firefox;
 // - `sameSite: 'unspecified'` cannot be written back by Firefox: left out there.
-import type { CookieRecord } from '../model/cookie.ts';
+// Cookies are handed over as the browser reports them (src/model/cookie.ts converts them).
+import type { BrowserCookieChange } from '../model/cookie.ts';
 import type { CookieRemoveDetails, CookieSetDetails } from '../core/cookie-details.ts';
 import type { FailedCookie } from '../protocol/messages.ts';
-import { siteCookies, type SiteContext } from '../core/site.ts';
 import { browser, isFirefox, type Cookies } from './api.ts';
-import { cookiesAround, toRecord } from './site-read.ts';
+
+export { cookiesAround } from './site-read.ts';
 
 function describe(cookie: { name: string; url: string; partitionKey?: unknown }, reason: unknown): FailedCookie {
   const { hostname, pathname } = new URL(cookie.url);
@@ -45,20 +46,13 @@ export async function setCookie(details: CookieSetDetails): Promise<FailedCookie
   }
 }
 
-export type CookieChange = { readonly removed: boolean; readonly cookie: CookieRecord; readonly cause: string };
-
 /** Subscribes to every cookie change in every store; returns the unsubscribe function. */
-export function onCookieChanged(listener: (change: CookieChange) => void): () => void {
+export function onCookieChanged(listener: (change: BrowserCookieChange) => void): () => void {
   const wrapped = (info: Cookies.OnChangedChangeInfoType): void => {
-    listener({ removed: info.removed, cookie: toRecord(info.cookie), cause: info.cause });
+    listener({ removed: info.removed, cookie: info.cookie, cause: info.cause });
   };
   browser.cookies.onChanged.addListener(wrapped);
   return () => browser.cookies.onChanged.removeListener(wrapped);
-}
-
-/** The cookies of the site in `storeId`, as src/core/site.ts defines them (every variant, every path, partitioned). */
-export async function readSiteCookies(site: SiteContext, storeId: string): Promise<CookieRecord[]> {
-  return siteCookies(await cookiesAround(site.registrableDomain, site.topLevelSite, storeId), site, storeId);
 }
 
 /** The ids of the cookie stores the browser has now (normal windows, private windows, containers). */

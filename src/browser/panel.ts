@@ -1,8 +1,8 @@
 // What the side panel (Chrome side_panel, Firefox sidebar_action) needs from the browser: which
 // tab it follows, when that changes, and what trackers do in that tab while the panel watches.
-// No domain logic: the page explains what it is told with src/explain/activity.ts.
-import type { ActivityListener } from '../protocol/client.ts';
-import { TRACKER_REQUEST_PATTERNS } from '../explain/activity.ts';
+// No domain logic: the page says which requests to watch and explains what it is told with
+// src/explain/activity.ts.
+import type { RawActivityListener } from '../protocol/client.ts';
 import { browser, type WebRequest } from './api.ts';
 import { onCookieChanged } from './cookies.ts';
 
@@ -41,13 +41,14 @@ export function onFollowedTabChange(shownTabId: () => number | null, listener: (
 
 
 /**
- * Observes, while the panel is open, every cookie change and the tracking requests of one tab.
+ * Observes, while the panel is open, every cookie change and the requests of one tab to URLs
+ * matching `requestPatterns` (the trackers' hosts).
  * The page itself listens (no relay through the background): what is watched starts and stops
  * with the panel, and nothing is recorded while it is closed.
  */
-export function watchTabActivity(tabId: number, listener: ActivityListener): () => void {
+export function watchTabActivity(tabId: number, requestPatterns: readonly string[], listener: RawActivityListener): () => void {
   const stopCookies = onCookieChanged((change) => listener.cookie(change, Date.now()));
-  const filter = { urls: [...TRACKER_REQUEST_PATTERNS], tabId };
+  const filter = { urls: [...requestPatterns], tabId };
   const sent = (details: WebRequest.OnBeforeRequestDetailsType): undefined => {
     listener.request(details.url, details.timeStamp);
     return undefined;

@@ -5,60 +5,25 @@
 //     API (native.ts, no polyfill) and without the Public Suffix List. The cookies are read under
 //     a guessed registrable domain, the host's last two labels: right for most sites, and for the
 //     rest (example.co.uk, foo.github.io) a superset, since every registrable domain ends with it.
-//  2. client.ts finishes with the Public Suffix List: it keeps the site's own cookies
-//     (src/core/site.ts) and reads again only what the guess got wrong.
-// What the rest of the adapter shares with these reads (a tab's target and store, the cookie
-// reads, the storage reads) lives here for the same reason, re-exported where the background
-// expects it (tabs.ts, storage.ts) or imported directly (cookies.ts, client.ts).
+//  2. the page's client (src/pages/client.ts) interprets the reads with pure code: the Public
+//     Suffix List keeps the site's own cookies (src/core/site-reads.ts) and it reads again only
+//     what the guess got wrong; the settings are migrated there too (src/storage/site-settings.ts).
+// The guess itself is pure code, handed in by the caller. What the rest of the adapter shares with
+// these reads (a tab's target and store, the cookie reads, the storage reads) lives here for the
+// same reason, re-exported where the background expects it (tabs.ts, storage.ts) or imported
+// directly (cookies.ts, page-adapter.ts). Everything is handed over raw.
 import type { Cookies, Tabs } from 'webextension-polyfill';
-import type { CookieRecord, SameSite } from '../model/cookie.ts';
+import type { BrowserCookie } from '../model/cookie.ts';
+import type { RawSiteRead, TabTarget } from '../model/browser-reads.ts';
 import { isFirefox, nativeBrowser as browser } from './native.ts';
 import { EVIDENCE_KEY, POLICY_KEY, STORE_KEY } from './storage-keys.ts';
-import { guessRegistrableDomain } from '../core/site-guess.ts';
-
-function toSameSite(value: string | undefined): SameSite {
-  return value === 'no_restriction' || value === 'lax' || value === 'strict' ? value : 'unspecified';
-}
-
-/** Converts the browser's cookie into Cookie Lens's browser-neutral record. */
-export function toRecord(cookie: Cookies.Cookie): CookieRecord {
-  const pk = cookie.partitionKey;
-  const topLevelSite = pk?.topLevelSite;
-  // Chromium reports hasCrossSiteAncestor; the polyfill's types (Firefox-derived) do not know it.
-  const cross = (pk as { hasCrossSiteAncestor?: unknown } | undefined)?.hasCrossSiteAncestor;
-  return {
-    name: cookie.name,
-    value: cookie.value,
-    domain: cookie.domain,
-    hostOnly: cookie.hostOnly,
-    path: cookie.path,
-    secure: cookie.secure,
-    httpOnly: cookie.httpOnly,
-    sameSite: toSameSite(cookie.sameSite),
-    ...(cookie.expirationDate === undefined ? {} : { expirationDate: cookie.expirationDate }),
-    storeId: cookie.storeId,
-    ...(typeof topLevelSite === 'string' && topLevelSite !== ''
-      ? { partitionKey: typeof cross === 'boolean' ? { topLevelSite, hasCrossSiteAncestor: cross } : { topLevelSite } }
-      : {}),
-    // Firefox needs the first-party domain back on remove/set when isolation is on ('' when off).
-    ...(isFirefox ? { firstPartyDomain: cookie.firstPartyDomain } : {}),
-  };
-}
 
 export function withFirefoxKeys<T extends object>(details: T): T {
   return isFirefox ? { ...details, firstPartyDomain: null } : details;
 }
 
 
-export interface TabTarget {
-  readonly tabId: number;
-  /** Undefined when the browser hides it (its own pages, the web store) or the tab has none. */
-  readonly url: string | undefined;
-  readonly storeId: string;
-  readonly incognito: boolean;
-  /** Firefox container name, when the tab is in one. */
-  readonly containerName?: string;
-}
+export type { TabTarget };
 
 /** Resolves a tab into its URL and cookie store; null when the tab no longer exists. */
 export async function tabTarget(tabId: number): Promise<TabTarget | null> {
@@ -124,19 +89,19 @@ export async function frameUrls(tabId: number): Promise<string[]> {
  * partitioned under `topLevelSite` (set by the site itself or by frames embedded in it).
  * The caller narrows the result to the tab's host with the pure core (src/core/site.ts).
  */
-export async function cookiesAround(registrableDomain: string, topLevelSite: string, storeId: string): Promise<CookieRecord[]> {
+export async function cookiesAround(registrableDomain: string, topLevelSite: string, storeId: string): Promise<BrowserCookie[]> {
   const [unpartitioned, partitioned] = await Promise.all([
     browser.cookies.getAll(withFirefoxKeys({ domain: registrableDomain, storeId })),
     browser.cookies.getAll(withFirefoxKeys({ storeId, partitionKey: { topLevelSite } })).catch(() => []),
   ]);
-  const records = unpartitioned.map(toRecord);
-  for (const cookie of partitioned) if (cookie.partitionKey?.topLevelSite) records.push(toRecord(cookie));
-  return records;
+  const cookies: BrowserCookie[] = [...unpartitioned];
+  for (const cookie of partitioned) if (cookie.partitionKey?.topLevelSite) cookies.push(cookie);
+  return cookies;
 }
 
 /** Unpartitioned cookies a frame at `url` can see, for the "set by embedded sites" list. */
-export async function cookiesForUrl(url: string, storeId: string): Promise<CookieRecord[]> {
-  return (await browser.cookies.getAll(withFirefoxKeys({ url, storeId }))).map(toRecord);
+export async function cookiesForUrl(url: string, storeId: string): Promise<BrowserCookie[]> {
+  return browser.cookies.getAll(withFirefoxKeys({ url, storeId }));
 }
 
 
@@ -146,26 +111,6 @@ export function tabIdFromSearch(search: string): number | null {
   return param !== null && /^\d+$/.test(param) ? Number(param) : null;
 }
 
-/** Everything startSiteRead found, raw: client.ts interprets it with the Public Suffix List. */
-export interface RawSiteRead {
-  /** The tab and its cookie store; null when there is no such tab. */
-  readonly target: TabTarget | null;
-  /** Only when the tab shows a web page (http or https). */
-  readonly web: {
-    /** The domain the cookies were read under (see the file comment), and the partition site used. */
-    readonly guessedDomain: string;
-    readonly guessedTopLevelSite: string;
-    readonly cookies: CookieRecord[];
-    readonly hostAccess: boolean;
-    readonly frames: ReadonlyArray<{ readonly url: string; readonly cookies: CookieRecord[] }>;
-  } | null;
-  /** Whether the extension may read every site; asked only when the browser hid the tab's address. */
-  readonly allSitesAccess: boolean | null;
-  /** Raw stored settings, the holding counts and the managed policy (see client.ts). */
-  readonly root: unknown;
-  readonly evidence: unknown;
-  readonly policy: unknown;
-}
 
 /**
  * The raw stored settings root, unvalidated (callers pass it through src/storage/migrate.ts). A
@@ -232,7 +177,7 @@ function onePerHost(urls: readonly string[], pageHost: string): string[] {
   return [...byHost.values()];
 }
 
-async function webRead(target: TabTarget, url: string): Promise<RawSiteRead['web']> {
+async function webRead(target: TabTarget, url: string, guessRegistrableDomain: (host: string) => string): Promise<RawSiteRead['web']> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -254,8 +199,11 @@ async function webRead(target: TabTarget, url: string): Promise<RawSiteRead['web
   return { guessedDomain, guessedTopLevelSite, cookies, hostAccess, frames };
 }
 
-/** Starts every read the popup needs for the tab `tabId` (the active tab when null). */
-export async function startSiteRead(tabId: number | null): Promise<RawSiteRead> {
+/**
+ * Starts every read a page needs for the tab `tabId` (the active tab when null), with the cookies
+ * read under `guessRegistrableDomain(host)` (src/core/site-guess.ts).
+ */
+export async function startSiteRead(tabId: number | null, guessRegistrableDomain: (host: string) => string): Promise<RawSiteRead> {
   // Settings do not depend on the tab: read them alongside.
   const settings = Promise.all([readRoot(), readEvidenceRaw(), readPolicy()]);
   // Awaited below; this only keeps a failure that lands while the tab is looked up from being
@@ -264,7 +212,7 @@ export async function startSiteRead(tabId: number | null): Promise<RawSiteRead> 
   const target = tabId === null ? await activeTabTarget() : await tabTarget(tabId);
   const url = target?.url;
   const [web, allSitesAccess, [root, evidence, policy]] = await Promise.all([
-    target === null || url === undefined ? null : webRead(target, url),
+    target === null || url === undefined ? null : webRead(target, url, guessRegistrableDomain),
     target !== null && url === undefined ? browser.permissions.contains({ origins: ['<all_urls>'] }).catch(() => false) : null,
     settings,
   ]);

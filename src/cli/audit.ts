@@ -7,6 +7,7 @@ import { findConsentContradictions } from '../core/consent-check.ts';
 import type { ConsentCheckCookie, Contradiction } from '../core/consent-check.ts';
 import { siteFromUrl } from '../core/site.ts';
 import { contradictionToJson, decodeCookie, decodedToJson, instantToIso } from '../explain/json.ts';
+import { attributeCookie } from '../explain/attribution.ts';
 import type { ContradictionJson, CookieJson, DecodedCookie, NameFactsLookup } from '../explain/json.ts';
 import type { Translator } from '../i18n/messages.ts';
 import type { SameSiteAttribute } from './cookie-header.ts';
@@ -78,7 +79,8 @@ export function contradictionsOf(reports: readonly CookieReport[], lookupNameFac
   const present: ConsentCheckCookie[] = [];
   for (const { cookie, decoded } of reports) {
     if (cookie.deleted || removedLater(cookie, deletions)) continue;
-    const facts = decoded === undefined ? lookupNameFacts(cookie.name) : undefined;
+    const who = attributeCookie(decoded?.family, () => lookupNameFacts(cookie.name));
+    const facts = who.by === 'database' ? who.facts : undefined;
     present.push({
       name: cookie.name,
       family: decoded?.family,

@@ -6,6 +6,7 @@ import { excerpt } from '../decode/parse.ts';
 import { instantToIso, problemToJson } from '../explain/json.ts';
 import { messageKeyPart } from '../i18n/messages.ts';
 import type { NameFactsLookup } from '../explain/json.ts';
+import { attributeCookie } from '../explain/attribution.ts';
 import type { Translator } from '../i18n/messages.ts';
 import type { CookieReport, SiteAuditJson, SiteContradiction } from './audit.ts';
 import type { HarCookie } from './har.ts';
@@ -66,18 +67,17 @@ function vendorName(vendor: string, translate: Translator): string {
 function reportRows(report: CookieReport, translate: Translator, lookupNameFacts?: NameFactsLookup): Row[] {
   const name = printable(report.cookie.name, 48);
   const { decoded, deletedFamily } = report;
+  const databaseFacts = () => lookupNameFacts?.(report.cookie.name);
   if (report.cookie.deleted) {
-    const facts = deletedFamily === undefined ? lookupNameFacts?.(report.cookie.name) : undefined;
-    const vendor = deletedFamily !== undefined ? vendorName(deletedFamily.vendor, translate) : facts === undefined ? '-' : printable(facts.vendor, 48);
-    const category = deletedFamily?.category ?? facts?.category ?? '-';
+    const who = attributeCookie(deletedFamily, databaseFacts);
+    const vendor = who.by === 'decoder' ? vendorName(who.family.vendor, translate) : who.by === 'database' ? printable(who.facts.vendor, 48) : '-';
+    const category = who.by === 'decoder' ? who.family.category : who.by === 'database' ? who.facts.category : '-';
     return [[name, vendor, category, '-', deletionText(report.cookie)]];
   }
-  if (decoded === undefined) {
-    const facts = lookupNameFacts?.(report.cookie.name);
-    return facts === undefined
-      ? [[name, '-', '-', '-', 'not recognised']]
-      : [[name, printable(facts.vendor, 48), facts.category, '-', 'not decoded (vendor and category from the Open Cookie Database)']];
-  }
+  const who = attributeCookie(decoded?.family, databaseFacts);
+  if (who.by === 'none') return [[name, '-', '-', '-', 'not recognised']];
+  if (who.by === 'database') return [[name, printable(who.facts.vendor, 48), who.facts.category, '-', 'not decoded (vendor and category from the Open Cookie Database)']];
+  if (decoded === undefined) return [[name, '-', '-', '-', 'not recognised']];
   const vendor = vendorName(decoded.family.vendor, translate);
   const details: [string, string][] = decoded.outcome.ok
     ? [

@@ -1,6 +1,7 @@
 // Which cookie domain the site's HubSpot code uses, read off the domain hash in `__hstc`.
 import type { CookieRecord } from '../model/cookie.ts';
 import { matchHubspotDomainHash } from '../decode/domain-hash.ts';
+import { hstcDomainHash } from '../decode/hubspot/tracking-fields.ts';
 
 /**
  * The candidate domain (with its leading dot) whose hash equals the first field of an `__hstc`
@@ -10,9 +11,8 @@ import { matchHubspotDomainHash } from '../decode/domain-hash.ts';
 export function hstcDomainMatch(cookies: readonly CookieRecord[], host: string): string | null {
   for (const cookie of cookies) {
     if (cookie.name !== '__hstc' || cookie.partitionKey !== undefined) continue;
-    const dot = cookie.value.indexOf('.');
-    const hash = Number(dot === -1 ? NaN : cookie.value.slice(0, dot));
-    if (!Number.isSafeInteger(hash)) continue;
+    const hash = hstcDomainHash(cookie.value);
+    if (hash === undefined) continue;
     const match = matchHubspotDomainHash(hash, host, cookie.hostOnly ? undefined : cookie.domain);
     if (match !== null) return match;
   }

@@ -207,19 +207,39 @@ export interface ResetPlan {
  * caller mistake can never delete another site's cookies. Removed by default: the identity
  * cookies of every recognised tracker (src/core/vendors.ts), every variant. Consent: only with includeConsent. Everything else: only when ticked.
  */
-export function planReset(site: SiteContext, cookies: readonly CookieRecord[], options: ResetOptions): ResetPlan {
-  const ticked = new Set(options.alsoRemove);
+/** A cookie a reset may remove: each of the site's cookies once, with its reset group. */
+export interface ResetCandidate {
+  readonly cookie: CookieRecord;
+  /** cookieIdentity(cookie): what `alsoRemove` names. */
+  readonly id: string;
+  readonly group: ResetGroup;
+}
+
+/** The site's cookies (each identity once) with the group that decides whether a reset removes them. */
+export function resetCandidates(site: SiteContext, cookies: readonly CookieRecord[]): ResetCandidate[] {
   const seen = new Set<string>();
-  const plan: ResetPlan = { remove: [], keep: [] };
+  const candidates: ResetCandidate[] = [];
   for (const cookie of cookies) {
     if (scopeOf(cookie, site) === null) continue;
-    const identity = cookieIdentity(cookie);
-    if (seen.has(identity)) continue;
-    seen.add(identity);
-    const group = resetGroupOfAny(cookie.name);
-    const goes = group === 'identity' || (group === 'consent' && options.includeConsent) || ticked.has(identity);
-    if (goes) plan.remove.push(cookie);
-    else plan.keep.push({ cookie, group });
+    const id = cookieIdentity(cookie);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    candidates.push({ cookie, id, group: resetGroupOfAny(cookie.name) });
+  }
+  return candidates;
+}
+
+/** Whether a reset with `options` removes the candidate: identity always, consent when asked, and what was ticked. */
+export function resetRemoves(candidate: ResetCandidate, options: ResetOptions, ticked: ReadonlySet<string> = new Set(options.alsoRemove)): boolean {
+  return candidate.group === 'identity' || (candidate.group === 'consent' && options.includeConsent) || ticked.has(candidate.id);
+}
+
+export function planReset(site: SiteContext, cookies: readonly CookieRecord[], options: ResetOptions): ResetPlan {
+  const ticked = new Set(options.alsoRemove);
+  const plan: ResetPlan = { remove: [], keep: [] };
+  for (const candidate of resetCandidates(site, cookies)) {
+    if (resetRemoves(candidate, options, ticked)) plan.remove.push(candidate.cookie);
+    else plan.keep.push({ cookie: candidate.cookie, group: candidate.group });
   }
   return plan;
 }

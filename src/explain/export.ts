@@ -73,7 +73,6 @@ export function buildExport(
   site: { registrableDomain: string; host: string },
   views: readonly CookieView[],
   summary: HubspotSummary,
-  completed: ReadonlyMap<string, DecodeOutcome>,
   now: number,
   t: Translator,
 ): ExportedReport {
@@ -84,10 +83,10 @@ export function buildExport(
     host: site.host,
     generatedAt: instantToIso(now),
     summary: summaryJson(summary),
-    cookies: views.map((v) => exportCookie(v, completed.get(v.id) ?? v.outcome, t)),
+    cookies: views.map((v) => exportCookie(v, v.outcome, t)),
     contradictions: findConsentContradictions(
       views.map((v) => ({
-        name: v.cookie.name, family: v.family, category: v.category, outcome: completed.get(v.id) ?? v.outcome,
+        name: v.cookie.name, family: v.family, category: v.category, outcome: v.outcome,
         expirationDate: v.cookie.expirationDate, value: v.cookie.value, vendor: v.vendor,
       })),
       now,

@@ -4,6 +4,7 @@ import type { Category, DecodeContext, DecodeOutcome, Field, FieldAssumption, Pr
 import { decodeLoaded, findFamily } from '../decode/registry.ts';
 import type { CookieFamily } from '../decode/types.ts';
 import { messageKeyPart } from '../i18n/messages.ts';
+import { attributeCookie } from './attribution.ts';
 import type { Translator } from '../i18n/messages.ts';
 import type { ConsentCategory, Contradiction, LastWrite } from '../core/consent-check.ts';
 
@@ -107,8 +108,9 @@ export async function decodeCookie(name: string, value: string, ctx: DecodeConte
  * are filled in and `recognised` is true, with no fields.
  */
 export function decodedToJson(name: string, decoded: DecodedCookie, translate: Translator, lookupNameFacts?: NameFactsLookup): CookieJson {
-  if (decoded === undefined) {
-    const facts = lookupNameFacts?.(name);
+  const who = attributeCookie(decoded?.family, () => lookupNameFacts?.(name));
+  if (who.by !== 'decoder' || decoded === undefined) {
+    const facts = who.by === 'database' ? who.facts : undefined;
     return { name, vendor: facts?.vendor ?? null, category: facts?.category ?? null, recognised: facts !== undefined, fields: {}, problems: [] };
   }
   const { family, outcome } = decoded;

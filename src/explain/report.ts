@@ -6,6 +6,8 @@ import { cookieIdentity } from '../model/cookie.ts';
 import type { Category, CookieFamily, DecodeContext, DecodeOutcome, DocumentedLifetime, Field, VendorId } from '../decode/types.ts';
 import { decodeLoaded, findFamily, runDecoder } from '../decode/registry.ts';
 import type { NameFacts } from './name-facts.ts';
+import { parseRetention, type ParsedRetention } from './retention.ts';
+import { attributeCookie } from './attribution.ts';
 import type { CookieScope, SiteContext } from '../core/site.ts';
 import { scopeOf } from '../core/site.ts';
 
@@ -24,6 +26,8 @@ export interface CookieView {
   readonly lifetime: DocumentedLifetime | null;
   /** Typical retention from the Open Cookie Database: an ISO 8601 duration (`P13M`) or `session`. */
   readonly retention?: string;
+  /** The retention as amount and unit, when it is one the pages can word. */
+  readonly retentionPeriod?: ParsedRetention;
 }
 
 export interface ConsentChoice {
@@ -95,11 +99,17 @@ function cookieContext(ctx: DecodeContext, cookie: CookieRecord): DecodeContext 
     : { now: ctx.now, host: ctx.host, name: cookie.name, cookieDomain: cookie.domain, siblings: ctx.siblings };
 }
 
+function retentionOf(retention: string): { retention: string; retentionPeriod?: ParsedRetention } {
+  const period = parseRetention(retention);
+  return period === undefined ? { retention } : { retention, retentionPeriod: period };
+}
+
 /** Decodes one cookie and attributes it: our decoders first, then the Open Cookie Database. */
 export function viewCookie(cookie: CookieRecord, scope: CookieView['scope'], ctx: DecodeContext, lookupNameFacts?: NameFactsLookup): CookieView {
-  const family = findFamily(cookie.name);
   const id = cookieIdentity(cookie);
-  if (family !== undefined) {
+  const who = attributeCookie(findFamily(cookie.name), () => lookupNameFacts?.(cookie.name, cookie.domain));
+  if (who.by === 'decoder') {
+    const { family } = who;
     return {
       id, cookie, scope, family,
       vendor: family.vendor,
@@ -109,8 +119,8 @@ export function viewCookie(cookie: CookieRecord, scope: CookieView['scope'], ctx
       lifetime: family.lifetime,
     };
   }
-  const facts = lookupNameFacts?.(cookie.name, cookie.domain);
-  if (facts !== undefined) {
+  if (who.by === 'database') {
+    const { facts } = who;
     return {
       id, cookie, scope, family: undefined,
       vendor: facts.platform,
@@ -118,7 +128,7 @@ export function viewCookie(cookie: CookieRecord, scope: CookieView['scope'], ctx
       attribution: 'database',
       outcome: null,
       lifetime: null,
-      ...(facts.retention === undefined ? {} : { retention: facts.retention }),
+      ...(facts.retention === undefined ? {} : retentionOf(facts.retention)),
     };
   }
   return { id, cookie, scope, family: undefined, vendor: null, category: null, attribution: 'none', outcome: null, lifetime: null };

@@ -1,7 +1,9 @@
-// What the popup and options page may ask of the extension. Pages hold a PopupClient and never
-// touch browser APIs; src/browser/client.ts implements it (reads directly, writes through the
-// background), and tests can hand the components a fake.
-import type { CookieRecord } from '../model/cookie.ts';
+// What the extension pages (popup, side panel, options) may ask of the extension. Pages hold a PageClient and never
+// touch browser APIs; src/pages/client.ts implements it (reads directly, writes through the
+// background) on a PageAdapter, the raw browser calls of src/browser/page-adapter.ts, and tests can
+// hand the components a fake.
+import type { BrowserCookie, BrowserCookieChange, CookieRecord } from '../model/cookie.ts';
+import type { RawSiteRead } from '../model/browser-reads.ts';
 import type { SiteContext } from '../core/site.ts';
 import type { SiteRule } from '../core/rules.ts';
 import type { UndoSnapshot } from '../core/plans.ts';
@@ -63,7 +65,7 @@ export interface SettingsSnapshot {
   readonly problem: string | null;
 }
 
-export interface PopupClient {
+export interface PageClient {
   /** The tab the page is about: `?tabId=N` when given, else the active tab. */
   readonly targetTabId: number | null;
   load(): Promise<SiteSnapshot>;
@@ -87,4 +89,37 @@ export interface PopupClient {
    * the tab `tabId` until the returned function is called.
    */
   watchActivity?(tabId: number, listener: ActivityListener): () => void;
+}
+
+/** What the side panel's adapter observes in a tab, unconverted (see ActivityListener). */
+export interface RawActivityListener {
+  cookie(change: BrowserCookieChange, at: number): void;
+  request(url: string, at: number): void;
+  blocked(url: string, at: number): void;
+}
+
+/**
+ * The browser calls a page needs, raw: what it reads is handed over uninterpreted (src/pages/client.ts
+ * interprets it with the pure core). Implemented by src/browser/page-adapter.ts.
+ */
+export interface PageAdapter extends Pick<PageClient, 'targetTabId' | 'send' | 'download' | 'copyText' | 'openOptions' | 'requestHostAccess' | 'now'> {
+  /** Starts every read of the tab `tabId` (the active tab when null), its cookies read under `guessRegistrableDomain(host)`. */
+  readSite(tabId: number | null, guessRegistrableDomain: (host: string) => string): Promise<RawSiteRead>;
+  /** Every cookie of a registrable domain and its subdomains, plus those partitioned under `topLevelSite`. */
+  readCookiesAround(registrableDomain: string, topLevelSite: string, storeId: string): Promise<readonly BrowserCookie[]>;
+  /** The stored settings root and the managed policy, unvalidated. */
+  readSettings(): Promise<{ readonly root: unknown; readonly policy: unknown }>;
+  /** The stored layout preferences, unvalidated. */
+  readViewPrefs(): Promise<unknown>;
+  /** The stored settings root, the managed policy and the background's last clean-ups, unvalidated. */
+  readCleanUp(): Promise<{ readonly root: unknown; readonly policy: unknown; readonly notices: unknown }>;
+  /** The active tab of the page's own window; `lastShown` when that tab is the page itself. */
+  followedTabId(lastShown: number | null): Promise<number | null>;
+  onCookieChanged(listener: (change: BrowserCookieChange) => void): () => void;
+  /** Any change to what Cookie Lens stores, except the layout preferences and the background's tab bookkeeping. */
+  onSettingsChanged(listener: () => void): () => void;
+  /** A tab of the page's window became active, or the shown tab moved to another address. */
+  onFollowedTabChange(shownTabId: () => number | null, listener: () => void): () => void;
+  /** Cookie changes and the tab's requests to URLs matching `requestPatterns`, until the returned function is called. */
+  watchActivity(tabId: number, requestPatterns: readonly string[], listener: RawActivityListener): () => void;
 }

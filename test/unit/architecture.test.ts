@@ -2,8 +2,10 @@
 // - only src/browser/api.ts imports webextension-polyfill (other adapter files may borrow its types);
 // - the pure core (decode, explain, core, storage, protocol, model, i18n) imports no browser
 //   code, no background, no pages and no Preact (tsconfig.pure.json also keeps DOM types out);
-// - the pages' components reach the browser only through their composition roots (main.tsx, and
-//   the popup's first script boot.ts);
+// - the browser adapter imports only types from the rest of src/;
+// - cookie values are split into fields only in src/decode (HubSpot's __hstc by its decoder);
+// - the pages' components and their shared UI (src/pages) reach the browser only through their
+//   composition roots (main.tsx, and the popup's first script boot.ts).
 // - the test and demo harness (harness/) imports nothing from test/, bench/ or scripts/, and
 //   bench/ and scripts/ import nothing from test/.
 import { describe, expect, test } from 'vitest';
@@ -27,7 +29,7 @@ function importsOf(file: string): string[] {
 }
 
 const PURE = ['src/decode', 'src/explain', 'src/core', 'src/storage', 'src/protocol', 'src/model', 'src/i18n'];
-const all = ['src', 'popup', 'options'].flatMap(sourceFiles);
+const all = ['src', 'popup', 'options', 'sidepanel'].flatMap(sourceFiles);
 
 describe('architecture', () => {
   test('the files are found', () => {
@@ -45,15 +47,25 @@ describe('architecture', () => {
   test('the pure core imports nothing from the browser adapter, the background, the pages or Preact', () => {
     const offenders = PURE.flatMap(sourceFiles).flatMap((file) =>
       importsOf(file)
-        .filter((spec) => /^(src\/(browser|background|cli)|popup|options)\//.test(spec) || spec.startsWith('preact') || spec === 'webextension-polyfill')
+        .filter((spec) => /^(src\/(browser|background|cli|pages)|popup|options|sidepanel)\//.test(spec) || spec.startsWith('preact') || spec === 'webextension-polyfill')
         .map((spec) => `${file} -> ${spec}`),
     );
     expect(offenders).toEqual([]);
   });
 
+  test('the shared UI is imported from src/pages, not borrowed from another page', () => {
+    const offenders = [...sourceFiles('options'), ...sourceFiles('sidepanel')]
+      .flatMap((file) => importsOf(file).filter((spec) => spec.startsWith('popup/') && spec !== 'popup/App.tsx').map((spec) => `${file} -> ${spec}`));
+    expect(offenders).toEqual([]);
+    const sharedOffenders = sourceFiles('src/pages').flatMap((file) =>
+      importsOf(file).filter((spec) => /^(popup|options|sidepanel)\//.test(spec)).map((spec) => `${file} -> ${spec}`),
+    );
+    expect(sharedOffenders).toEqual([]);
+  });
+
   test('page components use the browser only through their composition roots', () => {
     const roots = new Set(['popup/main.tsx', 'popup/boot.ts', 'options/main.tsx', 'sidepanel/main.tsx']);
-    const offenders = [...sourceFiles('popup'), ...sourceFiles('options'), ...sourceFiles('sidepanel')]
+    const offenders = [...sourceFiles('src/pages'), ...sourceFiles('popup'), ...sourceFiles('options'), ...sourceFiles('sidepanel')]
       .filter((file) => !roots.has(file))
       .flatMap((file) => importsOf(file).filter((spec) => spec.startsWith('src/browser/') || spec.startsWith('src/background/')).map((spec) => `${file} -> ${spec}`));
     expect(offenders).toEqual([]);
@@ -64,6 +76,15 @@ describe('architecture', () => {
       importsOf(file).filter((spec) => !PURE.some((folder) => spec.startsWith(`${folder}/`))).map((spec) => `${file} -> ${spec}`),
     );
     expect(sourceFiles('src/page').length).toBeGreaterThan(0);
+    expect(offenders).toEqual([]);
+  });
+
+  test('the browser adapter imports only types from the rest of src/ (it hands over raw reads)', () => {
+    const offenders = sourceFiles('src/browser').flatMap((file) => {
+      const text = readFileSync(path.join(root, file), 'utf8');
+      const statements = [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.\.\/[^']+)'|import\(\s*'(\.\.\/[^']+)'\s*\)/gm)];
+      return statements.filter((m) => !/^(?:import|export) type /.test(m[0])).map((m) => `${file} -> ${m[1] ?? m[2] ?? ''}`);
+    });
     expect(offenders).toEqual([]);
   });
 
@@ -84,6 +105,11 @@ describe('architecture', () => {
       importsOf(file).filter((spec) => folders.some((folder) => spec.startsWith(`${folder}/`))).map((spec) => `${file} -> ${spec}`));
     expect(reachesInto(harness, ['test', 'bench', 'scripts'])).toEqual([]);
     expect(reachesInto([...scripts('bench'), ...scripts('scripts')], ['test'])).toEqual([]);
+  });
+
+  test('a cookie value is split into its fields only by its decoder (src/decode)', () => {
+    const offenders = all.filter((file) => !file.startsWith('src/decode/') && /cookie\.value\.(?:split|indexOf)\(\s*['"]\./.test(readFileSync(path.join(root, file), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 
   test('no source file reads cookies through the DOM or renders markup from strings', () => {

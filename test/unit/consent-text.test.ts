@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { contradictionText } from '../../popup/components/ConsentWarnings.tsx';
 import type { Contradiction } from '../../src/core/consent-check.ts';
 import { createCatalogTranslator, type MessageCatalog } from '../../src/i18n/messages.ts';
-import { Formatter } from '../../popup/format.ts';
+import { Formatter } from '../../src/pages/format.ts';
 import enCore from '../../locales/en/core.json';
 import enTrackers from '../../locales/en/trackers.json';
 import svCore from '../../locales/sv/core.json';

@@ -23,7 +23,7 @@ function exportOf(cookies: CookieRecord[]) {
   const result = siteFromUrl('https://www.example.com/');
   if (!result.ok) throw new Error('the test URL is a site');
   const report = buildSiteReport(cookies, result.site, NOW, lookupNameFacts);
-  return buildExport(result.site, report.views, report.summary, new Map(), NOW, translate);
+  return buildExport(result.site, report.views, report.summary, NOW, translate);
 }
 
 describe('buildExport: contradictions', () => {

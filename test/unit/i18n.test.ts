@@ -12,7 +12,7 @@ import { PROBLEM_CODES, type FieldAssumption } from '../../src/decode/types.ts';
 import type { ConsentCategory } from '../../src/core/consent-check.ts';
 import type { ErrorCode } from '../../src/protocol/messages.ts';
 import { createCatalogTranslator, messageKeyPart } from '../../src/i18n/messages.ts';
-import { Formatter, formattingLocale } from '../../popup/format.ts';
+import { Formatter, formattingLocale } from '../../src/pages/format.ts';
 import { PRESETS, BULK_KINDS, expandValue } from '../../harness/demo-site/presets.mjs';
 
 type Catalog = Readonly<Record<string, { readonly message: string; readonly description?: string }>>;

@@ -223,6 +223,9 @@ function decodeMessagesUtk(raw: string): DecodeOutcome {
   return visitorId.ok ? ok([idField('visitorId', visitorId.value)]) : failed(visitorId.problem);
 }
 
+// Single fields for other modules, read without a full decode (the background needs no decoder).
+export { hsscSessionStartText, hstcDomainHash, hstcVisitorId } from './tracking-fields.ts';
+
 export const trackingFamilies = [
   exactFamily({ id: 'hubspot.hstc', vendor: 'hubspot', category: 'analytics', lifetime: LIFETIME.visitor, names: ['__hstc'], decode: decodeHstc }),
   exactFamily({ id: 'hubspot.hubspotutk', vendor: 'hubspot', category: 'analytics', lifetime: LIFETIME.visitor, names: ['hubspotutk'], decode: decodeHubspotutk }),

@@ -4,7 +4,7 @@ import {
   MAX_COUNTED_SITES, NO_EVIDENCE, holdingView, startCounting, verificationKey, withChoiceMade, withCookieRefresh, withTrackingRequest, type Evidence,
 } from '../../../src/core/verification.ts';
 import { createCatalogTranslator } from '../../../src/i18n/messages.ts';
-import { Formatter } from '../../../popup/format.ts';
+import { Formatter } from '../../../src/pages/format.ts';
 import { holdingText, leakingText } from '../../../popup/verification-text.ts';
 import en from '../../../locales/en/core.json';
 

@@ -1,8 +1,8 @@
 // Dates, relative times, durations and numbers in the browser's language, through Intl.
 // Formatters are made once per page: constructing Intl objects is the slow part.
-import type { Translator } from '../src/i18n/messages.ts';
-import type { DocumentedLifetime, FieldValue, Problem } from '../src/decode/types.ts';
-import { messageKeyPart } from '../src/i18n/messages.ts';
+import type { Translator } from '../i18n/messages.ts';
+import type { DocumentedLifetime, FieldValue, Problem } from '../decode/types.ts';
+import { messageKeyPart } from '../i18n/messages.ts';
 
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400_000],

@@ -1,15 +1,15 @@
 // What every component of the extension pages receives from its root: the client and the words.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { PopupClient } from '../src/protocol/client.ts';
-import type { Translator } from '../src/i18n/messages.ts';
+import type { PageClient } from '../protocol/client.ts';
+import type { Translator } from '../i18n/messages.ts';
 import { Formatter } from './format.ts';
-import type { SiteSnapshot } from '../src/protocol/client.ts';
-import type { BrowserFamily } from '../src/core/site-data.ts';
-import type { CookieRecord } from '../src/model/cookie.ts';
+import type { SiteSnapshot } from '../protocol/client.ts';
+import type { BrowserFamily } from '../core/site-data.ts';
+import type { CookieRecord } from '../model/cookie.ts';
 
 export interface PageServices {
-  readonly client: PopupClient;
+  readonly client: PageClient;
   readonly t: Translator;
   readonly format: Formatter;
   /** The popup's first read of the site, started before the rest of the popup evaluates (see boot.ts). */
