@@ -18,7 +18,6 @@ import { DEFAULT_ROW_ORDER, type RowOrder } from '../src/core/row-order.ts';
 import { EmbeddedSites } from './components/EmbeddedSites.tsx';
 import { ConsentWarnings } from './components/ConsentWarnings.tsx';
 import { VariantWarnings } from './components/VariantWarnings.tsx';
-import { variantDisagreements } from '../src/explain/variant-disagreements.ts';
 import { StatePage } from './components/StatePage.tsx';
 import { Header } from './components/Header.tsx';
 import { ExportBar } from './components/ExportBar.tsx';
@@ -27,7 +26,7 @@ import { CleanupChoice } from './components/CleanupChoice.tsx';
 type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
 
 export function SitePage({ data, announce, onChanged }: { data: SiteData; announce: (text: string) => void; onChanged: () => void }) {
-  const { client } = useServices();
+  const { client, browserFamily = 'chromium' } = useServices();
   const [order, setOrder] = useState<RowOrder>(DEFAULT_ROW_ORDER);
   // The remembered layout, read after the first render so it never delays the popup.
   useEffect(() => {
@@ -43,14 +42,15 @@ export function SitePage({ data, announce, onChanged }: { data: SiteData; announ
     setOrder(next);
     void client.send('setRowOrder', { order: next });
   };
-  const now = client.now();
+  // One report per read of the site, made at the time of the read: a render for another reason
+  // (the row order, a finished deferred decode) reuses it.
   const first = useMemo(() => {
-    const built = reportSite(data, now, lookupNameFacts);
+    const built = reportSite({ ...data, browserFamily }, client.now(), lookupNameFacts);
     performance.mark('popup:report');
     return built;
-  }, [data, now]);
+  }, [data, browserFamily, client]);
   const report = useCompletedReport(first);
-  const disagreements = useMemo(() => variantDisagreements(report.views, (v) => v.outcome), [report]);
+  const { now } = report;
   const editTarget = useMemo(() => ({ tabId: data.tab.tabId, host: data.site.host, onChanged }), [data, onChanged]);
   return (
     <>
@@ -66,11 +66,11 @@ export function SitePage({ data, announce, onChanged }: { data: SiteData; announ
           <>
             <VendorBlockSwitch vendor={summary} tabId={data.tab.tabId} managed={data.rule?.managed === true}
               announce={announce} onChanged={onChanged} />
-            <VendorHolding vendor={summary.vendor} rule={data.rule} verification={data.verification} now={now} />
+            <VendorHolding vendor={summary} now={now} />
           </>
         )}
       </VendorSummaries>
-      <VariantWarnings disagreements={disagreements} />
+      <VariantWarnings disagreements={report.disagreements} />
       <ConsentWarnings contradictions={report.contradictions} now={now} />
       <EditContext.Provider value={editTarget}>
         <CookieBrowser views={report.views} now={now} contradictions={report.contradictions} tabId={data.tab.tabId}

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useServices } from '../../src/pages/context.ts';
 import type { SiteSnapshot } from '../../src/protocol/client.ts';
 import type { FailedCookie } from '../../src/protocol/messages.ts';
-import { liveNotice, type CleanUpScope, type CleanUpSettings } from '../../src/core/cleanup.ts';
+import type { CleanUpScope, SiteCleanUp } from '../../src/core/cleanup.ts';
 import { FailedList } from './Controls.tsx';
 import { useErrorText } from '../../src/pages/error-text.ts';
 
@@ -14,28 +14,26 @@ type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
 export function CleanupChoice({ data, announce, onChanged }: { data: SiteData; announce: (text: string) => void; onChanged: () => void }) {
   const { client, t, format } = useServices();
   const errorText = useErrorText();
-  const [settings, setSettings] = useState<CleanUpSettings | null>(null);
+  const [state, setState] = useState<SiteCleanUp | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [failed, setFailed] = useState<readonly FailedCookie[]>([]);
   // Read again with every reload of the site (the page's watch fires on any settings change).
   useEffect(() => {
     let live = true;
-    void client.loadCleanUp?.().then((read) => {
-      if (live) setSettings(read);
+    void client.loadSiteCleanUp?.(data.site.registrableDomain, data.tab.storeId).then((read) => {
+      if (live) setState(read);
     });
     return () => {
       live = false;
     };
   }, [client, data]);
-  if (settings === null) return null;
+  if (state === null) return null;
 
   const site = data.site.registrableDomain;
-  const storeId = data.tab.storeId;
-  const choice = Object.hasOwn(settings.choices, site) ? settings.choices[site] : undefined;
+  const { choice, notice } = state;
   const managed = choice?.managed === true;
   const now = client.now();
-  const notice = liveNotice(settings.notices, settings.undo, site, storeId, now);
 
   async function choose(scope: CleanUpScope | 'off') {
     if (busy) return;
@@ -83,11 +81,11 @@ export function CleanupChoice({ data, announce, onChanged }: { data: SiteData; a
         </div>
       ) : null}
       <label class="check">
-        <input type="checkbox" checked={choice !== undefined} disabled={managed} aria-disabled={busy ? 'true' : undefined} aria-describedby="cleanup-help"
+        <input type="checkbox" checked={choice !== null} disabled={managed} aria-disabled={busy ? 'true' : undefined} aria-describedby="cleanup-help"
           onClick={(e) => { if (busy) e.preventDefault(); }} onChange={(e) => void choose(e.currentTarget.checked ? 'tracking' : 'off')} />
         {t('cleanup_switch')}
       </label>
-      {choice !== undefined && !managed ? (
+      {choice !== null && !managed ? (
         <fieldset class="cleanup-scope">
           <legend>{t('cleanup_scopeLegend')}</legend>
           {(['tracking', 'all'] as const).map((scope) => (

@@ -7,7 +7,6 @@ import type { PageReport } from '../../src/explain/page-report.ts';
 import type { FailedCookie, WireError } from '../../src/protocol/messages.ts';
 import type { OptOutLevel } from '../../src/core/rules.ts';
 import type { SwitchView } from '../../src/core/choice-state.ts';
-import { asksOnlyGpc } from '../../src/core/page-scripts.ts';
 import { useErrorText } from '../../src/pages/error-text.ts';
 import { ResetPanel } from './ResetPanel.tsx';
 import { storedDataDone } from './StoredDataOption.tsx';
@@ -159,7 +158,7 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
         ) : null}
       </div>
       {/* GPC alone stops no tracking request: nothing to say "holding" about. */}
-      {rule !== null && !asksOnlyGpc(rule) ? <Verification rule={rule} verification={data.verification} report={report} /> : null}
+      {rule !== null && !report.gpc.only ? <Verification rule={rule} verification={data.verification} report={report} /> : null}
       <div class="reset-row">
         <button type="button" class="button" ref={resetButton} aria-disabled={busy ? 'true' : undefined} onClick={() => { if (!busy) setResetOpen(!resetOpen); }} aria-expanded={resetOpen} aria-controls="reset-panel">
           {t('control_reset')}
@@ -178,7 +177,7 @@ export function Controls({ data, report, hubspotShown = true, announce, onChange
       </label>
       <p id="strip-help" class="help">{t(optOut !== 'off' ? 'control_stripLinks_viaOptOut' : 'control_stripLinks_help')}</p>
       {/* Below the reset: opt-out and reset must stay in the popup's first screen. */}
-      <GpcSwitch tabId={tabId} rule={rule} announce={announce} onChanged={onChanged} />
+      <GpcSwitch tabId={tabId} rule={rule} on={report.gpc.on} announce={announce} onChanged={onChanged} />
       {resetOpen ? (
         <ResetPanel
           report={report}

@@ -1,21 +1,21 @@
 // "Send Global Privacy Control to this site": the Sec-GPC header and navigator.globalPrivacyControl
-// for the site (src/core/page-scripts.ts gpcOn: on with opt-out unless switched off here).
+// for the site (on with opt-out unless switched off here; the site report says which).
 import { useState } from 'preact/hooks';
 import { useServices } from '../../src/pages/context.ts';
 import type { SiteRule } from '../../src/core/rules.ts';
-import { gpcOn } from '../../src/core/page-scripts.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
 
-export function GpcSwitch({ tabId, rule, announce, onChanged }: {
+export function GpcSwitch({ tabId, rule, on, announce, onChanged }: {
   tabId: number;
   rule: SiteRule | null;
+  /** Sent to the site now (PageReport.gpc). */
+  on: boolean;
   announce: (text: string) => void;
   onChanged: () => void;
 }) {
   const { client, t } = useServices();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const on = rule !== null && gpcOn(rule);
   const viaOptOut = rule !== null && rule.optOut !== 'off' && on;
   const toggle = async (): Promise<void> => {
     setBusy(true);

@@ -75,7 +75,7 @@ export function ResetPanel({ report, tabId, busy, onCancel, onConfirm }: {
           </ul>
         </details>
       ) : null}
-      {locked ? null : <StoredDataOption site={report.site} cookies={report.input.cookies} checked={clearStoredData} onChange={setClearStoredData} />}
+      {report.reset.storedData === null ? null : <StoredDataOption plan={report.reset.storedData} checked={clearStoredData} onChange={setClearStoredData} />}
       {address !== null ? (
         <p data-reset-address>
           {t('reset_address', [address.removed.map((r) => `${r.name} (${t(r.part === 'query' ? 'reset_addressQuery' : 'reset_addressFragment')})`).join(', ')])}

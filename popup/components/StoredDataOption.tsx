@@ -1,23 +1,19 @@
 // "Also clear this site's stored data", the reset preview's optional tick: which hosts and kinds of
 // storage the browser will clear, what it cannot clear, and that Undo does not bring it back.
-import { useMemo } from 'preact/hooks';
 import { useServices } from '../../src/pages/context.ts';
-import type { SiteContext } from '../../src/core/site.ts';
-import type { CookieRecord } from '../../src/model/cookie.ts';
-import { planStoredDataClear, unclearableKinds, type StoredDataKind } from '../../src/core/site-data.ts';
+import type { StoredDataKind } from '../../src/core/site-data.ts';
+import type { StoredDataReport } from '../../src/explain/page-report.ts';
 import type { Translator } from '../../src/i18n/messages.ts';
 import type { ResetOutcome } from '../../src/protocol/messages.ts';
 
-export function StoredDataOption({ site, cookies, checked, onChange }: {
-  site: SiteContext;
-  cookies: readonly CookieRecord[];
+export function StoredDataOption({ plan, checked, onChange }: {
+  plan: StoredDataReport;
   checked: boolean;
   onChange: (checked: boolean) => void;
 }) {
-  const { t, browserFamily = 'chromium' } = useServices();
-  const plan = useMemo(() => planStoredDataClear(site, cookies, browserFamily), [site, cookies, browserFamily]);
+  const { t } = useServices();
   const kindName = (kind: StoredDataKind): string => t(`storedData_kind_${kind}`);
-  const cannot = unclearableKinds(browserFamily);
+  const { cannot } = plan;
   return (
     <div class="stored-data" data-stored-data>
       <label class="check">

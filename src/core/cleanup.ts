@@ -177,6 +177,21 @@ export interface CleanUpSettings {
   readonly undo: Readonly<Record<string, UndoSnapshot>>;
 }
 
+/** A site's clean-up as its popup shows it, in one cookie store. */
+export interface SiteCleanUp {
+  /** The choice in force (the visitor's, or the organisation's), null when the site is not cleaned up. */
+  readonly choice: CleanUpChoice | null;
+  /** The last clean-up, while it can be undone. */
+  readonly notice: CleanUpNotice | null;
+}
+
+export function siteCleanUp(settings: CleanUpSettings, site: string, storeId: string, now: number): SiteCleanUp {
+  return {
+    choice: Object.hasOwn(settings.choices, site) ? (settings.choices[site] ?? null) : null,
+    notice: liveNotice(settings.notices, settings.undo, site, storeId, now),
+  };
+}
+
 /**
  * The notice the site's popup shows: only while the clean-up's snapshot is still the site's live
  * undo snapshot (an Undo, a later reset or 24 hours end it).

@@ -5,7 +5,7 @@
 // superset and the wrong partition), the answer says so and the caller reads again.
 import type { RawSiteRead, TabTarget } from '../model/browser-reads.ts';
 import { cookieFromBrowser, type BrowserCookie, type CookieRecord } from '../model/cookie.ts';
-import { siteCookies, siteFromUrl, type SiteContext } from './site.ts';
+import { scopedSiteCookies, siteCookies, siteFromUrl, type SiteContext, type SiteCookie } from './site.ts';
 
 // Pages where the browser lets no extension act, though they are https: its own stores.
 const BROWSER_STORE_HOSTS: ReadonlySet<string> = new Set(['chromewebstore.google.com', 'addons.mozilla.org']);
@@ -28,14 +28,19 @@ export type SiteScope =
       readonly kind: 'site';
       readonly tab: TabTarget;
       readonly site: SiteContext;
-      /** The site's cookies; null when the guess was wrong: read them again under the site's registrable domain and top-level site, and narrow them with siteCookiesFromBrowser. */
-      readonly cookies: readonly CookieRecord[] | null;
+      /** The site's cookies with their scope; null when the guess was wrong: read them again under the site's registrable domain and top-level site, and narrow them with scopedSiteCookiesFromBrowser. */
+      readonly cookies: readonly SiteCookie[] | null;
       readonly embedded: readonly EmbeddedCookies[];
     };
 
 /** Keeps exactly the site's cookies in the tab's store, converted from the browser's shape. */
 export function siteCookiesFromBrowser(cookies: readonly BrowserCookie[], site: SiteContext, storeId: string): CookieRecord[] {
   return siteCookies(cookies.map(cookieFromBrowser), site, storeId);
+}
+
+/** The same, each cookie with how it belongs to the site: what a page's report is made from. */
+export function scopedSiteCookiesFromBrowser(cookies: readonly BrowserCookie[], site: SiteContext, storeId: string): SiteCookie[] {
+  return scopedSiteCookies(cookies.map(cookieFromBrowser), site, storeId);
 }
 
 /** The site a read is about and its cookies, or why there is none. */
@@ -62,7 +67,7 @@ export function scopeSiteRead(raw: RawSiteRead): SiteScope {
   }
   return {
     kind: 'site', tab, site,
-    cookies: guessedRight ? siteCookiesFromBrowser(web.cookies, site, target.storeId) : null,
+    cookies: guessedRight ? scopedSiteCookiesFromBrowser(web.cookies, site, target.storeId) : null,
     embedded,
   };
 }

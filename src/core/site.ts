@@ -150,18 +150,30 @@ function withoutTrailingSlash(value: string): string {
   return value.endsWith('/') ? value.slice(0, -1) : value;
 }
 
-/** The site's cookies in one cookie store, each stored cookie once. */
-export function siteCookies(all: readonly CookieRecord[], site: SiteContext, storeId: string): CookieRecord[] {
+/** One of the site's cookies, with how it belongs to the site (scopeOf), found once when it is read. */
+export interface SiteCookie extends CookieRecord {
+  readonly scope: CookieScope;
+}
+
+/** The site's cookies in one cookie store, each stored cookie once, each with its scope. */
+export function scopedSiteCookies(all: readonly CookieRecord[], site: SiteContext, storeId: string): SiteCookie[] {
   const seen = new Set<string>();
-  const result: CookieRecord[] = [];
+  const result: SiteCookie[] = [];
   for (const cookie of all) {
-    if (cookie.storeId !== storeId || scopeOf(cookie, site) === null) continue;
+    if (cookie.storeId !== storeId) continue;
+    const scope = scopeOf(cookie, site);
+    if (scope === null) continue;
     const identity = cookieIdentity(cookie);
     if (seen.has(identity)) continue;
     seen.add(identity);
-    result.push(cookie);
+    result.push({ ...cookie, scope });
   }
   return result;
+}
+
+/** The site's cookies in one cookie store, each stored cookie once, as the browser keeps them (no scope). */
+export function siteCookies(all: readonly CookieRecord[], site: SiteContext, storeId: string): CookieRecord[] {
+  return scopedSiteCookies(all, site, storeId).map(({ scope: _scope, ...cookie }) => cookie);
 }
 
 /**

@@ -1,18 +1,23 @@
 // One complete report of a site, the one thing the popup and the side panel render: every cookie
 // decoded and attributed, HubSpot's summary, one summary per other tracker with the visitor's
-// choice about it, the consent contradictions, what a reset would remove, and the cookies of
-// embedded sites. Pure. Families backed by a heavy library (IAB TCF, GPP) are decoded afterwards:
+// choice about it (and what its blocking stopped), the consent contradictions, copies of a cookie
+// that disagree about the visitor, what a reset would remove (with the stored data it may clear),
+// and the cookies of embedded sites. Pure. Families backed by a heavy library (IAB TCF, GPP) are decoded afterwards:
 // `completeReport` returns a new report with their outcomes in place.
 import type { CookieRecord } from '../model/cookie.ts';
 import type { DecodeOutcome } from '../decode/types.ts';
-import type { SiteContext } from '../core/site.ts';
+import type { SiteContext, SiteCookie } from '../core/site.ts';
 import { vendorBlocked, type SiteRule } from '../core/rules.ts';
 import { isSnapshotLive, resetCandidates, resetRemoves, type ResetCandidate, type UndoSnapshot } from '../core/plans.ts';
 import { resetGroupOf } from '../core/hubspot-sets.ts';
 import { TRACKER_VENDORS, isTrackerVendorId, vendorOfIdentityCookie, type TrackerVendorId } from '../core/vendors.ts';
 import { identityInAddress, type AddressIdentity } from '../core/url-identity.ts';
 import { findConsentContradictions, type Contradiction } from '../core/consent-check.ts';
+import { vendorBlockedCount, type HoldingView } from '../core/verification.ts';
+import { planStoredDataClear, unclearableKinds, type BrowserFamily, type StoredDataKind } from '../core/site-data.ts';
+import { variantDisagreements, type VariantDisagreement } from './variant-disagreements.ts';
 import { choiceCookiesNow, choiceSwitches, type ChoiceSwitches } from '../core/choice-state.ts';
+import { asksOnlyGpc, gpcOn } from '../core/page-scripts.ts';
 import { buildSiteReport, completeDecodes, pendingDecodes, viewCookie, type CookieView, type NameFactsLookup, type SiteReport } from './report.ts';
 import { summariseVendors, type VendorSummary } from './vendor-summary.ts';
 
@@ -22,6 +27,11 @@ export interface VendorReport extends VendorSummary {
   readonly blocked: boolean;
   /** Allowed although the site is opted out: an exception the visitor made. */
   readonly exception: boolean;
+  /**
+   * "Blocked N requests since …": only while the vendor is blocked and the browser reported the
+   * stopped requests for the whole time given; null otherwise (no figure for time not watched).
+   */
+  readonly blockedRequests: { readonly count: number; readonly since: number } | null;
 }
 
 /** A reset candidate with the tracker whose identity cookie it is (null: consent, ticked or no vendor). */
@@ -38,6 +48,17 @@ export interface ResetReport {
   readonly locked: boolean;
   /** HubSpot identity in the tab's address, which a reset strips; null when there is none. */
   readonly address: AddressIdentity | null;
+  /** What "also clear this site's stored data" would clear; null where the policy limits resets. */
+  readonly storedData: StoredDataReport | null;
+}
+
+/** The stored data a reset may also clear, as the preview names it. */
+export interface StoredDataReport {
+  /** The tab's host, then every host of the site its cookies live on. */
+  readonly hosts: readonly string[];
+  readonly kinds: readonly StoredDataKind[];
+  /** Kinds this browser cannot clear for one site (Firefox: cache storage). */
+  readonly cannot: readonly StoredDataKind[];
 }
 
 export interface EmbeddedReport {
@@ -50,11 +71,15 @@ export interface PageReport extends SiteReport {
   readonly showHubspot: boolean;
   readonly vendors: readonly VendorReport[];
   readonly contradictions: readonly Contradiction[];
+  /** Copies of one cookie (other domain, path or partition) that disagree about the visitor. */
+  readonly disagreements: readonly VariantDisagreement[];
   readonly reset: ResetReport;
   /** The site's undo snapshot while it can still be undone. */
   readonly undo: UndoSnapshot | null;
   /** The do-not-track and opt-out switches: the real cookies beside the rule. */
   readonly switches: ChoiceSwitches;
+  /** Global Privacy Control for the site: sent, and whether it is all the rule asks (so nothing can be shown "holding"). */
+  readonly gpc: { readonly on: boolean; readonly only: boolean };
   readonly embedded: readonly EmbeddedReport[];
   /** Cookies whose decoder still has to load its library (see completeReport). */
   readonly pending: boolean;
@@ -67,11 +92,16 @@ export interface PageReport extends SiteReport {
 /** What the report is made from: the site's part of a page's snapshot (src/protocol/client.ts SiteSnapshot). */
 export interface PageReportInput {
   readonly site: SiteContext;
-  readonly cookies: readonly CookieRecord[];
+  /** The site's cookies, each with its scope as the read found it. */
+  readonly cookies: readonly SiteCookie[];
   readonly rule: SiteRule | null;
   readonly undo: UndoSnapshot | null;
   readonly resetLocked: boolean;
   readonly embedded: ReadonlyArray<{ readonly host: string; readonly cookies: readonly CookieRecord[] }>;
+  /** What may be said about whether the rule holds (the blocked-request counts); null without a rule. */
+  readonly verification: HoldingView | null;
+  /** Which browser the page runs in: what it can clear of a site's stored data differs. */
+  readonly browserFamily: BrowserFamily;
 }
 
 /**
@@ -90,10 +120,15 @@ function withChosenVendors(summaries: VendorSummary[], rule: SiteRule | null): V
   return all.sort((a, b) => order.indexOf(a.vendor) - order.indexOf(b.vendor));
 }
 
-function vendorReports(views: readonly CookieView[], rule: SiteRule | null): VendorReport[] {
+function vendorReports(views: readonly CookieView[], rule: SiteRule | null, verification: HoldingView | null): VendorReport[] {
   return withChosenVendors(summariseVendors(views), rule).map((summary) => {
     const blocked = rule !== null && vendorBlocked(rule, summary.vendor);
-    return { ...summary, blocked, exception: rule !== null && rule.optOut !== 'off' && !blocked };
+    return {
+      ...summary,
+      blocked,
+      exception: rule !== null && rule.optOut !== 'off' && !blocked,
+      blockedRequests: blocked ? vendorBlockedCount(verification, summary.vendor) : null,
+    };
   });
 }
 
@@ -115,7 +150,13 @@ function resetReport(input: PageReportInput): ResetReport {
     hasConsent: !input.resetLocked && input.cookies.some((c) => resetGroupOf(c.name) === 'consent'),
     locked: input.resetLocked,
     address: identityInAddress(input.site.url),
+    storedData: input.resetLocked ? null : storedDataReport(input),
   };
+}
+
+function storedDataReport(input: PageReportInput): StoredDataReport {
+  const plan = planStoredDataClear(input.site, input.cookies, input.browserFamily);
+  return { hosts: plan.hosts, kinds: plan.kinds, cannot: unclearableKinds(input.browserFamily) };
 }
 
 /** What a reset with these choices removes (by vendor, in the report's order) and which further cookies the visitor may tick. */
@@ -148,7 +189,7 @@ export function previewReset(reset: ResetReport, includeConsent: boolean, ticked
 }
 
 function assemble(input: PageReportInput, explained: SiteReport, embedded: readonly EmbeddedReport[], now: number, pending: boolean): PageReport {
-  const vendors = vendorReports(explained.views, input.rule);
+  const vendors = vendorReports(explained.views, input.rule, input.verification);
   return {
     views: explained.views,
     summary: explained.summary,
@@ -157,9 +198,11 @@ function assemble(input: PageReportInput, explained: SiteReport, embedded: reado
     showHubspot: explained.summary.present || (vendors.length === 0 && input.rule?.hubspot !== false),
     vendors,
     contradictions: contradictionsOf(explained.views, now),
+    disagreements: variantDisagreements(explained.views),
     reset: resetReport(input),
     undo: input.undo !== null && isSnapshotLive(input.undo, now) ? input.undo : null,
     switches: choiceSwitches(input.rule, choiceCookiesNow(input.cookies)),
+    gpc: { on: input.rule !== null && gpcOn(input.rule), only: input.rule !== null && asksOnlyGpc(input.rule) },
     embedded,
     pending,
     site: input.site,
@@ -183,8 +226,8 @@ export function decodePending(report: PageReport): Promise<ReadonlyMap<string, D
 }
 
 /**
- * A new report with the deferred outcomes (decodePending) in place and the contradictions they
- * reveal. The summaries stay: no tracker summary or HubSpot field comes from these families.
+ * A new report with the deferred outcomes (decodePending) in place and the contradictions and
+ * disagreeing copies they reveal. The summaries stay: no tracker summary or HubSpot field comes from these families.
  */
 export function withDecoded(report: PageReport, outcomes: ReadonlyMap<string, DecodeOutcome>): PageReport {
   if (outcomes.size === 0) return report;
@@ -192,7 +235,7 @@ export function withDecoded(report: PageReport, outcomes: ReadonlyMap<string, De
     const outcome = outcomes.get(view.id);
     return outcome === undefined ? view : { ...view, outcome };
   });
-  return { ...report, views, contradictions: contradictionsOf(views, report.now), pending: false };
+  return { ...report, views, contradictions: contradictionsOf(views, report.now), disagreements: variantDisagreements(views), pending: false };
 }
 
 /** The report with every deferred cookie decoded: a new report, or the same when nothing was pending. */

@@ -9,7 +9,7 @@ import type { NameFacts } from './name-facts.ts';
 import { parseRetention, type ParsedRetention } from './retention.ts';
 import { attributeCookie } from './attribution.ts';
 import type { CookieScope, SiteContext } from '../core/site.ts';
-import { scopeOf } from '../core/site.ts';
+import { scopeOf, type SiteCookie } from '../core/site.ts';
 
 export type Attribution = 'decoder' | 'database' | 'none';
 
@@ -207,12 +207,16 @@ function summarise(views: readonly CookieView[]): HubspotSummary {
   return summary;
 }
 
-/** Decodes every cookie of the site and summarises HubSpot's view of the visitor. */
-export function buildSiteReport(cookies: readonly CookieRecord[], site: SiteContext, now: number, lookupNameFacts?: NameFactsLookup): SiteReport {
+/**
+ * Decodes every cookie of the site and summarises HubSpot's view of the visitor. A cookie read
+ * for a page already carries its scope (src/core/site.ts scopedSiteCookies); others (a HAR file,
+ * the command line) get it here.
+ */
+export function buildSiteReport(cookies: readonly (CookieRecord | SiteCookie)[], site: SiteContext, now: number, lookupNameFacts?: NameFactsLookup): SiteReport {
   const siblings = new Map<string, string>();
   for (const cookie of cookies) if (!siblings.has(cookie.name)) siblings.set(cookie.name, cookie.value);
   const ctx: DecodeContext = { now, host: site.host, siblings };
-  const views = cookies.map((cookie) => viewCookie(cookie, scopeOf(cookie, site) ?? 'host-only', ctx, lookupNameFacts));
+  const views = cookies.map((cookie) => viewCookie(cookie, 'scope' in cookie ? cookie.scope : (scopeOf(cookie, site) ?? 'host-only'), ctx, lookupNameFacts));
   return { views, summary: summarise(views) };
 }
 

@@ -6,10 +6,11 @@ import type { PageAdapter, PageClient, SiteSnapshot } from '../protocol/client.t
 import type { RawSiteRead } from '../model/browser-reads.ts';
 import { cookieChangeFromBrowser } from '../model/cookie.ts';
 import { guessRegistrableDomain } from '../core/site-guess.ts';
-import { scopeSiteRead, siteCookiesFromBrowser } from '../core/site-reads.ts';
+import { scopeSiteRead, scopedSiteCookiesFromBrowser } from '../core/site-reads.ts';
 import { settingsFromRead, siteSettingsFromRead } from '../storage/site-settings.ts';
 import { readViewPrefs } from '../storage/view-prefs.ts';
 import { cleanUpSettings } from '../storage/cleanup-session.ts';
+import { siteCleanUp } from '../core/cleanup.ts';
 import { TRACKER_REQUEST_PATTERNS } from '../explain/activity.ts';
 
 /**
@@ -21,7 +22,7 @@ export async function finishSiteRead(adapter: Pick<PageAdapter, 'readCookiesArou
   const scope = scopeSiteRead(raw);
   if (scope.kind !== 'site') return scope;
   const { tab, site } = scope;
-  const cookies = scope.cookies ?? siteCookiesFromBrowser(await adapter.readCookiesAround(site.registrableDomain, site.topLevelSite, tab.storeId), site, tab.storeId);
+  const cookies = scope.cookies ?? scopedSiteCookiesFromBrowser(await adapter.readCookiesAround(site.registrableDomain, site.topLevelSite, tab.storeId), site, tab.storeId);
   return { ...scope, cookies, ...siteSettingsFromRead(raw, site.registrableDomain, tab.storeId) };
 }
 
@@ -91,6 +92,10 @@ export function createPageClient(adapter: PageAdapter, options: { readonly first
     async loadCleanUp() {
       const { root, policy, notices } = await adapter.readCleanUp();
       return cleanUpSettings(root, policy, notices);
+    },
+    async loadSiteCleanUp(site, storeId) {
+      const { root, policy, notices } = await adapter.readCleanUp();
+      return siteCleanUp(cleanUpSettings(root, policy, notices), site, storeId, adapter.now());
     },
     async loadViewPrefs() {
       return readViewPrefs(await adapter.readViewPrefs()).prefs;

@@ -4,7 +4,7 @@
 // hand the components a fake.
 import type { BrowserCookie, BrowserCookieChange, CookieRecord } from '../model/cookie.ts';
 import type { RawSiteRead } from '../model/browser-reads.ts';
-import type { SiteContext } from '../core/site.ts';
+import type { SiteContext, SiteCookie } from '../core/site.ts';
 import type { SiteRule } from '../core/rules.ts';
 import type { UndoSnapshot } from '../core/plans.ts';
 import type { HoldingView } from '../core/verification.ts';
@@ -12,7 +12,7 @@ import type { Store } from '../storage/schema.ts';
 import type { ViewPrefs } from '../storage/view-prefs.ts';
 import type { Api, MessageName, Reply } from './messages.ts';
 import type { ObservedCookieChange } from '../explain/activity.ts';
-import type { CleanUpSettings } from '../core/cleanup.ts';
+import type { CleanUpSettings, SiteCleanUp } from '../core/cleanup.ts';
 
 /** What the side panel observes in the tab it shows (src/browser/panel.ts). */
 export interface ActivityListener {
@@ -40,7 +40,8 @@ export type SiteSnapshot =
       readonly kind: 'site';
       readonly tab: TabInfo;
       readonly site: SiteContext;
-      readonly cookies: readonly CookieRecord[];
+      /** The site's cookies in the tab's store, each with how it belongs to the site. */
+      readonly cookies: readonly SiteCookie[];
       readonly embedded: readonly EmbeddedSite[];
       readonly rule: SiteRule | null;
       readonly undo: UndoSnapshot | null;
@@ -75,6 +76,8 @@ export interface PageClient {
   loadSettings(): Promise<SettingsSnapshot>;
   /** The sites cleaned up when their last tab closes, and the last clean-up of each (absent in fakes without it). */
   loadCleanUp?(): Promise<CleanUpSettings>;
+  /** One site's clean-up in one cookie store, as its popup shows it (absent in fakes without it). */
+  loadSiteCleanUp?(site: string, storeId: string): Promise<SiteCleanUp>;
   /** How the visitor likes the popup laid out (defaults when nothing is stored). */
   loadViewPrefs(): Promise<ViewPrefs>;
   /** Offers a text file to the visitor (export). */

@@ -5,7 +5,9 @@
 // - the browser adapter imports only types from the rest of src/;
 // - cookie values are split into fields only in src/decode (HubSpot's __hstc by its decoder);
 // - the pages' components and their shared UI (src/pages) reach the browser only through their
-//   composition roots (main.tsx, and the popup's first script boot.ts).
+//   composition roots (main.tsx, and the popup's first script boot.ts);
+// - the site's view (popup/, sidepanel/) renders the site report: it calls no code of src/core,
+//   src/decode or src/storage, save the named exceptions.
 // - the test and demo harness (harness/) imports nothing from test/, bench/ or scripts/, and
 //   bench/ and scripts/ import nothing from test/.
 import { describe, expect, test } from 'vitest';
@@ -68,6 +70,26 @@ describe('architecture', () => {
     const offenders = [...sourceFiles('src/pages'), ...sourceFiles('popup'), ...sourceFiles('options'), ...sourceFiles('sidepanel')]
       .filter((file) => !roots.has(file))
       .flatMap((file) => importsOf(file).filter((spec) => spec.startsWith('src/browser/') || spec.startsWith('src/background/')).map((spec) => `${file} -> ${spec}`));
+    expect(offenders).toEqual([]);
+  });
+
+  test('the site\'s view renders the report: no calls into src/core, src/decode or src/storage but the named exceptions', () => {
+    // What a component may still call, and why: each is about something other than the site's
+    // cookies as read (a file the visitor picked, the list of row orders, the popup's first read).
+    const allowed: Readonly<Record<string, readonly string[]>> = {
+      'popup/boot.ts': ['src/core/site-guess.ts'],
+      'popup/components/CookieImport.tsx': ['src/core/cookie-files.ts', 'src/core/import-plan.ts'],
+      'popup/components/ExportBar.tsx': ['src/core/cookie-files.ts'],
+      'popup/components/CookieBrowser.tsx': ['src/core/row-order.ts'],
+      'popup/SitePage.tsx': ['src/core/row-order.ts'],
+    };
+    const offenders = [...sourceFiles('popup'), ...sourceFiles('sidepanel')].flatMap((file) => {
+      const text = readFileSync(path.join(root, file), 'utf8');
+      const valueImports = [...text.matchAll(/^import (?!type )[^;]*?from\s+'([^']+)'/gm)]
+        .map((m) => path.normalize(path.join(path.dirname(file), m[1] ?? '')))
+        .filter((spec) => /^src\/(core|decode|storage)\//.test(spec));
+      return valueImports.filter((spec) => !(allowed[file] ?? []).includes(spec)).map((spec) => `${file} -> ${spec}`);
+    });
     expect(offenders).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { effectiveCleanUp, liveNotice, markedSiteOf, NO_TRACKING, onlyMarked, planCleanUp, takeUrls, webHostOf, withoutTab, withTab, type TabTracking } from '../../../src/core/cleanup.ts';
+import { effectiveCleanUp, liveNotice, siteCleanUp, markedSiteOf, NO_TRACKING, onlyMarked, planCleanUp, takeUrls, webHostOf, withoutTab, withTab, type TabTracking } from '../../../src/core/cleanup.ts';
 import { NO_POLICY } from '../../../src/core/managed.ts';
 import { siteFromUrl, type SiteContext } from '../../../src/core/site.ts';
 import type { UndoSnapshot } from '../../../src/core/plans.ts';
@@ -129,5 +129,25 @@ describe('liveNotice', () => {
     expect(liveNotice(notices, { '0/example.com': { ...snapshot, id: 'reset-2' } }, 'example.com', '0', 2_000)).toBeNull();
     expect(liveNotice(notices, { '0/example.com': snapshot }, 'example.com', '0', 1_000 + 25 * 3_600_000)).toBeNull();
     expect(liveNotice(notices, { '1/example.com': { ...snapshot, storeId: '1' } }, 'example.com', '1', 2_000)).toBeNull();
+  });
+});
+
+describe('siteCleanUp', () => {
+  const snapshot: UndoSnapshot = { site: 'example.com', storeId: '0', takenAt: 1_000, cookies: [hstc], id: 'snap-1' };
+  const notice = { site: 'example.com', storeId: '0', snapshotId: 'snap-1', removed: 1, at: 1_000 };
+  const choice = { site: 'example.com', scope: 'tracking' as const, since: 500 };
+  const settings = { choices: { 'example.com': choice }, notices: { '0/example.com': notice }, undo: { '0/example.com': snapshot } };
+
+  test('one site’s choice and its live notice', () => {
+    expect(siteCleanUp(settings, 'example.com', '0', 2_000)).toEqual({ choice, notice });
+  });
+
+  test('another site: no choice; another store: the choice, but not that store’s notice', () => {
+    expect(siteCleanUp(settings, 'example.org', '0', 2_000)).toEqual({ choice: null, notice: null });
+    expect(siteCleanUp(settings, 'example.com', '1', 2_000)).toEqual({ choice, notice: null });
+  });
+
+  test('a name inherited from Object is no choice', () => {
+    expect(siteCleanUp(settings, 'constructor', '0', 2_000).choice).toBeNull();
   });
 });
