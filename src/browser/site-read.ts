@@ -25,29 +25,38 @@ export function withFirefoxKeys<T extends object>(details: T): T {
 
 export type { TabTarget };
 
+/**
+ * The cookie store list, where a tab's store has to be looked up in it (Chromium names a tab's
+ * store only there; Firefox names it on the tab, so null there). Asked alongside the tab query,
+ * one round trip.
+ */
+export function storeListForTabs(): Promise<Cookies.CookieStore[] | null> {
+  return isFirefox ? Promise.resolve(null) : browser.cookies.getAllCookieStores().catch(() => null);
+}
+
+/** A tab's cookie store as the tab or the store list names it; undefined when neither does (yet). */
+export function listedStoreOf(tab: Tabs.Tab, stores: Cookies.CookieStore[] | null): string | undefined {
+  const tabId = tab.id;
+  if (tab.cookieStoreId !== undefined) return tab.cookieStoreId;
+  return tabId === undefined ? undefined : stores?.find((store) => store.tabIds.includes(tabId))?.id;
+}
+
 /** Resolves a tab into its URL and cookie store; null when the tab no longer exists. */
 export async function tabTarget(tabId: number): Promise<TabTarget | null> {
-  // Chromium names a tab's store only in the store list: ask for both at once, one round trip.
-  const [tab, stores] = await Promise.all([
-    browser.tabs.get(tabId).catch(() => null),
-    isFirefox ? Promise.resolve(null) : browser.cookies.getAllCookieStores().catch(() => null),
-  ]);
+  const [tab, stores] = await Promise.all([browser.tabs.get(tabId).catch(() => null), storeListForTabs()]);
   return tab === null ? null : targetOf(tab, stores);
 }
 
 /** The tab the toolbar popup belongs to (the active tab of the last focused window), resolved in one go. */
 export async function activeTabTarget(): Promise<TabTarget | null> {
-  const [[tab], stores] = await Promise.all([
-    browser.tabs.query({ active: true, lastFocusedWindow: true }),
-    isFirefox ? Promise.resolve(null) : browser.cookies.getAllCookieStores().catch(() => null),
-  ]);
+  const [[tab], stores] = await Promise.all([browser.tabs.query({ active: true, lastFocusedWindow: true }), storeListForTabs()]);
   return tab === undefined ? null : targetOf(tab, stores);
 }
 
 async function targetOf(tab: Tabs.Tab, stores: Cookies.CookieStore[] | null): Promise<TabTarget | null> {
   if (tab.id === undefined) return null;
   const tabId = tab.id;
-  const storeId = tab.cookieStoreId ?? stores?.find((store) => store.tabIds.includes(tabId))?.id ?? (await storeIdOf(tabId, undefined, tab.incognito));
+  const storeId = listedStoreOf(tab, stores) ?? (await storeIdOf(tabId, undefined, tab.incognito));
   const containerName = isFirefox && storeId.startsWith('firefox-container-') ? await containerNameOf(storeId) : undefined;
   return {
     tabId,

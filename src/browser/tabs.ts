@@ -1,5 +1,6 @@
 // Which page, which cookie store: the facts about a tab that every action needs.
-import { browser, isFirefox } from './api.ts';
+import { browser } from './api.ts';
+import { listedStoreOf, storeListForTabs } from './site-read.ts';
 
 export { tabTarget, type TabTarget } from './site-read.ts';
 
@@ -36,14 +37,11 @@ export async function webTabs(): Promise<Array<{ readonly tabId: number; readonl
 
 /** Every open tab showing a web page, with its cookie store (Firefox names it on the tab; Chromium lists a store's tabs). */
 export async function webTabsWithStores(): Promise<Array<{ readonly tabId: number; readonly url: string; readonly storeId: string }>> {
-  const [tabs, stores] = await Promise.all([
-    browser.tabs.query({}),
-    isFirefox ? Promise.resolve(null) : browser.cookies.getAllCookieStores().catch(() => null),
-  ]);
+  const [tabs, stores] = await Promise.all([browser.tabs.query({}), storeListForTabs()]);
   return tabs.flatMap((tab) => {
     const tabId = tab.id;
     if (tabId === undefined || tab.url === undefined || !/^https?:/.test(tab.url)) return [];
-    const storeId = tab.cookieStoreId ?? stores?.find((store) => store.tabIds.includes(tabId))?.id ?? (tab.incognito ? '1' : '0');
+    const storeId = listedStoreOf(tab, stores) ?? (tab.incognito ? '1' : '0');
     return [{ tabId, url: tab.url, storeId }];
   });
 }
