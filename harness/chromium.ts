@@ -2,13 +2,13 @@
 // with unpacked extensions loaded, the demo hosts mapped to 127.0.0.1 and no outside network.
 // Recipes and pitfalls: docs/testing/browser-testing.md (numbers below refer to its pitfalls).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
 import { findChromium } from './find-browsers.mjs';
 import { chromiumHostResolverRules } from './demo-site/hosts.mjs';
-import { REMOVE_TREE, freshTmpDir } from './paths.ts';
+import { freshTmpDir, removeBrowserFolder } from './paths.ts';
 
 // The few extension APIs the harness calls inside extension pages and the service worker.
 // Module-scoped, so it neither needs @types/chrome nor leaks into other files.
@@ -168,7 +168,7 @@ async function launchProfile(userDataDir: string, extensionDirs: readonly string
     });
     return { context, tmpDir };
   } catch (error) {
-    rmSync(tmpDir, REMOVE_TREE);
+    removeBrowserFolder(tmpDir);
     throw error;
   }
 }
@@ -189,7 +189,7 @@ export async function launchChromiumWithoutExtension(options: { readonly userDat
   try {
     launched = await launchProfile(userDataDir, [], []);
   } catch (error) {
-    if (ownsProfile) rmSync(userDataDir, REMOVE_TREE);
+    if (ownsProfile) removeBrowserFolder(userDataDir);
     throw error;
   }
   return {
@@ -197,14 +197,14 @@ export async function launchChromiumWithoutExtension(options: { readonly userDat
     userDataDir,
     async restart() {
       await launched.context.close();
-      rmSync(launched.tmpDir, REMOVE_TREE);
+      removeBrowserFolder(launched.tmpDir);
       launched = await launchProfile(userDataDir, [], []);
     },
     async close() {
       // Pitfall 6: delete after close() returns, not in a close handler.
       await launched.context.close();
-      rmSync(launched.tmpDir, REMOVE_TREE);
-      if (ownsProfile) rmSync(userDataDir, REMOVE_TREE);
+      removeBrowserFolder(launched.tmpDir);
+      if (ownsProfile) removeBrowserFolder(userDataDir);
     },
   };
 }
@@ -241,7 +241,7 @@ export async function launchChromium(options: LaunchChromiumOptions): Promise<Ch
     } catch (error) {
       const seen = context.serviceWorkers().map((candidate) => candidate.url()).join(', ') || 'none';
       await context.close();
-      rmSync(launched.tmpDir, REMOVE_TREE);
+      removeBrowserFolder(launched.tmpDir);
       throw new Error(`no service worker for the computed extension id ${extensionId} (service workers seen: ${seen}). `
         + 'Either the extension has no background service worker or the id rule no longer holds.', { cause: error });
     }
@@ -250,7 +250,7 @@ export async function launchChromium(options: LaunchChromiumOptions): Promise<Ch
   try {
     await start();
   } catch (error) {
-    if (ownsProfile) rmSync(userDataDir, REMOVE_TREE);
+    if (ownsProfile) removeBrowserFolder(userDataDir);
     throw error;
   }
 
@@ -430,14 +430,14 @@ export async function launchChromium(options: LaunchChromiumOptions): Promise<Ch
     },
     async restart() {
       await launched.context.close();
-      rmSync(launched.tmpDir, REMOVE_TREE);
+      removeBrowserFolder(launched.tmpDir);
       await start();
     },
     async close() {
       // Pitfall 6: delete after close() returns, not in a close handler.
       await launched.context.close();
-      rmSync(launched.tmpDir, REMOVE_TREE);
-      if (ownsProfile) rmSync(userDataDir, REMOVE_TREE);
+      removeBrowserFolder(launched.tmpDir);
+      if (ownsProfile) removeBrowserFolder(userDataDir);
     },
   };
 }

@@ -1,13 +1,13 @@
 // Real Firefox ESR for the end-to-end tests: puppeteer-core over WebDriver BiDi, headless, with
 // the extension installed as a temporary add-on through raw `webExtension.install`.
 // Recipe and pitfalls: docs/testing/firefox-testing.md.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Browser, EvaluateFunc, Page } from 'puppeteer-core';
 import { findFirefox } from './find-browsers.mjs';
 import { firefoxLocalDomains } from './demo-site/hosts.mjs';
-import { REMOVE_TREE, freshTmpDir, removeBrowserFolder } from './paths.ts';
+import { freshTmpDir, removeBrowserFolder } from './paths.ts';
 
 // The few WebExtension APIs the harness calls inside extension pages. Module-scoped on purpose.
 declare const browser: {
@@ -189,8 +189,8 @@ export async function launchFirefox(options: LaunchFirefoxOptions): Promise<Fire
       },
     });
   } catch (error) {
-    rmSync(profile, REMOVE_TREE);
-    rmSync(tmpDir, REMOVE_TREE);
+    removeBrowserFolder(profile);
+    removeBrowserFolder(tmpDir);
     throw error;
   }
   const firefox = launched;

@@ -18,13 +18,14 @@ export function freshTmpDir(prefix: string): string {
  * browser's last child processes can still be writing for a moment (ENOTEMPTY was seen on a
  * loaded machine), so Node retries the removal a few times before giving up.
  */
-export const REMOVE_TREE = { recursive: true, force: true, maxRetries: 10, retryDelay: 100 } as const;
+const REMOVE_TREE = { recursive: true, force: true, maxRetries: 10, retryDelay: 100 } as const;
 
 /**
- * Removes a closed browser's profile folder. Firefox's telemetry store (`datareporting/glean`)
- * was seen being written after the browser had closed, beyond the retries: that leaves a folder in
- * the system's temporary directory, which is no reason to fail the tests that used it, so it is
- * reported and left.
+ * Removes a closed (or failed) browser's profile or temporary folder; every launcher removes its
+ * folders this way. Firefox's telemetry store (`datareporting/glean`) was seen being written after
+ * the browser had closed, beyond the retries: that leaves a folder in the system's temporary
+ * directory, which is no reason to fail the tests that used it (nor to hide a launch's own error
+ * behind a removal's), so it is reported and left.
  */
 export function removeBrowserFolder(folder: string): void {
   try {
