@@ -112,7 +112,7 @@ function publicSuffixBuildOptions(outdir, minify) {
 function pageScriptBuildOptions(outdir, minify) {
   return {
     ...commonOptions(minify),
-    entryPoints: { 'page-gpc': path.join(root, 'src/page/gpc.ts'), 'page-strip-identity': path.join(root, 'src/page/strip-identity.ts') },
+    entryPoints: { 'page-gpc': path.join(root, 'src/in-page/gpc.ts'), 'page-strip-identity': path.join(root, 'src/in-page/strip-identity.ts') },
     outdir,
     format: 'iife',
     metafile: true,

@@ -93,11 +93,11 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  test('the page scripts (src/page, run in web pages\' own world) import only the pure core', () => {
-    const offenders = sourceFiles('src/page').flatMap((file) =>
+  test('the page scripts (src/in-page, run in web pages\' own world) import only the pure core', () => {
+    const offenders = sourceFiles('src/in-page').flatMap((file) =>
       importsOf(file).filter((spec) => !PURE.some((folder) => spec.startsWith(`${folder}/`))).map((spec) => `${file} -> ${spec}`),
     );
-    expect(sourceFiles('src/page').length).toBeGreaterThan(0);
+    expect(sourceFiles('src/in-page').length).toBeGreaterThan(0);
     expect(offenders).toEqual([]);
   });
 

@@ -11,7 +11,7 @@ beforeAll(async () => {
   const happyDom = Reflect.get(window, 'happyDOM') as { setURL(url: string): void };
   happyDom.setURL(`${ORIGIN}/pricing?keep=1#__hstc=a.b.1.2.3.4&__hsfp=99&section=beans`);
   expect(location.hash).toContain('__hstc');
-  await import('../../../src/page/strip-identity.ts');
+  await import('../../../src/in-page/strip-identity.ts');
 });
 
 describe('the strip-identity page script', () => {
