@@ -384,23 +384,29 @@ function utf8Bytes(text: string): number[] {
 const rotl = (x: number, n: number): number => (x << n) | (x >>> (32 - n));
 
 export function sha1Hex(text: string): string {
-  const bytes = utf8Bytes(text);
-  const bitLength = bytes.length * 8;
-  bytes.push(0x80);
-  while (bytes.length % 64 !== 56) bytes.push(0);
-  for (let shift = 56; shift >= 0; shift -= 8) bytes.push(shift >= 32 ? Math.floor(bitLength / 2 ** shift) & 0xff : (bitLength >>> shift) & 0xff);
-  const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
-  const w = new Array<number>(80).fill(0);
-  for (let block = 0; block < bytes.length; block += 64) {
-    for (let i = 0; i < 16; i++) {
-      const at = block + i * 4;
-      w[i] = ((bytes[at] ?? 0) << 24) | ((bytes[at + 1] ?? 0) << 16) | ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0);
-    }
+  const message = utf8Bytes(text);
+  // The message, a 1 bit, zeros and the length in bits (64-bit big-endian) fill whole 64-byte blocks.
+  const length = Math.ceil((message.length + 9) / 64) * 64;
+  const bytes = new Uint8Array(length);
+  bytes.set(message);
+  bytes[message.length] = 0x80;
+  const bitLength = message.length * 8;
+  const view = new DataView(bytes.buffer);
+  view.setUint32(length - 8, Math.floor(bitLength / 2 ** 32));
+  view.setUint32(length - 4, bitLength >>> 0);
+  const h = new Int32Array([0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0]);
+  const w = new Int32Array(80);
+  for (let block = 0; block < length; block += 64) {
+    for (let i = 0; i < 16; i++) w[i] = view.getInt32(block + i * 4);
     for (let i = 16; i < 80; i++) w[i] = rotl((w[i - 3] ?? 0) ^ (w[i - 8] ?? 0) ^ (w[i - 14] ?? 0) ^ (w[i - 16] ?? 0), 1);
-    let [a = 0, b = 0, c = 0, d = 0, e = 0] = h;
+    let a = h[0] ?? 0;
+    let b = h[1] ?? 0;
+    let c = h[2] ?? 0;
+    let d = h[3] ?? 0;
+    let e = h[4] ?? 0;
     for (let i = 0; i < 80; i++) {
-      const [f, k] =
-        i < 20 ? [(b & c) | (~b & d), 0x5a827999] : i < 40 ? [b ^ c ^ d, 0x6ed9eba1] : i < 60 ? [(b & c) | (b & d) | (c & d), 0x8f1bbcdc] : [b ^ c ^ d, 0xca62c1d6];
+      const f = i < 20 ? (b & c) | (~b & d) : i < 40 ? b ^ c ^ d : i < 60 ? (b & c) | (b & d) | (c & d) : b ^ c ^ d;
+      const k = i < 20 ? 0x5a827999 : i < 40 ? 0x6ed9eba1 : i < 60 ? 0x8f1bbcdc : 0xca62c1d6;
       const next = (rotl(a, 5) + f + e + k + (w[i] ?? 0)) | 0;
       e = d;
       d = c;
@@ -408,13 +414,13 @@ export function sha1Hex(text: string): string {
       b = a;
       a = next;
     }
-    h[0] = ((h[0] ?? 0) + a) | 0;
-    h[1] = ((h[1] ?? 0) + b) | 0;
-    h[2] = ((h[2] ?? 0) + c) | 0;
-    h[3] = ((h[3] ?? 0) + d) | 0;
-    h[4] = ((h[4] ?? 0) + e) | 0;
+    h[0] = (h[0] ?? 0) + a;
+    h[1] = (h[1] ?? 0) + b;
+    h[2] = (h[2] ?? 0) + c;
+    h[3] = (h[3] ?? 0) + d;
+    h[4] = (h[4] ?? 0) + e;
   }
-  return h.map((word) => (word >>> 0).toString(16).padStart(8, '0')).join('');
+  return [...h].map((word) => (word >>> 0).toString(16).padStart(8, '0')).join('');
 }
 
 // ---------------------------------------------------------------------------------------------

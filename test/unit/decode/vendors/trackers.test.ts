@@ -3,6 +3,7 @@
 // values in docs/facts/other-trackers.md section 1, or are read off the example by hand.
 import { describe, expect, test } from 'vitest';
 import { base64, count, decodeAs, decoded, domain, flag, id, instant, problemOf, text, uncertainKeys, valuesOf } from './helpers.ts';
+import { createHash } from 'node:crypto';
 import { sha1Hex } from '../../../../src/decode/vendors/util.ts';
 
 describe('Meta', () => {
@@ -37,6 +38,14 @@ describe('Matomo', () => {
     expect(sha1Hex('app.hextree.io/').slice(0, 4)).toBe('8d33');
     expect(sha1Hex('example.com/').slice(0, 4)).toBe('8809');
     expect(sha1Hex('www.example.com/').slice(0, 4)).toBe('2a0b');
+  });
+
+  test('SHA-1 agrees with Node’s for messages that fill one, two and more blocks, and for non-ASCII hosts', () => {
+    // FIPS 180 two-block vector (56 bytes: the length no longer fits in the first block).
+    expect(sha1Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe('84983e441c3bd26ebaae4aa1f95129e5e54670f1');
+    for (const text of ['a'.repeat(55), 'b'.repeat(56), 'c'.repeat(63), 'd'.repeat(64), 'e'.repeat(119), 'f'.repeat(200), 'bücher.example/', '例え.テスト/', '😀.example/']) {
+      expect(sha1Hex(text)).toBe(createHash('sha1').update(text, 'utf8').digest('hex'));
+    }
   });
 
   test('_pk_id, Matomo 4: the doc sample on app.hextree.io', () => {
