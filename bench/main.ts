@@ -12,6 +12,7 @@ import { benchDecode, benchHotPath, type DecodeResult, type HotPathResult } from
 import { benchCliAudit, type CliAuditResult } from './cli.ts';
 import { measureSizes, type SizeRow } from './sizes.ts';
 import { benchPanelWrites, type PanelWritesResult } from './panel.ts';
+import { benchPageWritesVersus, benchWorkerStartVersus, type VersusPageWrites, type VersusWorkerStartResult } from './versus.ts';
 import { profilePopup, type PopupProfile } from './profile.ts';
 import { pairedRatios, spread, type Spread } from './stats.ts';
 import { renderReport } from './report.ts';
@@ -183,7 +184,13 @@ export interface BenchResults {
     /** 1-minute load average at the start and the end of the run (other work on the machine). */
     readonly loadAverage: { readonly start: number; readonly end: number };
   };
-  readonly method: { readonly runs: number; readonly warmup: number; readonly extension: string };
+  readonly method: {
+    readonly runs: number;
+    readonly warmup: number;
+    readonly extension: string;
+    /** `--versus DIR`: the other build ("old"), compared with the measured one ("new"); absent when the popup was measured against the floor. */
+    readonly versus?: string;
+  };
   readonly popup: readonly PopupScenarioResult[] | null;
   readonly workerStart: WorkerStartResult | null;
   readonly background: { readonly pure: HotPathResult; readonly page: { readonly unruled: PageWritesResult; readonly ruled: PageWritesResult } | null } | null;
@@ -193,6 +200,12 @@ export interface BenchResults {
   /** Absent in results written before the CLI section existed. */
   readonly cli?: CliAuditResult | null;
   readonly sizes: readonly SizeRow[] | null;
+  /**
+   * `--versus` only: the background sections with each build alone in its own Chromium (the
+   * `workerStart` and `background.page` figures stay null then: both builds in one browser would
+   * each hear the other's cookie events).
+   */
+  readonly versus?: { readonly pageWrites: VersusPageWrites | null; readonly workerStart: VersusWorkerStartResult | null } | null;
   readonly profile: PopupProfile | null;
   readonly errors: readonly string[];
 }
@@ -240,11 +253,16 @@ export async function main(args: readonly string[]): Promise<number> {
   let panel: PanelWritesResult | null = null;
   let chromium: string | null = null;
 
-  const needsBrowser = options.only.has('popup') || options.only.has('worker') || options.only.has('background') || options.only.has('panel') || options.profile;
+  // With --versus the popup (and the side panel and profile) compare both builds in one browser;
+  // the background sections launch each build in a browser of its own (bench/versus.ts) instead.
+  const versusDir = options.versusDir;
+  const backgroundInSharedBrowser = versusDir === null;
+  const needsBrowser = options.only.has('popup') || options.only.has('panel') || options.profile
+    || (backgroundInSharedBrowser && (options.only.has('worker') || options.only.has('background')));
   if (needsBrowser) {
-    const bench = await attempt(errors, 'starting Chromium with Cookie Lens and the floor', () => options.versusDir === null
+    const bench = await attempt(errors, 'starting Chromium with Cookie Lens and the floor', () => versusDir === null
       ? PopupBench.start(snapshot, path.join(REPO_ROOT, 'bench', 'floor-extension'))
-      : PopupBench.startPair(snapshot, options.versusDir, true));
+      : PopupBench.startPair(snapshot, versusDir, true));
     if (bench !== null) {
       try {
         chromium = bench.browser.context.browser()?.version() ?? null;
@@ -260,8 +278,8 @@ export async function main(args: readonly string[]): Promise<number> {
           if (scenario === undefined) throw new Error(`--profile-site: no site "${options.profileSite}" (known: ${SCENARIOS.map((c) => c.id).join(', ')})`);
           return scenario.prepare(bench, sitePage);
         }));
-        if (options.only.has('worker')) workerStart = await attempt(errors, 'service worker start', () => benchWorkerStart(bench, options));
-        if (options.only.has('background')) {
+        if (backgroundInSharedBrowser && options.only.has('worker')) workerStart = await attempt(errors, 'service worker start', () => benchWorkerStart(bench, options));
+        if (backgroundInSharedBrowser && options.only.has('background')) {
           page = await attempt(errors, 'background, 5,000 page cookie writes', async () => {
             const writes = await startPageWrites(bench, 5_000, 10_000, path.join(REPO_ROOT, 'bench', 'listener-extension'));
             try {
@@ -281,6 +299,19 @@ export async function main(args: readonly string[]): Promise<number> {
     }
   }
 
+  let versus: BenchResults['versus'] = null;
+  if (versusDir !== null && (options.only.has('background') || options.only.has('worker'))) {
+    const pageWrites = options.only.has('background')
+      ? await attempt(errors, 'background, 5,000 page cookie writes, new / old build each in its own Chromium',
+        () => benchPageWritesVersus(snapshot, versusDir, 5_000, 10_000, options))
+      : null;
+    const versusWorkerStart = options.only.has('worker')
+      ? await attempt(errors, 'service worker start, new / old build each in its own Chromium', () => benchWorkerStartVersus(snapshot, versusDir, options))
+      : null;
+    versus = { pageWrites, workerStart: versusWorkerStart };
+    chromium ??= pageWrites?.chromium ?? versusWorkerStart?.chromium ?? null;
+  }
+
   const pure = options.only.has('background') ? await attempt(errors, 'background, pure hot path', async () => benchHotPath(nodeOptions)) : null;
   const decode = options.only.has('decode') ? await attempt(errors, 'decode rate', async () => benchDecode(nodeOptions)) : null;
   const cli = options.only.has('cli') ? await attempt(errors, 'CLI audit of a crawl', () => benchCliAudit(REPO_ROOT)) : null;
@@ -294,7 +325,10 @@ export async function main(args: readonly string[]): Promise<number> {
       os: `${process.platform} ${release()}`, node: process.version, chromium,
       loadAverage: { start: loadStart, end: loadavg()[0] ?? 0 },
     },
-    method: { runs: options.runs, warmup: options.warmup, extension: path.relative(REPO_ROOT, options.extensionDir) },
+    method: {
+      runs: options.runs, warmup: options.warmup, extension: path.relative(REPO_ROOT, options.extensionDir),
+      ...(versusDir === null ? {} : { versus: versusDir }),
+    },
     popup,
     workerStart,
     background: pure === null ? null : { pure, page },
@@ -302,6 +336,7 @@ export async function main(args: readonly string[]): Promise<number> {
     panel,
     cli,
     sizes,
+    versus,
     profile,
     errors,
   };

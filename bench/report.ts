@@ -4,6 +4,8 @@ import type { Spread } from './stats.ts';
 
 const POPUP_RATIO_TARGET = 1.25;
 const PAGE_RATIO_TARGET = 1.05;
+/** `--versus`: the new build may be no slower than the old one, within this (issue 16). */
+const VERSUS_RATIO_TARGET = 1.05;
 const EVENT_TARGET_US = 2;
 const HSTC_TARGET_PER_SECOND = 1_000_000;
 /** One frame at 60 Hz: filtering as the visitor types must fit in it. */
@@ -42,19 +44,30 @@ export function renderReport(results: BenchResults): string {
   lines.push('');
   const targets: Array<[string, string, boolean]> = [];
 
+  const versusDir = results.method.versus;
+  if (versusDir !== undefined) {
+    lines.push(`**A/B run (\`--versus\`)**: "new" is the measured build (${results.method.extension}), "old" is ${versusDir}; ratios are new / old, pair by pair.`, '');
+  }
+
   if (results.popup !== null) {
     lines.push('### Popup: toolbar click to rendered (headless Chromium, icon pinned)', '');
-    lines.push('| site | rows | Cookie Lens | floor (names only) | Cookie Lens / floor | popup document alone: Cookie Lens / floor |');
+    if (versusDir === undefined) {
+      lines.push('| site | rows | Cookie Lens | floor (names only) | Cookie Lens / floor | popup document alone: Cookie Lens / floor |');
+    } else {
+      lines.push('| site | rows | new build | old build | new / old | popup document alone: new / old |');
+    }
     lines.push('|---|---|---|---|---|---|');
     for (const scenario of results.popup) {
-      lines.push(`| ${scenario.title} | ${scenario.rows} (floor: ${scenario.floorRows}) | ${spreadOf(scenario.cookieLens, ms, ' ms')} | ${spreadOf(scenario.floor, ms, ' ms')} `
+      const rows = versusDir === undefined ? `${scenario.rows} (floor: ${scenario.floorRows})` : String(scenario.rows);
+      lines.push(`| ${scenario.title} | ${rows} | ${spreadOf(scenario.cookieLens, ms, ' ms')} | ${spreadOf(scenario.floor, ms, ' ms')} `
         + `| ${spreadOf(scenario.ratio, ratio, '')} | ${ms(scenario.cookieLensDocument.median)} ms / ${ms(scenario.floorDocument.median)} ms |`);
-      targets.push([`popup ${scenario.id}: Cookie Lens / floor ≤ ${POPUP_RATIO_TARGET}`, ratio(scenario.ratio.median), scenario.ratio.median <= POPUP_RATIO_TARGET]);
+      if (versusDir === undefined) targets.push([`popup ${scenario.id}: Cookie Lens / floor ≤ ${POPUP_RATIO_TARGET}`, ratio(scenario.ratio.median), scenario.ratio.median <= POPUP_RATIO_TARGET]);
+      else targets.push([`popup ${scenario.id}: new / old ≤ ${VERSUS_RATIO_TARGET}`, spreadOf(scenario.ratio, ratio, ''), scenario.ratio.median <= VERSUS_RATIO_TARGET]);
     }
     lines.push('', 'Phases of an opening (medians, ms from the popup document\'s navigation start; marks made by the popups themselves: '
       + '`popup:script` its first script runs, `popup:evaluated` all its modules have run, `popup:data` the tab and cookie reads are back, '
       + '`popup:report` the cookies are decoded and explained, `rendered` the observer saw every row):', '');
-    lines.push('| site | Cookie Lens | floor |', '|---|---|---|');
+    lines.push(versusDir === undefined ? '| site | Cookie Lens | floor |' : '| site | new build | old build |', '|---|---|---|');
     const phaseList = (phases: Readonly<Record<string, number>>): string => Object.entries(phases).map(([name, at]) => `${name.replace(/^popup:/, '')} ${ms(at)}`).join(' → ');
     for (const scenario of results.popup) lines.push(`| ${scenario.id} | ${phaseList(scenario.phases.cookieLens)} | ${phaseList(scenario.phases.floor)} |`);
     const late = results.popup.reduce((sum, scenario) => sum + scenario.lateSamples, 0);
@@ -65,6 +78,10 @@ export function renderReport(results: BenchResults): string {
   if (results.background !== null) {
     const { pure, page } = results.background;
     lines.push(`### Background: cookies.onChanged with ${pure.rules.toLocaleString('en')} rules stored`, '');
+    if (versusDir !== undefined) {
+      lines.push('The pure logic below runs from this checkout\'s source in Node, so it is not compared with the old build '
+        + '(the page writes and the worker start are, in the next sections).', '');
+    }
     lines.push('| what | median (min–max) |', '|---|---|');
     lines.push(`| pure logic per event, site without a rule, the demo's mixed names (${pure.openTabs} tabs with badges) | ${spreadOf(pure.unruledMixed, micro, ' µs')} |`);
     lines.push(`| pure logic per event, site without a rule, names a rule can concern | ${spreadOf(pure.unruledTracked, micro, ' µs')} |`);
@@ -85,6 +102,8 @@ export function renderReport(results: BenchResults): string {
     }
     lines.push('');
   }
+
+  if (results.versus !== undefined && results.versus !== null) renderVersus(results.versus, lines, targets);
 
   if (results.panel !== undefined && results.panel !== null) {
     const { panel } = results;
@@ -153,4 +172,30 @@ export function renderReport(results: BenchResults): string {
   }
   if (results.errors.length > 0) lines.push('### Not measured', '', ...results.errors.map((error) => `- ${error.split('\n')[0] ?? error}`), '');
   return lines.join('\n').trimEnd();
+}
+
+/** `--versus`: the background's figures, each build alone in its own Chromium. */
+function renderVersus(versus: NonNullable<BenchResults['versus']>, lines: string[], targets: Array<[string, string, boolean]>): void {
+  const { pageWrites, workerStart } = versus;
+  if (pageWrites !== null) {
+    lines.push('### Background, new / old build: a page writing cookies, each build alone in its own Chromium', '');
+    lines.push('| what | median (min–max) |', '|---|---|');
+    for (const [label, result] of [['site without a rule', pageWrites.unruled], ['site with a rule (do not track)', pageWrites.ruled]] as const) {
+      lines.push(`| ${result.writes.toLocaleString('en')} cookie writes by a page, ${result.storedRules.toLocaleString('en')} rules stored, ${label}: page time new / old, pair by pair | ${spreadOf(result.ratio, ratio, '')} |`);
+      lines.push(`| … page time with the new build; with the old build | ${spreadOf(result.newBuild, ms, ' ms')}; ${spreadOf(result.oldBuild, ms, ' ms')} |`);
+      lines.push(`| … storage reads by the background per run, new; old | ${result.newStorageReadsPerRun}; ${result.oldStorageReadsPerRun} |`);
+      lines.push(`| … events the background received per run, new; old | ${Math.round(result.newEventsPerRun)}; ${Math.round(result.oldEventsPerRun)} |`);
+    }
+    lines.push('');
+    targets.push([`page time new / old, site without a rule ≤ ${VERSUS_RATIO_TARGET}`, spreadOf(pageWrites.unruled.ratio, ratio, ''), pageWrites.unruled.ratio.median <= VERSUS_RATIO_TARGET]);
+  }
+  if (workerStart !== null) {
+    lines.push('### Service worker start, new / old build, each alone in its own Chromium', '');
+    lines.push('| what | median (min–max) |', '|---|---|');
+    lines.push(`| stopped worker → reply to its first message (\`exportRules\`), new / old, pair by pair | ${spreadOf(workerStart.coldRatio, ratio, '')} |`);
+    lines.push(`| … new build; old build | ${spreadOf(workerStart.newCold, ms, ' ms')}; ${spreadOf(workerStart.oldCold, ms, ' ms')} |`);
+    lines.push(`| the same message to the running worker, new build; old build | ${spreadOf(workerStart.newWarm, ms, ' ms')}; ${spreadOf(workerStart.oldWarm, ms, ' ms')} |`);
+    lines.push('');
+    targets.push([`worker cold start new / old ≤ ${VERSUS_RATIO_TARGET}`, spreadOf(workerStart.coldRatio, ratio, ''), workerStart.coldRatio.median <= VERSUS_RATIO_TARGET]);
+  }
 }

@@ -34,7 +34,8 @@ export interface WorkerStartResult {
 /** A read-only request every Cookie Lens version answers: the rules as a file. */
 const FIRST_MESSAGE = { type: 'exportRules', payload: {} };
 
-async function timedMessage(page: Page): Promise<number> {
+/** Sends `exportRules` from an extension page of the build and times the reply, ms. */
+export async function timedMessage(page: Page): Promise<number> {
   const { ms, ok } = await page.evaluate(async (message) => {
     const start = performance.now();
     const reply: unknown = await chrome.runtime.sendMessage(message);
@@ -97,7 +98,7 @@ export async function pageWrites(page: Page, count: number): Promise<number> {
   }, { count, names: WRITTEN_NAMES });
 }
 
-function fakeRules(count: number, now: number): Record<string, SiteRule> {
+export function fakeRules(count: number, now: number): Record<string, SiteRule> {
   const rules: Record<string, SiteRule> = {};
   for (let i = 0; i < count; i += 1) {
     const site = `site-${String(i).padStart(5, '0')}.example`;
@@ -107,7 +108,7 @@ function fakeRules(count: number, now: number): Record<string, SiteRule> {
 }
 
 /** Counters in the service worker: storage reads and cookie events since the last reset. */
-async function instrumentWorker(worker: Worker): Promise<void> {
+export async function instrumentWorker(worker: Worker): Promise<void> {
   await worker.evaluate(() => {
     const counts = { reads: 0, events: 0 };
     Reflect.set(globalThis, '__benchCounts', counts);
@@ -128,7 +129,7 @@ async function instrumentWorker(worker: Worker): Promise<void> {
   });
 }
 
-async function workerCounts(worker: Worker): Promise<{ reads: number; events: number }> {
+export async function workerCounts(worker: Worker): Promise<{ reads: number; events: number }> {
   return worker.evaluate(() => {
     const counts: unknown = Reflect.get(globalThis, '__benchCounts');
     const read = (key: string): number => (typeof counts === 'object' && counts !== null && typeof Reflect.get(counts, key) === 'number' ? Number(Reflect.get(counts, key)) : -1);
@@ -136,13 +137,31 @@ async function workerCounts(worker: Worker): Promise<{ reads: number; events: nu
   });
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     // Poll gently: the worker being waited for shares the two cores.
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * Writes `count` fake rules (and, with `withSiteRule`, one for the demo site) as a version-1
+ * settings store from an extension page (`host`) of the build, which migrates it on read, and waits
+ * until the build's worker (instrumented) has read storage again: it rebuilds its rule index from
+ * storage on every change.
+ */
+export async function storeRulesIn(host: Page, worker: Worker, count: number, withSiteRule: boolean): Promise<void> {
+  const now = Date.now();
+  const rules = fakeRules(count, now);
+  if (withSiteRule) rules[SITE_DOMAIN] = { site: SITE_DOMAIN, doNotTrack: true, optOut: 'off', since: now };
+  const before = await workerCounts(worker);
+  await host.evaluate(({ key, store }) => chrome.storage.local.set({ [key]: store }), {
+    key: STORAGE_KEY, store: { version: 1, rules, undo: {}, setAside: [] },
+  });
+  await waitFor(async () => (await workerCounts(worker)).reads > before.reads, 10_000, 'the background to reload its rules');
+  await worker.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
 }
 
 export interface PageWritesBench {
@@ -172,18 +191,7 @@ export async function startPageWrites(bench: PopupBench, writes: number, storedR
   const worker = await bench.browser.serviceWorker();
   await instrumentWorker(worker);
 
-  async function storeRules(withSiteRule: boolean): Promise<void> {
-    const now = Date.now();
-    const rules = fakeRules(storedRules, now);
-    if (withSiteRule) rules[SITE_DOMAIN] = { site: SITE_DOMAIN, doNotTrack: true, optOut: 'off', since: now };
-    const before = await workerCounts(worker);
-    await bench.cookieLens.host.evaluate(({ key, store }) => chrome.storage.local.set({ [key]: store }), {
-      key: STORAGE_KEY, store: { version: 1, rules, undo: {}, setAside: [] },
-    });
-    // The background rebuilds its rule index from storage on every change: wait for that read.
-    await waitFor(async () => (await workerCounts(worker)).reads > before.reads, 10_000, 'the background to reload its rules');
-    await worker.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
-  }
+  const storeRules = (withSiteRule: boolean): Promise<void> => storeRulesIn(bench.cookieLens.host, worker, storedRules, withSiteRule);
 
   return {
     async run(scenario, options) {
