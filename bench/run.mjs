@@ -3,7 +3,7 @@
 // the latest numbers: docs/BENCHMARKS.md.
 //
 //   node bench/run.mjs [--no-build] [--runs N] [--only popup,background,panel,decode,worker,sizes]
-//                      [--profile] [--no-write]
+//                      [--profile] [--no-write] [--versus DIR]
 //
 // Exits non-zero only when something could not be measured; times are reported, never asserted.
 import { spawnSync } from 'node:child_process';

@@ -74,6 +74,8 @@ export interface VersusWorkerStartResult {
   /** The same message to the running worker, ms: the messaging round trip itself. */
   readonly newWarm: Spread;
   readonly oldWarm: Spread;
+  /** The kept cold starts pair by pair, ms, so several runs can be pooled (results.json only). */
+  readonly samples: { readonly new: readonly number[]; readonly old: readonly number[] };
 }
 
 export async function benchWorkerStartVersus(newDir: string, oldDir: string, options: RunOptions): Promise<VersusWorkerStartResult> {
@@ -95,6 +97,7 @@ export async function benchWorkerStartVersus(newDir: string, oldDir: string, opt
       chromium: chromiumVersion(pair),
       newCold: spread(cold[0]), oldCold: spread(cold[1]), coldRatio: spread(pairedRatios(cold[0], cold[1])),
       newWarm: spread(warm[0]), oldWarm: spread(warm[1]),
+      samples: { new: cold[0], old: cold[1] },
     };
   });
 }
@@ -115,6 +118,8 @@ export interface VersusPageWritesResult {
   /** cookies.onChanged events each build's background received per run (mean). */
   readonly newEventsPerRun: number;
   readonly oldEventsPerRun: number;
+  /** The kept page times pair by pair, ms, so several runs can be pooled (results.json only). */
+  readonly samples: { readonly new: readonly number[]; readonly old: readonly number[] };
 }
 
 export interface VersusPageWrites {
@@ -178,6 +183,7 @@ export async function benchPageWritesVersus(newDir: string, oldDir: string, writ
           newBuild: spread(times[0]), oldBuild: spread(times[1]), ratio: spread(pairedRatios(times[0], times[1])),
           newStorageReadsPerRun: (reads[0] ?? 0) / runOptions.runs, oldStorageReadsPerRun: (reads[1] ?? 0) / runOptions.runs,
           newEventsPerRun: (events[0] ?? 0) / runOptions.runs, oldEventsPerRun: (events[1] ?? 0) / runOptions.runs,
+          samples: { new: times[0], old: times[1] },
         };
       };
       const unruled = await run(false, options);
