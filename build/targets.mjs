@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { IAB_LIBRARIES, iabLibrariesAsModules } from './plugins/iab-libraries.mjs';
 import { noInnerHtml } from './plugins/no-inner-html.mjs';
+import { polyfillAsModule } from './plugins/polyfill-module.mjs';
 import { POPUP_BOOT, popupBootAsModule } from './plugins/popup-boot.mjs';
 import { publicSuffixList } from './plugins/public-suffix-list.mjs';
 import { publicSuffixAsModule } from './plugins/public-suffix-module.mjs';
@@ -43,7 +44,7 @@ function commonOptions(minify) {
 function popupBuildOptions(outdir, minify) {
   return {
     ...commonOptions(minify),
-    plugins: [popupBootAsModule, publicSuffixAsModule, iabLibrariesAsModules, noInnerHtml],
+    plugins: [popupBootAsModule, publicSuffixAsModule, iabLibrariesAsModules, noInnerHtml, polyfillAsModule],
     entryPoints: { popup: path.join(root, 'popup/main.tsx'), boot: POPUP_BOOT },
     outdir,
     format: 'esm',
@@ -61,7 +62,7 @@ function popupBuildOptions(outdir, minify) {
 function extensionBuildOptions(outdir, minify) {
   return {
     ...commonOptions(minify),
-    plugins: [publicSuffixAsModule, iabLibrariesAsModules, noInnerHtml],
+    plugins: [publicSuffixAsModule, iabLibrariesAsModules, noInnerHtml, polyfillAsModule],
     entryPoints: {
       background: path.join(root, 'src/background/index.ts'),
       options: path.join(root, 'options/main.tsx'),
