@@ -69,23 +69,30 @@ function findExact(name: string): NameFacts | undefined {
   }
 }
 
-/** The prefix groups (a few hundred prefixes), bucketed by their first OCD_MIN_PREFIX_LENGTH characters, longest first. */
+/**
+ * The prefix groups (a few hundred prefixes), bucketed by their first OCD_MIN_PREFIX_LENGTH
+ * characters, longest first. Found by searching the text for prefix groups (`|p…`) rather than
+ * splitting all of it: the popup builds this in every opening that shows an unknown name.
+ */
 function buildPrefixIndex(): ReadonlyMap<string, readonly PrefixEntry[]> {
   const prefixesByHead = new Map<string, PrefixEntry[]>();
-  for (const record of OCD_FACTS.split(';')) {
-    const [platform = '', ...groups] = record.split('|');
-    for (const group of groups) {
-      if (group.charAt(0) !== 'p') continue;
-      const headerEnd = group.indexOf(':');
-      const facts = headerEnd < 2 ? undefined : factsOf(platform, group.slice(0, headerEnd));
-      if (facts === undefined) continue;
-      for (const prefix of group.slice(headerEnd + 1).split(',')) {
-        if (prefix.length < OCD_MIN_PREFIX_LENGTH) continue;
-        const head = prefix.slice(0, OCD_MIN_PREFIX_LENGTH);
-        const bucket = prefixesByHead.get(head) ?? [];
-        bucket.push({ prefix, facts });
-        prefixesByHead.set(head, bucket);
-      }
+  for (let at = OCD_FACTS.indexOf('|p'); at !== -1; at = OCD_FACTS.indexOf('|p', at + 1)) {
+    const groupStart = at + 1;
+    const nextGroup = OCD_FACTS.indexOf('|', groupStart);
+    const nextRecord = OCD_FACTS.indexOf(';', groupStart);
+    const groupEnd = Math.min(nextGroup === -1 ? OCD_FACTS.length : nextGroup, nextRecord === -1 ? OCD_FACTS.length : nextRecord);
+    const group = OCD_FACTS.slice(groupStart, groupEnd);
+    const recordStart = OCD_FACTS.lastIndexOf(';', at) + 1;
+    const platform = OCD_FACTS.slice(recordStart, OCD_FACTS.indexOf('|', recordStart));
+    const headerEnd = group.indexOf(':');
+    const facts = headerEnd < 2 ? undefined : factsOf(platform, group.slice(0, headerEnd));
+    if (facts === undefined) continue;
+    for (const prefix of group.slice(headerEnd + 1).split(',')) {
+      if (prefix.length < OCD_MIN_PREFIX_LENGTH) continue;
+      const head = prefix.slice(0, OCD_MIN_PREFIX_LENGTH);
+      const bucket = prefixesByHead.get(head) ?? [];
+      bucket.push({ prefix, facts });
+      prefixesByHead.set(head, bucket);
     }
   }
   for (const bucket of prefixesByHead.values()) bucket.sort((a, b) => b.prefix.length - a.prefix.length);

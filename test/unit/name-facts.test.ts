@@ -3,7 +3,7 @@
 // category mapping and the fixes described in scripts/gen-ocd-facts.mjs.
 import { describe, expect, test } from 'vitest';
 import { lookupNameFacts, parseRetention } from '../../src/explain/name-facts.ts';
-import { OCD_FACTS, OCD_GENERIC } from '../../src/explain/ocd-facts.generated.ts';
+import { OCD_FACTS, OCD_GENERIC, OCD_MIN_PREFIX_LENGTH } from '../../src/explain/ocd-facts.generated.ts';
 import { findFamily } from '../../src/decode/registry.ts';
 import { viewCookie } from '../../src/explain/report.ts';
 import type { CookieRecord } from '../../src/model/cookie.ts';
@@ -22,6 +22,25 @@ describe('lookupNameFacts', () => {
   test('the longest prefix wins: `_pk_id.1.8d33` matches `_pk_id` (Matomo) and `_pk_id.` (Piwik)', () => {
     expect(lookupNameFacts('_pk_id.1.8d33')).toMatchObject({ platform: 'Piwik', retention: 'P13M', match: 'prefix' });
     expect(lookupNameFacts('_pk_idx')).toMatchObject({ platform: 'Matomo', match: 'prefix' });
+  });
+
+  test('every prefix group of the data is indexed under its platform (the data split whole, independently of the index)', () => {
+    const prefixes: Array<{ platform: string; prefix: string }> = [];
+    for (const record of OCD_FACTS.split(';')) {
+      const [platform = '', ...groups] = record.split('|');
+      for (const group of groups) {
+        if (!group.startsWith('p')) continue;
+        for (const prefix of group.slice(group.indexOf(':') + 1).split(',')) if (prefix.length >= OCD_MIN_PREFIX_LENGTH) prefixes.push({ platform, prefix });
+      }
+    }
+    expect(prefixes.length).toBeGreaterThan(100);
+    for (const { platform, prefix } of prefixes) {
+      // A longer prefix of another platform may win for a longer name; the prefix itself plus one
+      // character matches this one unless a longer prefix starts with it.
+      const longer = prefixes.some((other) => other.prefix.length > prefix.length && other.prefix.startsWith(prefix));
+      const facts = lookupNameFacts(`${prefix}\u0001`);
+      if (!longer) expect({ prefix, platform: facts?.platform, match: facts?.match }).toEqual({ prefix, platform, match: 'prefix' });
+    }
   });
 
   test('exact names come before prefixes', () => {
