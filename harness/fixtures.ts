@@ -205,7 +205,7 @@ export interface FirefoxFixture {
   trackerOf(page: FirefoxPage): Promise<TrackerSnapshot>;
   /** Shows the popup for a tab (a page, or a tab id) in `popup`, waits for its first complete render and brings it to the front. */
   showPopupFor(tab: FirefoxPage | number): Promise<void>;
-  /** Clicks the popup's button whose text starts with `label` (fails when there is none). */
+  /** Clicks the popup's button whose text starts with `label` once it takes presses (not aria-disabled by a running action); fails after 10 s. */
   clickButton(label: string): Promise<void>;
 }
 
@@ -252,12 +252,22 @@ export function useFirefox(options: UseFirefoxOptions = {}): FirefoxFixture {
       await popup.get().bringToFront();
     },
     async clickButton(label) {
-      const clicked = await popup.get().evaluate((text) => {
-        const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith(text));
-        button?.click();
-        return button !== undefined;
-      }, label);
-      if (!clicked) throw new Error(`the popup has no button starting with "${label}"`);
+      // While an action runs the popup's controls are aria-disabled and ignore presses (by design:
+      // a disabled button would drop the keyboard focus), so a press is made once the button takes
+      // it: a press right after the last action's effect showed, but before its reply, was lost.
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const state = await popup.get().evaluate((text) => {
+          const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith(text));
+          if (button === undefined) return 'missing';
+          if (button.getAttribute('aria-disabled') === 'true') return 'busy';
+          button.click();
+          return 'clicked';
+        }, label);
+        if (state === 'clicked') return;
+        if (Date.now() > deadline) throw new Error(state === 'missing' ? `the popup has no button starting with "${label}"` : `the button "${label}" stayed busy for 10 s`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
   };
 }
