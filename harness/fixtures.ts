@@ -16,7 +16,7 @@ import type { ChromiumHarness, LaunchChromiumOptions, PlainChromium } from './ch
 import { parseTrackerSnapshot, startDemo, waitForTracker } from './demo.ts';
 import type { DemoHandle, TrackerSnapshot } from './demo.ts';
 import { CHROME_BUILD, FIREFOX_BUILD, extensionHost, firefoxGeckoId, openPopupFor } from './extension.ts';
-import { launchFirefox, pollInPage } from './firefox.ts';
+import { launchFirefox, poll, pollInPage } from './firefox.ts';
 import type { FirefoxHarness, LaunchFirefoxOptions } from './firefox.ts';
 
 /**
@@ -255,18 +255,18 @@ export function useFirefox(options: UseFirefoxOptions = {}): FirefoxFixture {
       // While an action runs the popup's controls are aria-disabled and ignore presses (by design:
       // a disabled button would drop the keyboard focus), so a press is made once the button takes
       // it: a press right after the last action's effect showed, but before its reply, was lost.
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const state = await popup.get().evaluate((text) => {
-          const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith(text));
-          if (button === undefined) return 'missing';
-          if (button.getAttribute('aria-disabled') === 'true') return 'busy';
-          button.click();
-          return 'clicked';
-        }, label);
-        if (state === 'clicked') return;
-        if (Date.now() > deadline) throw new Error(state === 'missing' ? `the popup has no button starting with "${label}"` : `the button "${label}" stayed busy for 10 s`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
+      const press = () => popup.get().evaluate((text) => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith(text));
+        if (button === undefined) return 'missing';
+        if (button.getAttribute('aria-disabled') === 'true') return 'busy';
+        button.click();
+        return 'clicked';
+      }, label);
+      try {
+        await poll(press, (answer) => answer === 'clicked', 10_000);
+      } catch (error) {
+        // poll names the last answer: "missing" (no such button) or "busy" (never took a press).
+        throw new Error(`could not press the popup's button starting with "${label}": ${error instanceof Error ? error.message : String(error)}`);
       }
     },
   };
