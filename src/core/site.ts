@@ -155,10 +155,10 @@ export interface SiteCookie extends CookieRecord {
   readonly scope: CookieScope;
 }
 
-/** The site's cookies in one cookie store, each stored cookie once, each with its scope. */
-export function scopedSiteCookies(all: readonly CookieRecord[], site: SiteContext, storeId: string): SiteCookie[] {
+/** The site's cookies in one cookie store, each stored cookie once, as `keep` makes them from the cookie and its scope. */
+function eachSiteCookie<T>(all: readonly CookieRecord[], site: SiteContext, storeId: string, keep: (cookie: CookieRecord, scope: CookieScope) => T): T[] {
   const seen = new Set<string>();
-  const result: SiteCookie[] = [];
+  const result: T[] = [];
   for (const cookie of all) {
     if (cookie.storeId !== storeId) continue;
     const scope = scopeOf(cookie, site);
@@ -166,14 +166,19 @@ export function scopedSiteCookies(all: readonly CookieRecord[], site: SiteContex
     const identity = cookieIdentity(cookie);
     if (seen.has(identity)) continue;
     seen.add(identity);
-    result.push({ ...cookie, scope });
+    result.push(keep(cookie, scope));
   }
   return result;
 }
 
+/** The site's cookies in one cookie store, each stored cookie once, each with its scope. */
+export function scopedSiteCookies(all: readonly CookieRecord[], site: SiteContext, storeId: string): SiteCookie[] {
+  return eachSiteCookie(all, site, storeId, (cookie, scope) => ({ ...cookie, scope }));
+}
+
 /** The site's cookies in one cookie store, each stored cookie once, as the browser keeps them (no scope). */
 export function siteCookies(all: readonly CookieRecord[], site: SiteContext, storeId: string): CookieRecord[] {
-  return scopedSiteCookies(all, site, storeId).map(({ scope: _scope, ...cookie }) => cookie);
+  return eachSiteCookie(all, site, storeId, (cookie) => cookie);
 }
 
 /**
