@@ -10,7 +10,7 @@ import { scopeSiteRead, scopedSiteCookiesFromBrowser } from '../core/site-reads.
 import { settingsFromRead, siteSettingsFromRead } from '../storage/site-settings.ts';
 import { readViewPrefs } from '../storage/view-prefs.ts';
 import { cleanUpSettings } from '../storage/cleanup-session.ts';
-import { siteCleanUp } from '../core/cleanup.ts';
+import { siteCleanUp, type CleanUpSettings } from '../core/cleanup.ts';
 import { TRACKER_REQUEST_PATTERNS } from '../explain/activity.ts';
 
 /**
@@ -41,6 +41,11 @@ export function createPageClient(adapter: PageAdapter, options: { readonly first
     if (watchedDomain === null) return true;
     const host = domain.startsWith('.') ? domain.slice(1) : domain;
     return host === watchedDomain || host.endsWith(`.${watchedDomain}`) || (topLevelSite?.endsWith(`//${watchedDomain}`) ?? false);
+  };
+
+  const loadCleanUp = async (): Promise<CleanUpSettings> => {
+    const { root, policy, notices } = await adapter.readCleanUp();
+    return cleanUpSettings(root, policy, notices);
   };
 
   const client: PageClient = {
@@ -89,13 +94,9 @@ export function createPageClient(adapter: PageAdapter, options: { readonly first
       const { root, policy } = await adapter.readSettings();
       return settingsFromRead(root, policy);
     },
-    async loadCleanUp() {
-      const { root, policy, notices } = await adapter.readCleanUp();
-      return cleanUpSettings(root, policy, notices);
-    },
+    loadCleanUp,
     async loadSiteCleanUp(site, storeId) {
-      const { root, policy, notices } = await adapter.readCleanUp();
-      return siteCleanUp(cleanUpSettings(root, policy, notices), site, storeId, adapter.now());
+      return siteCleanUp(await loadCleanUp(), site, storeId, adapter.now());
     },
     async loadViewPrefs() {
       return readViewPrefs(await adapter.readViewPrefs()).prefs;
