@@ -6,8 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-
-const root = path.resolve(import.meta.dirname, '../..');
+import { root } from '../../harness/bundle.ts';
 
 function scripts(target: 'chrome' | 'firefox'): string[] {
   const dir = path.join(root, 'dist', target);
