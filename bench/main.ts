@@ -31,6 +31,8 @@ interface Options {
   /** Another build of Cookie Lens measured in the floor's place (A/B), or null for the floor. */
   readonly versusDir: string | null;
   readonly extensionDir: string;
+  /** `--sites a,b`: only these popup sites (ids of SCENARIOS), for a quicker A/B; null for all. */
+  readonly sites: ReadonlySet<string> | null;
 }
 
 function parseArgs(args: readonly string[]): Options {
@@ -49,10 +51,14 @@ function parseArgs(args: readonly string[]): Options {
     if (section === undefined) throw new Error(`unknown section "${entry}" (known: ${SECTIONS.join(', ')})`);
     only.add(section);
   }
+  const sites = value('--sites')?.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  for (const site of sites ?? []) {
+    if (!SCENARIOS.some((scenario) => scenario.id === site)) throw new Error(`--sites: no site "${site}" (known: ${SCENARIOS.map((c) => c.id).join(', ')})`);
+  }
   return {
-    runs, warmup, only,
+    runs, warmup, only, sites: sites === undefined ? null : new Set(sites),
     // Results are committed only from a full run: partial runs go to tmp/bench/.
-    write: !args.includes('--no-write') && onlyList === undefined && value('--extension') === undefined && value('--versus') === undefined,
+    write: !args.includes('--no-write') && onlyList === undefined && sites === undefined && value('--extension') === undefined && value('--versus') === undefined,
     profile: args.includes('--profile'),
     profileSite: value('--profile-site') ?? 'site-180',
     extensionDir: path.resolve(REPO_ROOT, value('--extension') ?? CHROME_BUILD),
@@ -269,6 +275,7 @@ export async function main(args: readonly string[]): Promise<number> {
         if (options.only.has('popup')) {
           popup = [];
           for (const scenario of SCENARIOS) {
+            if (options.sites !== null && !options.sites.has(scenario.id)) continue;
             const result = await attempt(errors, `popup, ${scenario.id}`, () => benchPopupScenario(bench, scenario, options));
             if (result !== null) popup.push(result);
           }

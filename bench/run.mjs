@@ -2,7 +2,7 @@
 // into tmp/bench/, runs it, prints the table and writes bench/results.json. Method, targets and
 // the latest numbers: docs/BENCHMARKS.md.
 //
-//   node bench/run.mjs [--no-build] [--runs N] [--only popup,background,panel,decode,worker,sizes]
+//   node bench/run.mjs [--no-build] [--runs N] [--only popup,background,panel,decode,worker,sizes] [--sites busy-180]
 //                      [--profile] [--no-write] [--versus DIR]
 //
 // Exits non-zero only when something could not be measured; times are reported, never asserted.
