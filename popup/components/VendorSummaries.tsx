@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useServices } from '../../src/pages/context.ts';
 import type { VendorReport } from '../../src/explain/page-report.ts';
+import type { VendorIdFact } from '../../src/explain/vendor-summary.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
 import { Row, When } from './Summary.tsx';
 import { vendorName } from '../../src/pages/names.ts';
@@ -38,14 +39,11 @@ export function VendorSummaries({ summaries, now, children }: {
                 <Row field="pageViews" label={t('vendorSummary_pageViews')}><span data-value={String(summary.pageViews)}>{format.number(summary.pageViews)}</span></Row>
               ) : null}
               {summary.lastActivity !== undefined ? <Row field="lastActivity" label={t('vendorSummary_lastActivity')}><When ms={summary.lastActivity} now={now} /></Row> : null}
-              {summary.ids.map((id) => (
-                <Row key={`${id.key}:${id.value}`} field={`id:${id.key}`} label={t.dynamic(`field_${messageKeyPart(id.key)}`) ?? id.key}>
-                  <code dir="auto" data-cookie={id.cookie}>{id.value}</code>
-                </Row>
-              ))}
+              {idsByKey(summary.ids).map(([key, ids]) => <IdRow key={key} idKey={key} ids={ids} />)}
               {summary.cookieNames.length > 0 ? (
                 <Row field="cookies" label={t('vendorSummary_cookies')}>
-                  {summary.cookieNames.map((name) => <code key={name} dir="auto" class="listed-name">{name}</code>)}
+                  {/* One text for the whole list (a site can have dozens); each name isolated, so a right-to-left name keeps its order. */}
+                  <code class="listed-names">{summary.cookieNames.map((name) => `\u2068${name}\u2069`).join(', ')}</code>
                 </Row>
               ) : null}
             </dl>
@@ -55,6 +53,38 @@ export function VendorSummaries({ summaries, now, children }: {
         );
       })}
     </>
+  );
+}
+
+/** The vendor's ids, one entry per kind of id (visitor id, device id, ...), in the order first seen. */
+function idsByKey(ids: readonly VendorIdFact[]): [string, VendorIdFact[]][] {
+  const byKey = new Map<string, VendorIdFact[]>();
+  for (const id of ids) {
+    const same = byKey.get(id.key);
+    if (same === undefined) byKey.set(id.key, [id]);
+    else same.push(id);
+  }
+  return [...byKey];
+}
+
+/** Up to this many ids of one kind show at once; more (one per copy of a tracker's cookie) open on request. */
+const IDS_SHOWN = 3;
+
+/** One kind of id and its values; a long list shows its first two and "Show N more". */
+function IdRow({ idKey, ids }: { idKey: string; ids: readonly VendorIdFact[] }) {
+  const { t, format } = useServices();
+  const [all, setAll] = useState(false);
+  const folded = ids.length > IDS_SHOWN && !all;
+  const shown = folded ? ids.slice(0, IDS_SHOWN - 1) : ids;
+  return (
+    <Row field={`id:${idKey}`} label={t.dynamic(`field_${messageKeyPart(idKey)}`) ?? idKey}>
+      {shown.map((id) => <code key={id.value} class="id-value" dir="auto" data-cookie={id.cookie}>{id.value}</code>)}
+      {ids.length > IDS_SHOWN ? (
+        <button type="button" class="link" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? t('vendorSummary_fewerIds') : format.plural('vendorSummary_moreIds', ids.length - shown.length)}
+        </button>
+      ) : null}
+    </Row>
   );
 }
 

@@ -64,6 +64,23 @@ describe('the popup on a 180-cookie site, at 400 x 600', () => {
     await search.press('Escape');
     expect(await search.inputValue()).toBe('');
     await expect.poll(() => rows.count()).toBe(180);
+
+    // Intercom's block: one cookie per app, so many visitor ids of one kind. The first two show,
+    // the rest open on request; the names of all its cookies are listed.
+    const intercom = cookies.filter((c) => c.name.startsWith('intercom-id-'));
+    expect(intercom.length).toBeGreaterThan(3);
+    const block = popup.locator('[data-summary="vendor"][data-vendor="intercom"]');
+    const ids = block.locator('[data-field="id:visitorId"] code');
+    expect(await ids.count()).toBe(2);
+    const more = block.getByRole('button', { name: `Show ${intercom.length - 2} more` });
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    await more.click();
+    await expect.poll(() => ids.count()).toBe(intercom.length);
+    expect((await ids.allInnerTexts()).sort()).toEqual(intercom.map((c) => c.value).sort());
+    const fewer = block.getByRole('button', { name: 'Show fewer' });
+    expect(await fewer.getAttribute('aria-expanded')).toBe('true');
+    const listed = (await block.locator('[data-field="cookies"] code').innerText()).split(', ').map((name) => name.replace(/[\u2068\u2069]/g, ''));
+    expect(listed.sort()).toEqual(intercom.map((c) => c.name).sort());
     await popup.close();
     await page.close();
   });
