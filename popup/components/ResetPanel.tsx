@@ -24,8 +24,9 @@ export function ResetPanel({ report, tabId, busy, onCancel, onConfirm }: {
   const [includeConsent, setIncludeConsent] = useState(false);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const [clearStoredData, setClearStoredData] = useState(false);
-  const preview = useMemo(() => previewReset(report.reset, includeConsent, ticked), [report.reset, includeConsent, ticked]);
-  const { locked, hasConsent, address } = report.reset;
+  const reset = report.reset();
+  const preview = useMemo(() => previewReset(reset, includeConsent, ticked), [reset, includeConsent, ticked]);
+  const { locked, hasConsent, address } = reset;
   const toggle = (id: string) => {
     const next = new Set(ticked);
     if (next.has(id)) next.delete(id);
@@ -75,7 +76,7 @@ export function ResetPanel({ report, tabId, busy, onCancel, onConfirm }: {
           </ul>
         </details>
       ) : null}
-      {report.reset.storedData === null ? null : <StoredDataOption plan={report.reset.storedData} checked={clearStoredData} onChange={setClearStoredData} />}
+      {reset.storedData === null ? null : <StoredDataOption plan={reset.storedData} checked={clearStoredData} onChange={setClearStoredData} />}
       {address !== null ? (
         <p data-reset-address>
           {t('reset_address', [address.removed.map((r) => `${r.name} (${t(r.part === 'query' ? 'reset_addressQuery' : 'reset_addressFragment')})`).join(', ')])}

@@ -73,7 +73,11 @@ export interface PageReport extends SiteReport {
   readonly contradictions: readonly Contradiction[];
   /** Copies of one cookie (other domain, path or partition) that disagree about the visitor. */
   readonly disagreements: readonly VariantDisagreement[];
-  readonly reset: ResetReport;
+  /**
+   * The reset preview: made the first time it is asked for (the popup asks when the visitor opens
+   * the reset), then kept, so a popup that is only looked at never works it out.
+   */
+  readonly reset: () => ResetReport;
   /** The site's undo snapshot while it can still be undone. */
   readonly undo: UndoSnapshot | null;
   /** The do-not-track and opt-out switches: the real cookies beside the rule. */
@@ -199,7 +203,7 @@ function assemble(input: PageReportInput, explained: SiteReport, embedded: reado
     vendors,
     contradictions: contradictionsOf(explained.views, now),
     disagreements: variantDisagreements(explained.views),
-    reset: resetReport(input),
+    reset: once(() => resetReport(input)),
     undo: input.undo !== null && isSnapshotLive(input.undo, now) ? input.undo : null,
     switches: choiceSwitches(input.rule, choiceCookiesNow(input.cookies)),
     gpc: { on: input.rule !== null && gpcOn(input.rule), only: input.rule !== null && asksOnlyGpc(input.rule) },
@@ -208,6 +212,14 @@ function assemble(input: PageReportInput, explained: SiteReport, embedded: reado
     site: input.site,
     now,
     input,
+  };
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { readonly value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
   };
 }
 

@@ -58,18 +58,20 @@ describe('the site report', () => {
   test('previews a reset exactly as the background plans it, by vendor', () => {
     const report = reportSite(input(), NOW);
     for (const includeConsent of [false, true]) {
-      for (const ticked of [new Set<string>(), new Set([report.reset.entries.find((e) => e.cookie.name === 'cart')?.id ?? ''])]) {
-        const preview = previewReset(report.reset, includeConsent, ticked);
+      for (const ticked of [new Set<string>(), new Set([report.reset().entries.find((e) => e.cookie.name === 'cart')?.id ?? ''])]) {
+        const preview = previewReset(report.reset(), includeConsent, ticked);
         const plan = planReset(site, input().cookies, { includeConsent, alsoRemove: [...ticked] });
         expect(preview.remove.flatMap((group) => group.entries.map((e) => e.cookie.name)).sort())
           .toEqual(plan.remove.map((c) => c.name).sort());
         expect(preview.optionalCount).toBe(plan.keep.filter((k) => k.group !== 'consent').length);
       }
     }
-    expect(previewReset(report.reset, false, new Set()).remove.map((group) => group.vendor)).toEqual(['hubspot', 'google-analytics']);
-    expect(report.reset.hasConsent).toBe(true);
-    expect(report.reset.address?.removed.map((r) => r.name)).toEqual(['__hstc']);
-    const locked = reportSite(input({ resetLocked: true }), NOW).reset;
+    expect(previewReset(report.reset(), false, new Set()).remove.map((group) => group.vendor)).toEqual(['hubspot', 'google-analytics']);
+    expect(report.reset().hasConsent).toBe(true);
+    // Made once, when first asked for, then kept: the panel's renders share one preview.
+    expect(report.reset()).toBe(report.reset());
+    expect(report.reset().address?.removed.map((r) => r.name)).toEqual(['__hstc']);
+    const locked = reportSite(input({ resetLocked: true }), NOW).reset();
     expect([locked.hasConsent, previewReset(locked, false, new Set()).optional]).toEqual([false, []]);
   });
 
@@ -121,11 +123,11 @@ describe('the site report', () => {
 
   test('names the stored data a reset may clear, and what this browser cannot clear', () => {
     const sub = cookie('pref', 'x', 'shop.example.com');
-    const chromium = reportSite(input({ cookies: ofSite([GA, sub]) }), NOW).reset.storedData;
+    const chromium = reportSite(input({ cookies: ofSite([GA, sub]) }), NOW).reset().storedData;
     expect(chromium?.hosts).toEqual(['www.example.com', 'example.com']);
     expect(chromium?.cannot).toEqual([]);
-    expect(reportSite(input({ browserFamily: 'firefox' }), NOW).reset.storedData?.cannot).toEqual(['cacheStorage']);
-    expect(reportSite(input({ resetLocked: true }), NOW).reset.storedData).toBeNull();
+    expect(reportSite(input({ browserFamily: 'firefox' }), NOW).reset().storedData?.cannot).toEqual(['cacheStorage']);
+    expect(reportSite(input({ resetLocked: true }), NOW).reset().storedData).toBeNull();
   });
 
   test('names copies of a cookie that disagree about the visitor', () => {
