@@ -168,6 +168,7 @@ function cookieRow(view: CookieView, outcome: DecodeOutcome | null, now: number,
   const { cookie } = view;
   const vendor = vendorName(view.vendor, t);
   const failed = outcome !== null && !outcome.ok;
+  const deleteLabel = deletable ? t('row_delete', [cookie.name]) : undefined;
   const detailsId = `d-${view.id.replace(/[^A-Za-z0-9_-]/g, (c) => c.charCodeAt(0).toString(16))}`;
   return (
     <li key={view.id} class={failed ? 'cookie undecodable' : 'cookie'} data-cookie={cookie.name} data-scope={view.scope} data-store={cookie.storeId}>
@@ -175,16 +176,16 @@ function cookieRow(view: CookieView, outcome: DecodeOutcome | null, now: number,
         <span class="cookie-name" dir="auto">{cookie.name}</span>
         <span class="cookie-vendor">{vendor}</span>
         {view.scope === 'partitioned' ? <span class="tag">{t('scope_partitioned')}</span> : null}
-        {variants > 1 && view.scope !== 'partitioned' ? <span class="tag" data-variant={cookie.domain} title={t('row_variantOf', [String(variants), cookie.name])}>{cookie.domain} · {t(scopeLabel(view))}</span> : null}
+        {variants > 1 && view.scope !== 'partitioned' ? <span class="tag" data-variant={cookie.domain} title={t('row_variantOf', [String(variants), cookie.name])}>{`${cookie.domain} · ${t(scopeLabel(view))}`}</span> : null}
         {cookie.path !== '/' ? <span class="tag" data-path={cookie.path}>{t('row_path', [cookie.path])}</span> : null}
         {failed ? <span class="tag warn">{t('row_notDecoded')}</span> : null}
         {view.attribution === 'none' ? <span class="tag">{t('row_notRecognised')}</span> : null}
-        {against.length > 0 ? <span class="tag warn" data-against-consent>⚠ {t('row_againstConsent')}</span> : null}
+        {against.length > 0 ? <span class="tag warn" data-against-consent>{`⚠ ${t('row_againstConsent')}`}</span> : null}
         {written !== null ? <span class="tag" data-written-at="">{written}</span> : null}
       </button>
       {deletable ? (
         // No child nodes: the sign is drawn by the style sheet, so 180 rows add one element each.
-        <button type="button" class="row-delete" data-delete={view.id} aria-label={t('row_delete', [cookie.name])} title={t('row_delete', [cookie.name])} />
+        <button type="button" class="row-delete" data-delete={view.id} aria-label={deleteLabel} title={deleteLabel} />
       ) : null}
       {open ? <CookieDetails id={detailsId} view={view} outcome={outcome} now={now} against={against} /> : null}
     </li>
