@@ -80,6 +80,8 @@ export interface PopupScenarioResult {
   readonly floor: Spread;
   /** Cookie Lens / floor, pair by pair. */
   readonly ratio: Spread;
+  /** Every pair's ratio, in the order measured: several A/B runs can be pooled (bench/pool.mjs). */
+  readonly ratios: readonly number[];
   /** The popup document's own part: its navigation start to rendered, ms. */
   readonly cookieLensDocument: Spread;
   readonly floorDocument: Spread;
@@ -167,6 +169,7 @@ async function benchPopupScenario(bench: PopupBench, scenario: Scenario, options
       id: scenario.id, title: scenario.title, rows, floorRows: floor[0]?.rows ?? 0,
       cookieLens: spread(times(cookieLens)), floor: spread(times(floor)),
       ratio: spread(pairedRatios(times(cookieLens), times(floor))),
+      ratios: pairedRatios(times(cookieLens), times(floor)).map((ratio) => Math.round(ratio * 1000) / 1000),
       cookieLensDocument: spread(documentTimes(cookieLens)), floorDocument: spread(documentTimes(floor)),
       lateSamples: [...cookieLens, ...floor].filter((sample) => sample.late).length,
       phases: { cookieLens: medianMarks(cookieLens), floor: medianMarks(floor) },
