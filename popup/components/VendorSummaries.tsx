@@ -14,16 +14,21 @@ export function useVendorName(): (vendor: string) => string {
   return (vendor) => vendorName(vendor, t);
 }
 
+/** The one explanation of what a tracker's "Block" switch does, which every switch points to. */
+export const VENDOR_BLOCK_HELP_ID = 'vendor-block-help';
+
 export function VendorSummaries({ summaries, now, children }: {
   summaries: readonly VendorReport[];
   now: number;
-  /** Per-vendor controls, rendered at the end of each block. */
+  /** Per-vendor controls (VendorBlockSwitch), rendered at the end of each block. */
   children?: (summary: VendorReport) => ComponentChildren;
 }) {
   const { t, format } = useServices();
   const vendorName = useVendorName();
   return (
     <>
+      {/* Said once for every tracker's switch, rather than the same sentence under each. */}
+      {children !== undefined && summaries.length > 0 ? <p id={VENDOR_BLOCK_HELP_ID} class="help vendor-block-help">{t('vendorBlock_helpAll')}</p> : null}
       {summaries.map((summary) => {
         const titleId = `vendor-summary-${summary.vendor}`;
         const hasFacts = summary.firstSeen !== undefined || summary.sessionCount !== undefined || summary.lastActivity !== undefined || summary.ids.length > 0;
@@ -102,7 +107,8 @@ export function VendorBlockSwitch({ vendor: report, tabId, managed, announce, on
   const [error, setError] = useState<string | null>(null);
   const { vendor, blocked, exception } = report;
   const name = vendorName(vendor);
-  const helpId = `vendor-block-help-${vendor}`;
+  // A tracker kept working despite the opt-out says so under its own switch.
+  const exceptionId = `vendor-block-exception-${vendor}`;
   const toggle = async (): Promise<void> => {
     setBusy(true);
     setError(null);
@@ -118,11 +124,11 @@ export function VendorBlockSwitch({ vendor: report, tabId, managed, announce, on
   return (
     <div class="switch-row" data-vendor-block={vendor}>
       <button type="button" role="switch" aria-checked={blocked} disabled={managed} aria-disabled={busy ? 'true' : undefined} class="switch"
-        aria-describedby={helpId} onClick={() => { if (!busy) void toggle(); }}>
+        aria-describedby={exception ? `${VENDOR_BLOCK_HELP_ID} ${exceptionId}` : VENDOR_BLOCK_HELP_ID} onClick={() => { if (!busy) void toggle(); }}>
         <span class="switch-track" aria-hidden="true"><span class="switch-thumb" /></span>
         <span class="switch-label">{t('vendorBlock_switch', [name])}</span>
       </button>
-      <p id={helpId} class="help">{exception ? t('vendorBlock_exception', [name]) : t('vendorBlock_help')}</p>
+      {exception ? <p id={exceptionId} class="help">{t('vendorBlock_exception', [name])}</p> : null}
       {error !== null ? <p class="error" role="alert">{error}</p> : null}
     </div>
   );
