@@ -85,9 +85,9 @@ export interface ChromiumFixture {
   readonly demo: DemoHandle;
   /** Loads a path on `host` (default the demo site) or a whole address, and waits for the stand-in tracker unless the page runs without it. */
   visit(page: Page, where: string, host?: string): Promise<void>;
-  /** Removes every rule the visitor set, on the options page (the organisation's managed rules stay). */
-  removeAllRules(): Promise<void>;
-  /** No rules the visitor set, no cookies, no logged beacons or requests; returns a new tab. */
+  /** Removes every choice the visitor made (rules, link stripping, clean-up), on the options page; the organisation's stay. */
+  removeAllChoices(): Promise<void>;
+  /** No choices the visitor made, no cookies, no logged beacons or requests; returns a new tab. */
   freshSite(): Promise<Page>;
   /** Opens the popup as a tab for `page`'s tab and waits for its first complete render. */
   openPopup(page: Page): Promise<Page>;
@@ -124,13 +124,21 @@ export function useChromium(options: UseChromiumOptions = {}): ChromiumFixture {
     if (runsTracker(address)) await waitForTracker(page);
   };
 
-  const removeAllRules = async (): Promise<void> => {
+  const removeAllChoices = async (): Promise<void> => {
     const options = await browser.get().openPopupPage(0, 'options.html');
     await options.waitForSelector('body[data-ready="1"]');
-    const removes = options.getByRole('button', { name: /Remove the choice for/ });
-    for (let left = await removes.count(); left > 0; left -= 1) {
-      await removes.first().click();
-      await options.waitForFunction((count) => document.querySelectorAll('[data-rule]:not([data-managed])').length === count, left - 1);
+    // Each list's remove buttons, and the rows that go with them (the organisation's stay).
+    const lists: readonly [RegExp, string][] = [
+      [/^Remove the choice for/, '[data-rule]:not([data-managed])'],
+      [/^Stop stripping links to/, '[data-strip-site]'],
+      [/^Stop cleaning up/, '[data-cleanup-site]:not([data-managed])'],
+    ];
+    for (const [name, rows] of lists) {
+      const removes = options.getByRole('button', { name });
+      for (let left = await removes.count(); left > 0; left -= 1) {
+        await removes.first().click();
+        await options.waitForFunction(([selector, count]) => document.querySelectorAll(selector).length === count, [rows, left - 1] as const);
+      }
     }
     await options.close();
   };
@@ -139,9 +147,9 @@ export function useChromium(options: UseChromiumOptions = {}): ChromiumFixture {
     browser: browser.handle,
     demo: demo.handle,
     visit,
-    removeAllRules,
+    removeAllChoices,
     async freshSite() {
-      await removeAllRules();
+      await removeAllChoices();
       await browser.get().context.clearCookies();
       demo.get().clearBeacons();
       demo.get().clearRequests();

@@ -3,7 +3,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useServices } from '../src/pages/context.ts';
 import type { SettingsSnapshot } from '../src/protocol/client.ts';
-import type { OptOutLevel, SiteRule } from '../src/core/rules.ts';
+import { ruleVendorChoices, type OptOutLevel, type SiteRule } from '../src/core/rules.ts';
+import { gpcOn } from '../src/core/page-scripts.ts';
+import { vendorName } from '../src/pages/names.ts';
 import { linkStrippingChoices } from '../src/core/url-identity.ts';
 import { useErrorText } from '../src/pages/error-text.ts';
 import { Announcer, useAnnouncer } from '../src/pages/Announcer.tsx';
@@ -154,7 +156,7 @@ function RuleRow({ rule, cookiesNow, onUpdate, onRemove }: { rule: SiteRule; coo
   const managed = rule.managed === true;
   return (
     <tr data-rule={rule.site} data-managed={managed ? '' : undefined}>
-      <th scope="row">{rule.site}{managed ? <span class="tag"> {t('options_managed')}</span> : null}</th>
+      <th scope="row">{rule.site}{managed ? <span class="tag"> {t('options_managed')}</span> : null}<RuleExtras rule={rule} /></th>
       <td>
         <input type="checkbox" aria-label={t('options_dntFor', [rule.site])} checked={rule.doNotTrack} disabled={managed} onChange={(e) => void onUpdate(rule, { doNotTrack: e.currentTarget.checked })} />
       </td>
@@ -172,6 +174,21 @@ function RuleRow({ rule, cookiesNow, onUpdate, onRemove }: { rule: SiteRule; coo
       <td>{format.day(rule.since)}</td>
       <td>{managed ? null : <button type="button" class="link" aria-label={t('options_removeFor', [rule.site])} onClick={() => void onRemove(rule.site)}>{t('options_remove')}</button>}</td>
     </tr>
+  );
+}
+
+/** What else the rule does on its site: trackers' own switches and Global Privacy Control. */
+function RuleExtras({ rule }: { rule: SiteRule }) {
+  const { t } = useServices();
+  const { blocked, allowed } = ruleVendorChoices(rule);
+  const names = (vendors: readonly string[]): string => vendors.map((vendor) => vendorName(vendor, t)).join(', ');
+  const gpc = gpcOn(rule) ? 'on' : rule.gpc === false && rule.optOut !== 'off' ? 'off' : null;
+  return (
+    <>
+      {blocked.length > 0 ? <p class="help" data-rule-blocked={blocked.join(' ')}>{t('options_vendorsBlocked', [names(blocked)])}</p> : null}
+      {allowed.length > 0 ? <p class="help" data-rule-allowed={allowed.join(' ')}>{t('options_vendorsAllowed', [names(allowed)])}</p> : null}
+      {gpc !== null ? <p class="help" data-rule-gpc={gpc}>{t(gpc === 'on' ? 'options_gpcOn' : 'options_gpcOff')}</p> : null}
+    </>
   );
 }
 

@@ -3,7 +3,7 @@
 import type { Api, MessageName, Reply, Request, WireError } from '../protocol/messages.ts';
 import { ActionError, applyRuleChangeWithoutTab, removeRule, reset, saveRule, setDoNotTrack, setOptOut, setStripLinks, undo } from './site-actions.ts';
 import { StoreRefusedError, loadStore, updateStore } from './settings.ts';
-import { exportRules, mergeImportedRules, parseRulesFile } from '../storage/rules-file.ts';
+import { exportRules, mergeImportedRules, parseRulesFile, sitesIn } from '../storage/rules-file.ts';
 import { deleteLinkStripping, dismissSetAside } from '../storage/store.ts';
 import { syncNetworkRules } from './blocking.ts';
 import { setVendorBlock } from './vendor-actions.ts';
@@ -57,11 +57,12 @@ const handlers: Handlers = {
     const parsed = parseRulesFile(p.text);
     if (!parsed.ok) throw new ActionError({ code: 'import-invalid', detail: parsed.message });
     await updateStore((current) => {
-      const next = mergeImportedRules(current, parsed.rules);
+      const next = mergeImportedRules(current, parsed.file);
       return { store: next, result: next };
     });
+    // The clean-up follows the new sites' tabs by itself: it watches the stored settings.
     await syncNetworkRules();
-    return { imported: parsed.rules.length };
+    return { imported: sitesIn(parsed.file) };
   },
   exportRules: async () => ({ text: exportRules(await loadStore(), Date.now()) }),
   discardSetAside: (p) =>

@@ -3,6 +3,7 @@
 // site without a rule costs a few Map probes and never a storage read.
 
 import type { CookieRecord } from '../model/cookie.ts';
+import { TRACKER_VENDORS } from './vendors.ts';
 
 export type OptOutLevel = 'off' | 'cookies' | 'block';
 
@@ -75,6 +76,24 @@ export function vendorBlocked(rule: SiteRule, vendor: string): boolean {
   if (choice !== undefined) return choice === 'block';
   if (vendor === 'hubspot') return rule.optOut === 'block';
   return rule.optOut !== 'off';
+}
+
+/**
+ * The trackers the visitor set a switch for on the rule's site, in the facts table's order:
+ * blocked by their own switch, and kept working although the site is opted out. Vendors the
+ * rule blocks only through opt-out are not listed: the opt-out level says that.
+ */
+export function ruleVendorChoices(rule: Pick<SiteRule, 'vendors'>): { readonly blocked: readonly string[]; readonly allowed: readonly string[] } {
+  const choices = rule.vendors ?? {};
+  const order = TRACKER_VENDORS.map((vendor): string => vendor.id);
+  const listed = Object.keys(choices).sort((a, b) => rank(order, a) - rank(order, b));
+  return { blocked: listed.filter((vendor) => choices[vendor] === 'block'), allowed: listed.filter((vendor) => choices[vendor] === 'allow') };
+}
+
+/** Known vendors in their order, unknown ones (from a newer version's file) after them. */
+function rank(order: readonly string[], vendor: string): number {
+  const at = order.indexOf(vendor);
+  return at === -1 ? order.length : at;
 }
 
 export class RuleIndex {

@@ -28,7 +28,7 @@ declare const chrome: {
   readonly storage: { readonly local: StorageArea; readonly session: StorageArea };
 };
 
-const { browser, demo, visit, removeAllRules, freshSite: cleanSite } = useChromium();
+const { browser, demo, visit, removeAllChoices, freshSite: cleanSite } = useChromium();
 
 
 /** axe-core's violations on the page; the colour contrast must have been checked. */
@@ -48,7 +48,7 @@ async function freshSite(): Promise<Page> {
 
 /** A site with every kind of cookie the demo has: HubSpot's, the others preset, other trackers, an embedded frame. */
 async function richSite(): Promise<Page> {
-  await removeAllRules();
+  await removeAllChoices();
   await browser.context.clearCookies();
   const page = await browser.context.newPage();
   await demo.setPreset(page, 'others');
@@ -111,7 +111,7 @@ describe('axe-core finds no violations', () => {
   });
 
   test('the options page with rules, stripped links, sites cleaned up on close, a message and the file section, in the light and the dark theme; the popup\'s clean-up choice and notice', async () => {
-    await removeAllRules();
+    await removeAllChoices();
     const file = join(freshTmpDir('rules-'), 'rules.json');
     writeFileSync(file, JSON.stringify({
       format: 'cookie-lens-rules', version: 1, rules: [
@@ -156,7 +156,7 @@ describe('axe-core finds no violations', () => {
     await options.waitForSelector('[data-cleanup-site="hubdemo.test"]');
     await options.locator('input[type="file"]').setInputFiles(file);
     await options.waitForSelector('[data-message]');
-    expect(await options.locator('[data-message]').innerText()).toContain('Imported 3 rules.');
+    expect(await options.locator('[data-message]').innerText()).toContain('Imported the choices for 3 sites.');
     await options.waitForFunction(() => document.querySelectorAll('[data-rule]').length === 3);
     for (const scheme of ['light', 'dark'] as const) {
       await options.emulateMedia({ colorScheme: scheme });

@@ -231,6 +231,14 @@ describe('opting out of every tracker, and blocking one', () => {
     expect(hitsOf(demo, 'meta', since).length).toBe(3);
     expect((await browser.context.cookies()).some((cookie) => cookie.name === '_fbp')).toBe(true);
 
+    // The options page says what the site's rule does: the tracker blocked by its own switch.
+    const options = await browser.openPopupPage(0, 'options.html');
+    const rule = options.locator('[data-rule="gameta.test"]');
+    await rule.waitFor();
+    expect(await rule.locator('[data-rule-blocked]').innerText()).toBe('Trackers blocked here: Google Analytics.');
+    expect(await rule.locator('[data-rule-gpc]').count()).toBe(0);
+    await options.close();
+
     const again = await openPopupFor(browser, page);
     // Each load of the page asks for Google Analytics' script once (its one tag; the hit would come
     // from the script, which never loads): 3 loads, 3 requests the blocking stopped.
@@ -265,6 +273,10 @@ describe('Global Privacy Control for the site', () => {
     await gpc.click();
     await expect.poll(() => gpc.getAttribute('aria-checked'), ACTION).toBe('true');
     await popup.close();
+    const options = await browser.openPopupPage(0, 'options.html');
+    await options.locator('[data-rule="gameta.test"]').waitFor();
+    expect(await options.locator('[data-rule="gameta.test"] [data-rule-gpc]').innerText()).toBe('Sends Global Privacy Control.');
+    await options.close();
 
     expect(await signals()).toEqual({ server: '1', page: 'true' });
     // The site's trackers get it with their requests and read it in the page (the stand-ins report both).

@@ -347,25 +347,51 @@ describe('reset and undo', () => {
 });
 
 describe('options page', () => {
-  test('exports the rules to a file, imports them back, and refuses a malformed file changing nothing', async () => {
+  test('exports the choices to a file, imports them back, and refuses a malformed file changing nothing', async () => {
     const page = await freshSite();
     await visit(page, '/');
     await doNotTrackFromPopup(page);
+    // The site's other choices, made in the popup: Global Privacy Control, links stripped of
+    // HubSpot's identity, and clean-up when its last tab closes.
+    const popup = await openPopupFor(browser, page);
+    const gpc = popup.getByRole('switch', { name: 'Send Global Privacy Control to this site' });
+    await gpc.click();
+    await expect.poll(() => gpc.getAttribute('aria-checked'), { timeout: 15_000 }).toBe('true');
+    const strip = popup.getByRole('checkbox', { name: "Strip HubSpot's identity from links to this site" });
+    await strip.click();
+    await expect.poll(() => strip.isChecked(), { timeout: 15_000 }).toBe(true);
+    await popup.getByRole('checkbox', { name: 'Clean up when I close its last tab' }).click();
+    await popup.getByRole('radio', { name: /^Tracking cookies only/ }).waitFor();
+    await popup.close();
 
     const options = await browser.openPopupPage(0, 'options.html');
-    await options.waitForSelector('[data-rule="hubdemo.test"]');
+    await options.waitForSelector('[data-rule="hubdemo.test"] [data-rule-gpc]');
+    await options.waitForSelector('[data-cleanup-site="hubdemo.test"]');
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export rules' }).click();
     const file = join(freshTmpDir('rules-'), 'rules.json');
     await (await download).saveAs(file);
     const exported: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    expect(JSON.stringify(exported)).toContain('hubdemo.test');
+    expect(exported).toMatchObject({
+      format: 'cookie-lens-rules',
+      version: 2,
+      rules: [{ site: 'hubdemo.test', doNotTrack: true, optOut: 'off', gpc: true }],
+      stripLinks: [{ site: 'hubdemo.test' }],
+      cleanUp: [{ site: 'hubdemo.test', scope: 'tracking' }],
+    });
 
+    // Every choice forgotten, then the file brings them all back.
     await options.getByRole('button', { name: 'Remove the choice for hubdemo.test' }).click();
-    await options.waitForFunction(() => document.querySelectorAll('[data-rule]').length === 0);
+    await options.getByRole('button', { name: 'Stop stripping links to hubdemo.test' }).click();
+    await options.getByRole('button', { name: 'Stop cleaning up hubdemo.test' }).click();
+    await options.waitForFunction(() => document.querySelectorAll('[data-rule], [data-strip-site], [data-cleanup-site]').length === 0);
     await options.locator('input[type="file"]').setInputFiles(file);
     await options.waitForSelector('[data-rule="hubdemo.test"]');
+    expect(await options.locator('[data-message="ok"]').innerText()).toContain('Imported the choices for 1 site.');
     expect(await options.getByRole('checkbox', { name: 'Do not track on hubdemo.test' }).isChecked()).toBe(true);
+    expect(await options.locator('[data-rule="hubdemo.test"] [data-rule-gpc]').innerText()).toBe('Sends Global Privacy Control.');
+    await options.waitForSelector('[data-strip-site="hubdemo.test"]');
+    await options.waitForSelector('[data-cleanup-site="hubdemo.test"]');
 
     const broken = join(freshTmpDir('rules-'), 'broken.json');
     writeFileSync(broken, '{"format": "cookie-lens-rules", "rules": [{"site": 42}');

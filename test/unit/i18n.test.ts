@@ -233,8 +233,8 @@ describe('plurals through the language\'s plural rules (Intl.PluralRules)', () =
     const swedish = new Formatter(createCatalogTranslator(merged['sv'] ?? {}, 'sv'));
     expect(english.plural('done_undo', 1)).toBe('Undo done: 1 cookie restored.');
     expect(english.plural('done_undo', 0)).toBe('Undo done: 0 cookies restored.');
-    expect(english.plural('options_imported', 1)).toBe('Imported 1 rule.');
-    expect(english.plural('options_imported', 1200)).toBe('Imported 1,200 rules.');
+    expect(english.plural('options_imported', 1)).toBe('Imported the choices for 1 site.');
+    expect(english.plural('options_imported', 1200)).toBe('Imported the choices for 1,200 sites.');
     expect(swedish.plural('done_undo', 1)).toBe('Ångrat: 1 kaka är tillbaka.');
     expect(swedish.plural('done_undo', 3)).toBe('Ångrat: 3 kakor är tillbaka.');
     expect(swedish.plural('search_matches', 1, ['180'])).toBe('1 av 180 kakor stämmer.');

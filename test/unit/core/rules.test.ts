@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { RuleIndex, isTrackedCookieName, ruleIsActive } from '../../../src/core/rules.ts';
+import { RuleIndex, isTrackedCookieName, ruleIsActive, ruleVendorChoices } from '../../../src/core/rules.ts';
 import type { SiteRule } from '../../../src/core/rules.ts';
 
 function rule(site: string, extra: Partial<SiteRule> = {}): SiteRule {
@@ -68,4 +68,17 @@ test.each([
   ['__hsmem', false],
 ])('isTrackedCookieName(%s) is %s', (name, tracked) => {
   expect(isTrackedCookieName(name)).toBe(tracked);
+});
+
+describe('ruleVendorChoices', () => {
+  test('lists the vendors blocked by their own switch and those kept despite the opt-out, in the facts table order', () => {
+    // Written in another order than the table's (Google Analytics before Meta before Hotjar).
+    const choices = ruleVendorChoices(rule('example.com', { optOut: 'cookies', vendors: { hotjar: 'allow', meta: 'block', 'google-analytics': 'block' } }));
+    expect(choices).toEqual({ blocked: ['google-analytics', 'meta'], allowed: ['hotjar'] });
+  });
+
+  test('a rule without switches lists none, and a vendor this version does not know comes last', () => {
+    expect(ruleVendorChoices(rule('example.com'))).toEqual({ blocked: [], allowed: [] });
+    expect(ruleVendorChoices(rule('example.com', { vendors: { 'from-a-newer-version': 'block', meta: 'block' } })).blocked).toEqual(['meta', 'from-a-newer-version']);
+  });
 });
