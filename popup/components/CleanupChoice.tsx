@@ -74,7 +74,7 @@ export function CleanupChoice({ data, announce, onChanged }: { data: SiteData; a
       <h2 id="cleanup-title">{t('cleanup_title')}</h2>
       {notice !== null ? (
         <div class="cleanup-notice">
-          <p data-cleanup-notice>{format.plural('cleanup_notice', notice.removed, [format.relative(notice.at, now)])}</p>
+          <p data-cleanup-notice>{format.plural(notice.when === 'browser-start' ? 'cleanup_noticeAtStart' : 'cleanup_notice', notice.removed, [format.relative(notice.at, now)])}</p>
           <button type="button" class="button secondary" aria-disabled={busy ? 'true' : undefined} onClick={() => void undo(notice.snapshotId)}>
             {t('cleanup_undo')}
           </button>

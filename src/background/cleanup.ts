@@ -7,7 +7,7 @@
 // survives a stopped worker: the marked sites come from the settings, the tabs of marked sites from
 // storage.session, and before cleaning up the live tabs are asked whether another one still shows
 // the site (a tab the state missed, e.g. opened while the worker was starting, counts too).
-import { effectiveCleanUp, markedSiteOf, NO_TRACKING, onlyMarked, planCleanUp, takeUrls, webHostOf, withoutTab, withTab, type CleanUpChoice, type CleanUpScope, type TabTracking, type TrackedTab } from '../core/cleanup.ts';
+import { effectiveCleanUp, markedSiteOf, NO_TRACKING, onlyMarked, planCleanUp, siteHostsOf, takeUrls, webHostOf, withoutTab, withTab, type CleanUpChoice, type CleanUpScope, type TabTracking, type TrackedTab } from '../core/cleanup.ts';
 import { siteFromUrl, type SiteContext } from '../core/site.ts';
 import { removeDetailsFor } from '../core/cookie-details.ts';
 import { cookieIdentity, type CookieRecord } from '../model/cookie.ts';
@@ -17,8 +17,9 @@ import { deleteCleanUp, pruneUndo, putCleanUp, putUndoSnapshot, takeUndoSnapshot
 import { readCleanUpNotices, readTabTracking, tabTrackingValue, withNotice } from '../storage/cleanup-session.ts';
 import { removeCookie } from '../browser/cookies.ts';
 import { readSiteCookies } from './cookie-reads.ts';
-import { CLEAN_UP_NOTICES_KEY, CLEAN_UP_TABS_KEY, onManagedChanged, onRootChanged, readRoot, readSession, writeSession } from '../browser/storage.ts';
-import { tabTarget, webTabsWithStores } from '../browser/tabs.ts';
+import { CLEAN_UP_NOTICES_KEY, CLEAN_UP_SESSION_KEY, CLEAN_UP_TABS_KEY, onManagedChanged, onRootChanged, readRoot, readSession, writeSession } from '../browser/storage.ts';
+import { lastingCookieStores, tabTarget, webTabsWithStores } from '../browser/tabs.ts';
+import { cookiesAround } from '../browser/site-read.ts';
 import { loadPolicy, policyNow, updateStore } from './settings.ts';
 import { ActionError, tabSite } from './site-actions.ts';
 import { logError } from './log.ts';
@@ -160,11 +161,47 @@ async function lastTabLeft(left: TrackedTab, tabId: number): Promise<void> {
 }
 
 /**
+ * How long after the session's first worker start the open tabs are asked which sites they show:
+ * a restored session brings its tabs back a moment after the browser starts, and a site whose tab
+ * came back is still open.
+ */
+const SESSION_START_SETTLE_MS = 3_000;
+
+/**
+ * Once per browser session (storage.session starts empty with it): a marked site whose tabs were
+ * open when the browser quit never had its last tab closed. Unless a tab of it came back, it is
+ * cleaned up now, in each store whose cookies outlive the browser, on every host its cookies live
+ * on. Keyed on the session rather than on runtime.onStartup, which an extension loaded from the
+ * command line (as in the tests) does not get; an update of Cookie Lens also starts afresh, when a
+ * marked site without tabs has nothing to clean up unless something wrote to it meanwhile.
+ */
+export function cleanUpAtSessionStart(): void {
+  void queue(async () => {
+    if ((await readSession(CLEAN_UP_SESSION_KEY).catch(() => true)) !== undefined) return;
+    await writeSession(CLEAN_UP_SESSION_KEY, Date.now());
+    setTimeout(() => void queue(cleanUpSitesWithoutTabs, 'cleaning up at browser start'), SESSION_START_SETTLE_MS);
+  }, 'checking for a new browser session');
+}
+
+async function cleanUpSitesWithoutTabs(): Promise<void> {
+  await ensureLoaded();
+  const [sites, open, stores] = await Promise.all([readMarked(), webTabsWithStores(), lastingCookieStores()]);
+  for (const [site, choice] of sites) {
+    for (const storeId of stores) {
+      if (open.some((tab) => tab.storeId === storeId && markedSiteOf(webHostOf(tab.url), sites) === site)) continue;
+      const cookies = await cookiesAround(site, `https://${site}`, storeId);
+      const hosts = siteHostsOf(site, cookies.map((cookie) => cookie.domain));
+      await cleanUpSite(choice, storeId, hosts.map((host) => `https://${host}/`), Date.now(), 'browser-start');
+    }
+  }
+}
+
+/**
  * Removes the planned cookies of the site in one store. As for a reset, the undo snapshot is
  * stored first (it replaces the site's previous one), so nothing goes that Undo could not bring
  * back; what fails to go is left out of it. The popup's notice is kept in storage.session.
  */
-async function cleanUpSite(choice: CleanUpChoice, storeId: string, urls: readonly string[], now: number): Promise<void> {
+async function cleanUpSite(choice: CleanUpChoice, storeId: string, urls: readonly string[], now: number, when?: 'browser-start'): Promise<void> {
   const pages: SiteContext[] = [];
   for (const url of urls) {
     const parsed = siteFromUrl(url);
@@ -192,7 +229,7 @@ async function cleanUpSite(choice: CleanUpChoice, storeId: string, urls: readonl
   }
   if (removed.length === 0) return;
   const notices = readCleanUpNotices(await readSession(CLEAN_UP_NOTICES_KEY).catch(() => undefined));
-  await writeSession(CLEAN_UP_NOTICES_KEY, withNotice(notices, { site: choice.site, storeId, snapshotId: snapshot.id, removed: removed.length, at: now }));
+  await writeSession(CLEAN_UP_NOTICES_KEY, withNotice(notices, { site: choice.site, storeId, snapshotId: snapshot.id, removed: removed.length, at: now, ...(when === undefined ? {} : { when }) }));
 }
 
 async function refuseManaged(site: string): Promise<void> {

@@ -16,7 +16,7 @@ import { watchBlockedRequests } from './vendor-holding.ts';
 import { ensureMigrated, updateStore, watchRules } from './settings.ts';
 import { forgetPrivateSessions } from '../storage/store.ts';
 import { logError } from './log.ts';
-import { handleCommitted, handleTabRemoved, watchCleanUp } from './cleanup.ts';
+import { cleanUpAtSessionStart, handleCommitted, handleTabRemoved, watchCleanUp } from './cleanup.ts';
 
 serveRequests(parseRequest, route);
 onCookieChanged(handleCookieChange);
@@ -70,6 +70,8 @@ watchRules((update) => {
   if (update.cause === 'changed' || update.managedRules) enforceOpenTabs();
 });
 watchCleanUp();
+// A site marked "clean up when I close its last tab" whose tabs were open when the browser quit.
+cleanUpAtSessionStart();
 // From the first worker start on, every tracking request from a ruled site is counted.
 void ensureCounting(Date.now());
 // And, where the browser reports them (Chromium), every request a site's blocking rule stopped, per vendor.

@@ -12,3 +12,5 @@ export const RESTORED_SNAPSHOTS_KEY = 'restoredSnapshots';
 export const CLEAN_UP_TABS_KEY = 'cleanUpTabs';
 /** What the last clean-up of each site removed, for its popup (src/storage/cleanup-session.ts). */
 export const CLEAN_UP_NOTICES_KEY = 'cleanUpNotices';
+/** storage.session: set by the first worker start of a browser session (the session's clean-up of marked sites without tabs ran). */
+export const CLEAN_UP_SESSION_KEY = 'cleanUpSessionStarted';

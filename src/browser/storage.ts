@@ -2,7 +2,7 @@
 import { browser } from './api.ts';
 import { STORE_KEY } from './storage-keys.ts';
 
-export { CLEAN_UP_NOTICES_KEY, CLEAN_UP_TABS_KEY, EVIDENCE_KEY, POLICY_KEY, RESTORED_SNAPSHOTS_KEY, STORE_KEY, VIEW_KEY } from './storage-keys.ts';
+export { CLEAN_UP_NOTICES_KEY, CLEAN_UP_SESSION_KEY, CLEAN_UP_TABS_KEY, EVIDENCE_KEY, POLICY_KEY, RESTORED_SNAPSHOTS_KEY, STORE_KEY, VIEW_KEY } from './storage-keys.ts';
 // The one reader of the root, kept free of the polyfill for the popup's first script.
 export { readManaged, readRoot } from './site-read.ts';
 

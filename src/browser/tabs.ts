@@ -1,5 +1,5 @@
 // Which page, which cookie store: the facts about a tab that every action needs.
-import { browser } from './api.ts';
+import { browser, isFirefox } from './api.ts';
 import { listedStoreOf, storeListForTabs } from './site-read.ts';
 
 export { tabTarget, type TabTarget } from './site-read.ts';
@@ -44,6 +44,16 @@ export async function webTabsWithStores(): Promise<Array<{ readonly tabId: numbe
     const storeId = listedStoreOf(tab, stores) ?? (tab.incognito ? '1' : '0');
     return [{ tabId, url: tab.url, storeId }];
   });
+}
+
+/**
+ * The cookie stores whose cookies outlive the browser: the normal one and, in Firefox, each
+ * container's (a private window's store is emptied when the browser quits).
+ */
+export async function lastingCookieStores(): Promise<string[]> {
+  if (!isFirefox) return ['0'];
+  const containers = await browser.contextualIdentities.query({}).catch(() => []);
+  return ['firefox-default', ...containers.map((identity) => identity.cookieStoreId)];
 }
 
 /**

@@ -61,6 +61,21 @@ export function webHostOf(url: string): string {
   return match?.[1]?.toLowerCase() ?? '';
 }
 
+/**
+ * The hosts of a site its cookies live on (`.www.example.com` and `www.example.com` are both
+ * `www.example.com`), the site itself first: the pages a clean-up at browser start reads, when no
+ * tab says which of its hosts were shown. Cookies of other sites (a partitioned cookie of an
+ * embedded frame) are not the site's.
+ */
+export function siteHostsOf(site: string, cookieDomains: readonly string[]): string[] {
+  const hosts = new Set<string>([site]);
+  for (const domain of cookieDomains) {
+    const host = domain.replace(/^\./, '').toLowerCase();
+    if (host.endsWith(`.${site}`)) hosts.add(host);
+  }
+  return [...hosts];
+}
+
 /** A tab showing a page of a marked site, in one cookie store. */
 export interface TrackedTab {
   readonly site: string;
@@ -164,6 +179,11 @@ export interface CleanUpNotice {
   readonly removed: number;
   /** Milliseconds since the epoch. */
   readonly at: number;
+  /**
+   * `browser-start`: the site's tabs were open when the browser quit, and none came back when it
+   * started again, so it was cleaned up then; absent: its last tab closed.
+   */
+  readonly when?: 'browser-start';
 }
 
 export type CleanUpNotices = Readonly<Record<string, CleanUpNotice>>;

@@ -49,11 +49,11 @@ export function readCleanUpNotices(raw: unknown): CleanUpNotices {
   const notices: [string, CleanUpNotice][] = [];
   for (const [key, value] of Object.entries(raw['notices'])) {
     if (!isRecord(value)) continue;
-    const { site, storeId, snapshotId, removed, at } = value;
+    const { site, storeId, snapshotId, removed, at, when } = value;
     if (!isSiteKey(site) || !isText(storeId) || !isText(snapshotId) || !isTime(at)) continue;
     if (typeof removed !== 'number' || !Number.isInteger(removed) || removed < 1) continue;
     if (key !== siteStoreKey(site, storeId)) continue;
-    notices.push([key, { site, storeId, snapshotId, removed, at }]);
+    notices.push([key, { site, storeId, snapshotId, removed, at, ...(when === 'browser-start' ? { when } : {}) }]);
   }
   return Object.fromEntries(notices);
 }

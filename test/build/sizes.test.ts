@@ -31,11 +31,11 @@ describe('bundle sizes (gzip)', () => {
     expect(sizes(['dist/chrome/boot.js']).gzip).toBeLessThanOrEqual(3 * KB);
   });
 
-  // Raised from 15 KB to 17 KB, to 18 KB, then to 24 KB, 28 KB, 32 KB and 34 KB: see docs/BENCHMARKS.md ("Size budgets").
-  test('background JS is at most 34 KB', () => {
+  // Raised from 15 KB to 17 KB, to 18 KB, then to 24 KB, 28 KB, 32 KB, 34 KB and 35 KB: see docs/BENCHMARKS.md ("Size budgets").
+  test('background JS is at most 35 KB', () => {
     const background = sizes(ownCode(staticClosure(meta, 'dist/chrome/background.js')));
     expect(background.gzip).toBeGreaterThan(2 * KB);
-    expect(background.gzip).toBeLessThanOrEqual(34 * KB);
+    expect(background.gzip).toBeLessThanOrEqual(35 * KB);
   });
 
   test('the Public Suffix List is one module (psl.js) of at most 52 KB, shared by popup and background', () => {

@@ -475,4 +475,47 @@ describe('clean up when I close its last tab', () => {
     await host.close();
     await third.close();
   });
+
+  test('a marked site whose tab was open when the browser quit is cleaned up when it starts again without it; the popup says so, and Undo restores the cookies exactly', async () => {
+    const page = await freshSite();
+    await visit(page, '/');
+    await demo.setPreset(page, 'login');
+    await visit(page, '/pricing');
+    const popup = await openPopupFor(browser, page);
+    await popup.getByRole('checkbox', { name: 'Clean up when I close its last tab' }).click();
+    await popup.getByRole('radio', { name: /^Tracking cookies only/ }).waitFor();
+    await popup.close();
+    const siteJar = async () => (await browser.context.cookies()).filter((c) => c.domain.endsWith('hubdemo.test'));
+    // What outlives the browser: cookies with an expiry (session cookies end with it anyway).
+    const lasting = (await siteJar()).filter((c) => c.expires > 0);
+    const identity = lasting.filter((c) => ANALYTICS_COOKIES.has(c.name));
+    expect(identity.map((c) => c.name)).toEqual(expect.arrayContaining(['__hstc', 'hubspotutk']));
+
+    // The site's tab is open when the browser quits; Chromium starts again with a new tab, not the old session.
+    await browser.restart();
+    await expect.poll(async () => (await siteJar()).filter((c) => ANALYTICS_COOKIES.has(c.name)).length, { timeout: 20_000 }).toBe(0);
+    const kept = lasting.filter((c) => !ANALYTICS_COOKIES.has(c.name));
+    expect(kept.map((c) => c.name)).toEqual(expect.arrayContaining(['__hsmem']));
+    expect((await siteJar()).map((c) => `${c.name}=${c.value}`).sort()).toEqual(kept.map((c) => `${c.name}=${c.value}`).sort());
+
+    // On the site again (its tracker off, so it writes no new visitor), the popup says when it went and offers Undo.
+    const back = await browser.context.newPage();
+    await visit(back, '/?tracker=0');
+    const reopened = await openPopupFor(browser, back);
+    const notice = reopened.locator('[data-cleanup-notice]');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain(`Cleaned up ${identity.length} cookies when the browser started`);
+    await reopened.getByRole('button', { name: 'Undo clean-up' }).click();
+    await notice.waitFor({ state: 'detached' });
+    const restored = await browser.context.cookies();
+    for (const cookie of identity) {
+      const found = restored.filter((c) => sameCookie(c, cookie));
+      expect(found.length, `${cookie.name} ${cookie.domain}`).toBe(1);
+      expect({ ...found[0], expires: Math.round(found[0]?.expires ?? 0) }, `${cookie.name} ${cookie.domain}`).toEqual({ ...cookie, expires: Math.round(cookie.expires) });
+    }
+    await reopened.getByRole('checkbox', { name: 'Clean up when I close its last tab' }).click();
+    await reopened.getByRole('radio', { name: /^Tracking cookies only/ }).waitFor({ state: 'detached' });
+    await reopened.close();
+    await back.close();
+  });
 });

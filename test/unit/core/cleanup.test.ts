@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { effectiveCleanUp, liveNotice, siteCleanUp, markedSiteOf, NO_TRACKING, onlyMarked, planCleanUp, takeUrls, webHostOf, withoutTab, withTab, type TabTracking } from '../../../src/core/cleanup.ts';
+import { effectiveCleanUp, liveNotice, siteCleanUp, siteHostsOf, markedSiteOf, NO_TRACKING, onlyMarked, planCleanUp, takeUrls, webHostOf, withoutTab, withTab, type TabTracking } from '../../../src/core/cleanup.ts';
 import { NO_POLICY } from '../../../src/core/managed.ts';
 import { siteFromUrl, type SiteContext } from '../../../src/core/site.ts';
 import type { UndoSnapshot } from '../../../src/core/plans.ts';
@@ -149,5 +149,12 @@ describe('siteCleanUp', () => {
 
   test('a name inherited from Object is no choice', () => {
     expect(siteCleanUp(settings, 'constructor', '0', 2_000).choice).toBeNull();
+  });
+});
+
+describe('siteHostsOf', () => {
+  test('the site, then each host of it its cookies live on, once; other sites\' cookies are not its hosts', () => {
+    expect(siteHostsOf('example.com', ['.example.com', 'www.example.com', '.www.example.com', 'Shop.Example.com', 'embed.other.test', 'notexample.com'])).toEqual(['example.com', 'www.example.com', 'shop.example.com']);
+    expect(siteHostsOf('example.com', [])).toEqual(['example.com']);
   });
 });

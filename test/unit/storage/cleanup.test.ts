@@ -80,6 +80,13 @@ describe('what the background keeps in storage.session', () => {
     expect(readCleanUpNotices({ version: 1, notices: { '0/example.com': { ...notice, removed: 0 }, '1/example.com': notice } })).toEqual({});
   });
 
+  test('a notice says when the clean-up was made at browser start; any other word for it is dropped, the notice kept', () => {
+    const atStart = { site: 'example.com', storeId: '0', snapshotId: 's1', removed: 2, at: 100, when: 'browser-start' as const };
+    expect(readCleanUpNotices(withNotice({}, atStart))).toEqual({ '0/example.com': atStart });
+    const { when: _when, ...plain } = atStart;
+    expect(readCleanUpNotices({ version: 1, notices: { '0/example.com': { ...plain, when: 'yesterday' } } })).toEqual({ '0/example.com': plain });
+  });
+
   test('the pages\' view: the visitor\'s choices with the organisation\'s, the notices and the undo snapshots', () => {
     const root = { version: 3, rules: {}, undo: {}, stripLinks: {}, setAside: [], cleanUp: { 'example.com': { site: 'example.com', scope: 'all', since: 3 } } };
     const view = cleanUpSettings(root, { cleanUpSites: ['corp.example'] }, undefined);
