@@ -6,7 +6,9 @@
 // Map probe for the tab and a few for the host's label suffixes, with no storage read. The state
 // survives a stopped worker: the marked sites come from the settings, the tabs of marked sites from
 // storage.session, and before cleaning up the live tabs are asked whether another one still shows
-// the site (a tab the state missed, e.g. opened while the worker was starting, counts too).
+// the site (a tab the state missed, e.g. opened while the worker was starting, counts too). A
+// browser that quits with a marked site's tabs open closes no tab: such a site is cleaned up once
+// at the start of the next session (cleanUpAtSessionStart).
 import { effectiveCleanUp, markedSiteOf, NO_TRACKING, onlyMarked, planCleanUp, siteHostsOf, takeUrls, webHostOf, withoutTab, withTab, type CleanUpChoice, type CleanUpScope, type TabTracking, type TrackedTab } from '../core/cleanup.ts';
 import { siteFromUrl, type SiteContext } from '../core/site.ts';
 import { removeDetailsFor } from '../core/cookie-details.ts';
