@@ -671,7 +671,11 @@ describe('a tracker rewriting its cookies every 100 ms', () => {
      * order, so a second write of an old value would be in the log by then) before counting.
      */
     async function expectRestoredOnce(identity: readonly Cookie[]): Promise<void> {
-      await expect.poll(async () => Object.values(restoredCount(await cookieLog(host), identity)).every((n) => n >= 1), { timeout: 10_000 }).toBe(true);
+      // Polled as text, so a failure names the cookie whose old value never came back.
+      await expect.poll(async () => {
+        const counts = restoredCount(await cookieLog(host), identity);
+        return Object.values(counts).every((n) => n >= 1) ? 'every old value written' : JSON.stringify(counts);
+      }, { timeout: 10_000 }).toBe('every old value written');
       const marker = `m${Date.now()}`;
       await host.evaluate(async ([url, value]) => { await chrome.cookies.set({ url, name: 'cookie_lens_log_marker', value }); }, [demo.url('www.hubdemo.test', '/'), marker] as const);
       await expect.poll(async () => (await cookieLog(host)).some((e) => e.name === 'cookie_lens_log_marker' && e.value === marker), { timeout: 10_000 }).toBe(true);
