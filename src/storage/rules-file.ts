@@ -13,8 +13,8 @@ import type { SiteRule } from '../core/rules.ts';
 import type { CleanUpChoiceV3, LinkStrippingV2, Store } from './schema.ts';
 import { putRule, ruleOf, rulesOf } from './store.ts';
 import { isList, isRecord, readRuleV1, type Read } from './validate-v1.ts';
-import { readLinkStrippingV2, readRuleV2 } from './validate-v2.ts';
-import { readCleanUpV3 } from './validate-v3.ts';
+import { readLinkStrippingV2 } from './validate-v2.ts';
+import { readCleanUpV3, readRuleV3 } from './validate-v3.ts';
 
 export const RULES_FILE_FORMAT = 'cookie-lens-rules';
 export const RULES_FILE_VERSION = 2;
@@ -62,24 +62,15 @@ function refuse(reason: string): { ok: false; message: string } {
   return { ok: false, message: `${reason} Nothing was imported.` };
 }
 
-/** A version 1 rule: the four fields; a version 2 rule also its tracker switches, GPC and `hubspot`. */
+/**
+ * A version 1 rule: the four fields; a version 2 rule also its tracker switches, GPC and
+ * `hubspot`, read as the stored settings read them (version 3), without `earlier`.
+ */
 function readFileRule(item: unknown, version: number): Read<SiteRule> {
   if (version === 1) return readRuleV1(item);
   if (!isRecord(item)) return { ok: false, detail: 'a rule must be an object' };
   const { earlier: _notCarried, ...rest } = item;
-  const read = readRuleV2(rest);
-  if (!read.ok) return read;
-  const { site, doNotTrack, optOut, since, managed, vendors, gpc, hubspot } = read.value;
-  return {
-    ok: true,
-    value: {
-      site, doNotTrack, optOut, since,
-      ...(managed === undefined ? {} : { managed }),
-      ...(vendors === undefined ? {} : { vendors }),
-      ...(gpc === undefined ? {} : { gpc }),
-      ...(hubspot === undefined ? {} : { hubspot }),
-    },
-  };
+  return readRuleV3(rest);
 }
 
 /**
