@@ -10,7 +10,7 @@
 // browser that quits with a marked site's tabs open closes no tab: such a site is cleaned up once
 // at the start of the next session (cleanUpAtSessionStart).
 import { effectiveCleanUp, markedSiteOf, NO_TRACKING, onlyMarked, planCleanUp, siteHostsOf, takeUrls, webHostOf, withoutTab, withTab, type CleanUpChoice, type CleanUpScope, type TabTracking, type TrackedTab } from '../core/cleanup.ts';
-import { siteFromUrl, type SiteContext } from '../core/site.ts';
+import { siteCookies, siteFromUrl, type SiteContext } from '../core/site.ts';
 import { removeDetailsFor } from '../core/cookie-details.ts';
 import { cookieIdentity, type CookieRecord } from '../model/cookie.ts';
 import { migrate } from '../storage/migrate.ts';
@@ -18,10 +18,9 @@ import { snapshotKey } from '../storage/schema.ts';
 import { deleteCleanUp, pruneUndo, putCleanUp, putUndoSnapshot, takeUndoSnapshot } from '../storage/store.ts';
 import { readCleanUpNotices, readTabTracking, tabTrackingValue, withNotice } from '../storage/cleanup-session.ts';
 import { removeCookie } from '../browser/cookies.ts';
-import { readSiteCookies } from './cookie-reads.ts';
+import { readCookiesAroundPages } from './cookie-reads.ts';
 import { CLEAN_UP_NOTICES_KEY, CLEAN_UP_SESSION_KEY, CLEAN_UP_TABS_KEY, onManagedChanged, onRootChanged, readRoot, readSession, writeSession } from '../browser/storage.ts';
 import { lastingCookieStores, tabTarget, webTabsWithStores } from '../browser/tabs.ts';
-import { cookiesAround } from '../browser/site-read.ts';
 import { loadPolicy, policyNow, updateStore } from './settings.ts';
 import { ActionError, tabSite } from './site-actions.ts';
 import { logError } from './log.ts';
@@ -159,7 +158,9 @@ async function lastTabLeft(left: TrackedTab, tabId: number): Promise<void> {
   tracking = taken.state;
   // The choice as stored now (it may have been removed a moment ago): one read, only here.
   const choice = (await readMarked()).get(left.site);
-  if (choice !== undefined) await cleanUpSite(choice, left.storeId, taken.urls, Date.now());
+  if (choice === undefined) return;
+  const pages = sitePages(choice.site, taken.urls);
+  if (pages.length > 0) await cleanUpSite(choice, left.storeId, pages, await readCookiesAroundPages(pages, left.storeId), Date.now());
 }
 
 /**
@@ -191,28 +192,33 @@ async function cleanUpSitesWithoutTabs(): Promise<void> {
   for (const [site, choice] of sites) {
     for (const storeId of stores) {
       if (open.some((tab) => tab.storeId === storeId && markedSiteOf(webHostOf(tab.url), sites) === site)) continue;
-      const cookies = await cookiesAround(site, `https://${site}`, storeId);
-      const hosts = siteHostsOf(site, cookies.map((cookie) => cookie.domain));
-      await cleanUpSite(choice, storeId, hosts.map((host) => `https://${host}/`), Date.now(), 'browser-start');
+      // One read of the site's cookies says which hosts they live on and serves every host's page.
+      const around = await readCookiesAroundPages(sitePages(site, [`https://${site}/`]), storeId);
+      const hosts = siteHostsOf(site, around.map((cookie) => cookie.domain));
+      await cleanUpSite(choice, storeId, sitePages(site, hosts.map((host) => `https://${host}/`)), around, Date.now(), 'browser-start');
     }
   }
 }
 
-/**
- * Removes the planned cookies of the site in one store. As for a reset, the undo snapshot is
- * stored first (it replaces the site's previous one), so nothing goes that Undo could not bring
- * back; what fails to go is left out of it. The popup's notice is kept in storage.session.
- */
-async function cleanUpSite(choice: CleanUpChoice, storeId: string, urls: readonly string[], now: number, when?: 'browser-start'): Promise<void> {
+/** The pages of `site` among `urls`, each host and scheme once. */
+function sitePages(site: string, urls: readonly string[]): SiteContext[] {
   const pages: SiteContext[] = [];
   for (const url of urls) {
     const parsed = siteFromUrl(url);
-    if (parsed.ok && parsed.site.registrableDomain === choice.site && !pages.some((page) => page.host === parsed.site.host && page.scheme === parsed.site.scheme)) pages.push(parsed.site);
+    if (parsed.ok && parsed.site.registrableDomain === site && !pages.some((page) => page.host === parsed.site.host && page.scheme === parsed.site.scheme)) pages.push(parsed.site);
   }
-  if (pages.length === 0) return;
-  const read = await Promise.all(pages.map((page) => readSiteCookies(page, storeId)));
+  return pages;
+}
+
+/**
+ * Removes the planned cookies of the site's pages in one store, from `around` (read for those
+ * pages with readCookiesAroundPages). As for a reset, the undo snapshot is stored first (it
+ * replaces the site's previous one), so nothing goes that Undo could not bring back; what fails
+ * to go is left out of it. The popup's notice is kept in storage.session.
+ */
+async function cleanUpSite(choice: CleanUpChoice, storeId: string, pages: readonly SiteContext[], around: readonly CookieRecord[], now: number, when?: 'browser-start'): Promise<void> {
   const byIdentity = new Map<string, CookieRecord>();
-  for (const cookie of read.flat()) byIdentity.set(cookieIdentity(cookie), cookie);
+  for (const page of pages) for (const cookie of siteCookies(around, page, storeId)) byIdentity.set(cookieIdentity(cookie), cookie);
   const remove = planCleanUp(pages, [...byIdentity.values()], choice.scope);
   if (remove.length === 0) return;
 
