@@ -36,6 +36,17 @@ function sameCookie(a: Cookie, b: Cookie): boolean {
   return a.name === b.name && a.domain === b.domain && a.path === b.path && (a.partitionKey ?? '') === (b.partitionKey ?? '');
 }
 
+/** Each of `cookies` is in the browser once again, exactly as it was (its expiry to the second). */
+async function expectBackExactly(cookies: readonly Cookie[]): Promise<void> {
+  const jar = await browser.context.cookies();
+  for (const cookie of cookies) {
+    const back = jar.filter((c) => sameCookie(c, cookie));
+    expect(back.length, `${cookie.name} ${cookie.domain}`).toBe(1);
+    const [found] = back;
+    expect({ ...found, expires: Math.round(found?.expires ?? 0) }, `${cookie.name} ${cookie.domain}`).toEqual({ ...cookie, expires: Math.round(cookie.expires) });
+  }
+}
+
 describe('do not track', () => {
   test('stops the beacons while the cookies still refresh; switching it off resumes them', async () => {
     const page = await freshSite();
@@ -326,13 +337,7 @@ describe('reset and undo', () => {
     await reopened.getByRole('button', { name: 'Undo', exact: true }).click();
     await reopened.waitForSelector('[data-last-action]');
     expect(await reopened.locator('[data-last-action]').innerText()).toContain(`${identity.length} cookies restored`);
-    const restored = await browser.context.cookies();
-    for (const cookie of identity) {
-      const back = restored.filter((c) => sameCookie(c, cookie));
-      expect(back.length, `${cookie.name} ${cookie.domain}`).toBe(1);
-      const [found] = back;
-      expect({ ...found, expires: Math.round(found?.expires ?? 0) }, `${cookie.name} ${cookie.domain}`).toEqual({ ...cookie, expires: Math.round(cookie.expires) });
-    }
+    await expectBackExactly(identity);
     // A second undo of the same snapshot restores nothing more; an id never handed out is unknown.
     const pageTabId = await browser.tabIdOf(page);
     const undoWith = (id: string) => sendFromPage(reopened, { type: 'undo', payload: { tabId: pageTabId, snapshotId: id } });
@@ -455,13 +460,7 @@ describe('clean up when I close its last tab', () => {
     expect(await notice.innerText()).toContain(`Cleaned up ${identity.length} cookies when you closed its last tab`);
     await reopened.getByRole('button', { name: 'Undo clean-up' }).click();
     await notice.waitFor({ state: 'detached' });
-    const restored = await browser.context.cookies();
-    for (const cookie of identity) {
-      const back = restored.filter((c) => sameCookie(c, cookie));
-      expect(back.length, `${cookie.name} ${cookie.domain}`).toBe(1);
-      const [found] = back;
-      expect({ ...found, expires: Math.round(found?.expires ?? 0) }, `${cookie.name} ${cookie.domain}`).toEqual({ ...cookie, expires: Math.round(cookie.expires) });
-    }
+    await expectBackExactly(identity);
 
     // Moving the site's last tab to another site counts as closing it there.
     await third.goto(demo.url('www.hubdemo-partner.test', '/'));
@@ -507,12 +506,7 @@ describe('clean up when I close its last tab', () => {
     expect(await notice.innerText()).toContain(`Cleaned up ${identity.length} cookies when the browser started`);
     await reopened.getByRole('button', { name: 'Undo clean-up' }).click();
     await notice.waitFor({ state: 'detached' });
-    const restored = await browser.context.cookies();
-    for (const cookie of identity) {
-      const found = restored.filter((c) => sameCookie(c, cookie));
-      expect(found.length, `${cookie.name} ${cookie.domain}`).toBe(1);
-      expect({ ...found[0], expires: Math.round(found[0]?.expires ?? 0) }, `${cookie.name} ${cookie.domain}`).toEqual({ ...cookie, expires: Math.round(cookie.expires) });
-    }
+    await expectBackExactly(identity);
     await reopened.getByRole('checkbox', { name: 'Clean up when I close its last tab' }).click();
     await reopened.getByRole('radio', { name: /^Tracking cookies only/ }).waitFor({ state: 'detached' });
     await reopened.close();
