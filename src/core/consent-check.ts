@@ -111,9 +111,8 @@ function isHubspotOptOut(cookie: ConsentCheckCookie, fields: readonly Field[]): 
   return flagOf(fields, 'declined') === true || cookie.value?.trim() === 'yes';
 }
 
-/** The consent choice a cookie records, or undefined when it records none. */
-function consentDecision(cookie: ConsentCheckCookie): ConsentDecision | undefined {
-  const fields = settledFields(cookie);
+/** The consent choice a cookie records (its settled fields given), or undefined when it records none. */
+function consentDecision(cookie: ConsentCheckCookie, fields: readonly Field[]): ConsentDecision | undefined {
   const manager = vendorOf(cookie);
   const consentTime = instantOf(fields, 'consentTime');
   const assumptions = new Map<ConsentCategory, FieldAssumption>();
@@ -179,10 +178,11 @@ export function findConsentContradictions(cookies: readonly ConsentCheckCookie[]
   const consentNames = new Set<string>();
   const latestConsentTime = new Map<VendorId, number>();
   for (const cookie of present) {
-    const time = instantOf(settledFields(cookie), 'consentTime');
+    const fields = settledFields(cookie);
+    const time = instantOf(fields, 'consentTime');
     const manager = vendorOf(cookie);
     if (time !== undefined && time > (latestConsentTime.get(manager) ?? -Infinity)) latestConsentTime.set(manager, time);
-    const decision = consentDecision(cookie);
+    const decision = consentDecision(cookie, fields);
     if (decision === undefined) continue;
     decisions.push(decision);
     consentNames.add(cookie.name);

@@ -6,7 +6,7 @@
 // Lookup order: a generic name (`sessionid`, `token`, `lang`, ...: see OCD_GENERIC) only by the
 // cookie's domain; otherwise an exact name (a search of the generated text), then the longest matching
 // prefix. Prefixes are bucketed by their first OCD_MIN_PREFIX_LENGTH characters (the generator
-// drops shorter ones), so that step is one Map probe and a walk over a few prefixes.
+// drops shorter ones), each bucket found by a search of the text the first time a name asks for it.
 import type { Category } from '../decode/types.ts';
 import { OCD_FACTS, OCD_GENERIC, OCD_MIN_PREFIX_LENGTH, OCD_RETENTIONS } from './ocd-facts.generated.ts';
 
@@ -70,37 +70,51 @@ function findExact(name: string): NameFacts | undefined {
 }
 
 /**
- * The prefix groups (a few hundred prefixes), bucketed by their first OCD_MIN_PREFIX_LENGTH
- * characters, longest first. Found by searching the text for prefix groups (`|p…`) rather than
- * splitting all of it: the popup builds this in every opening that shows an unknown name.
+ * The prefixes starting with `head` (a name's first OCD_MIN_PREFIX_LENGTH characters), longest
+ * first, found by searching the text for `head` where a prefix group's entry starts. One search
+ * per distinct head, kept for the page: a popup asks for a few dozen heads, where indexing all
+ * few hundred prefixes up front cost about a millisecond and a half in every opening that showed
+ * an unknown name (docs/BENCHMARKS.md, "Round 5").
  */
-function buildPrefixIndex(): ReadonlyMap<string, readonly PrefixEntry[]> {
-  const prefixesByHead = new Map<string, PrefixEntry[]>();
-  for (let at = OCD_FACTS.indexOf('|p'); at !== -1; at = OCD_FACTS.indexOf('|p', at + 1)) {
-    const groupStart = at + 1;
-    const nextGroup = OCD_FACTS.indexOf('|', groupStart);
-    const nextRecord = OCD_FACTS.indexOf(';', groupStart);
-    const groupEnd = Math.min(nextGroup === -1 ? OCD_FACTS.length : nextGroup, nextRecord === -1 ? OCD_FACTS.length : nextRecord);
-    const group = OCD_FACTS.slice(groupStart, groupEnd);
-    const recordStart = OCD_FACTS.lastIndexOf(';', at) + 1;
-    const platform = OCD_FACTS.slice(recordStart, OCD_FACTS.indexOf('|', recordStart));
-    const headerEnd = group.indexOf(':');
-    const facts = headerEnd < 2 ? undefined : factsOf(platform, group.slice(0, headerEnd));
-    if (facts === undefined) continue;
-    for (const prefix of group.slice(headerEnd + 1).split(',')) {
-      if (prefix.length < OCD_MIN_PREFIX_LENGTH) continue;
-      const head = prefix.slice(0, OCD_MIN_PREFIX_LENGTH);
-      const bucket = prefixesByHead.get(head) ?? [];
-      bucket.push({ prefix, facts });
-      prefixesByHead.set(head, bucket);
+function prefixBucket(head: string): readonly PrefixEntry[] {
+  const kept = prefixBuckets.get(head);
+  if (kept !== undefined) return kept;
+  const bucket: PrefixEntry[] = [];
+  // Names and prefixes never hold the separators, so a head holding one matches nothing.
+  if (!/[,|;:]/.test(head)) {
+    for (let at = OCD_FACTS.indexOf(head); at !== -1; at = OCD_FACTS.indexOf(head, at + 1)) {
+      // An entry starts right after its group's header (`…:prefix`) or after a comma.
+      const before = OCD_FACTS.charAt(at - 1);
+      if (before !== ',' && before !== ':') continue;
+      const groupStart = OCD_FACTS.lastIndexOf('|', at) + 1;
+      const recordStart = OCD_FACTS.lastIndexOf(';', at) + 1;
+      const headerEnd = OCD_FACTS.indexOf(':', groupStart);
+      if (groupStart <= recordStart || headerEnd === -1 || headerEnd >= at || OCD_FACTS.charAt(groupStart) !== 'p') continue;
+      if (before === ':' && at - 1 !== headerEnd) continue;
+      const end = entryEnd(at);
+      const prefix = OCD_FACTS.slice(at, end);
+      const facts = factsOf(OCD_FACTS.slice(recordStart, OCD_FACTS.indexOf('|', recordStart)), OCD_FACTS.slice(groupStart, headerEnd));
+      if (facts !== undefined && prefix.length >= OCD_MIN_PREFIX_LENGTH) bucket.push({ prefix, facts });
     }
   }
-  for (const bucket of prefixesByHead.values()) bucket.sort((a, b) => b.prefix.length - a.prefix.length);
-  return prefixesByHead;
+  // Stable: of two prefixes of one length, the first in the table wins.
+  bucket.sort((a, b) => b.prefix.length - a.prefix.length);
+  prefixBuckets.set(head, bucket);
+  return bucket;
 }
 
-// Built on first use, once per page of the extension.
-let prefixIndex: ReadonlyMap<string, readonly PrefixEntry[]> | undefined;
+/** Where the entry starting at `at` ends: at the next separator, or the end of the text. */
+function entryEnd(at: number): number {
+  let end = OCD_FACTS.length;
+  for (const separator of [',', '|', ';']) {
+    const found = OCD_FACTS.indexOf(separator, at);
+    if (found !== -1 && found < end) end = found;
+  }
+  return end;
+}
+
+// Prefix buckets by head, filled on first use, once per page of the extension.
+const prefixBuckets = new Map<string, readonly PrefixEntry[]>();
 
 // Generic names by name, built on first use (about a hundred rows).
 let genericIndex: ReadonlyMap<string, readonly (typeof OCD_GENERIC)[number][]> | undefined;
@@ -136,10 +150,8 @@ export function lookupNameFacts(name: string, cookieDomain?: string): NameFacts 
   }
   const exact = findExact(name);
   if (exact !== undefined) return exact;
-  prefixIndex ??= buildPrefixIndex();
-  const bucket = prefixIndex.get(name.slice(0, OCD_MIN_PREFIX_LENGTH));
-  if (bucket === undefined) return undefined;
-  for (const entry of bucket) if (name.startsWith(entry.prefix)) return entry.facts;
+  if (name.length < OCD_MIN_PREFIX_LENGTH) return undefined;
+  for (const entry of prefixBucket(name.slice(0, OCD_MIN_PREFIX_LENGTH))) if (name.startsWith(entry.prefix)) return entry.facts;
   return undefined;
 }
 

@@ -312,16 +312,19 @@ export function parseColonPairs(text: string, separator: string): Map<string, st
 // Domains a cookie may have been written for
 
 interface Candidates {
-  readonly host: string;
   readonly cookieDomain: string | undefined;
   readonly domains: readonly string[];
   urchinHashes?: readonly number[];
   matomoSuffixes?: readonly string[];
 }
 
-// A page's cookies are decoded one after another for the same host; remembering the last host's
-// candidates and their hashes keeps each __utm* or _pk_* decode to one comparison per candidate.
-let lastCandidates: Candidates | undefined;
+// A page's cookies are decoded one after another, for one host but for a few cookie domains in
+// turn (`.example.com`, `www.example.com`, an embedded site's): the candidates and their hashes
+// are kept per host and cookie domain, so each __utm* or _pk_* decode is one comparison per
+// candidate. A site has a handful of such pairs; the bound only keeps a long-lived caller (the
+// command line over a HAR file) from growing it without end.
+const MAX_KEPT_CANDIDATES = 32;
+const keptCandidates = new Map<string, Candidates>();
 
 /**
  * Every spelling of the host and its parent domains a script may have hashed: with and without
@@ -329,15 +332,19 @@ let lastCandidates: Candidates | undefined;
  * domain. Built on the HubSpot candidate list so all three hashes try the same domains.
  */
 function candidatesFor(ctx: DecodeContext): Candidates {
-  if (lastCandidates !== undefined && lastCandidates.host === ctx.host && lastCandidates.cookieDomain === ctx.cookieDomain) return lastCandidates;
+  const key = `${ctx.host}\u0000${ctx.cookieDomain ?? ''}`;
+  const kept = keptCandidates.get(key);
+  if (kept !== undefined && kept.cookieDomain === ctx.cookieDomain) return kept;
   const domains: string[] = [];
   for (const dotted of hubspotHashCandidates(ctx.host, ctx.cookieDomain)) {
     const bare = dotted.slice(1);
     if (bare.length > 0 && !domains.includes(bare)) domains.push(bare);
     if (!domains.includes(dotted)) domains.push(dotted);
   }
-  lastCandidates = { host: ctx.host, cookieDomain: ctx.cookieDomain, domains };
-  return lastCandidates;
+  const made: Candidates = { cookieDomain: ctx.cookieDomain, domains };
+  if (keptCandidates.size >= MAX_KEPT_CANDIDATES) keptCandidates.clear();
+  keptCandidates.set(key, made);
+  return made;
 }
 
 /**
@@ -362,9 +369,22 @@ export function matchUrchinDomainHash(hash: number, ctx: DecodeContext): string 
  */
 export function matchMatomoNameHash(suffix: string, ctx: DecodeContext): string | null {
   const candidates = candidatesFor(ctx);
-  candidates.matomoSuffixes ??= candidates.domains.map((domain) => sha1Hex(`${domain}/`).slice(0, 4));
+  candidates.matomoSuffixes ??= candidates.domains.map(matomoSuffixOf);
   const at = candidates.matomoSuffixes.indexOf(suffix.toLowerCase());
   return at === -1 ? null : (candidates.domains[at] ?? null);
+}
+
+// The candidate lists of one site's cookie domains share most of their domains: each is hashed once.
+const matomoSuffixes = new Map<string, string>();
+
+function matomoSuffixOf(domain: string): string {
+  let suffix = matomoSuffixes.get(domain);
+  if (suffix === undefined) {
+    suffix = sha1Hex(`${domain}/`).slice(0, 4);
+    if (matomoSuffixes.size >= MAX_KEPT_CANDIDATES * 4) matomoSuffixes.clear();
+    matomoSuffixes.set(domain, suffix);
+  }
+  return suffix;
 }
 
 // ---------------------------------------------------------------------------------------------
