@@ -7,6 +7,7 @@ import type { CookieRecord } from '../../src/model/cookie.ts';
 import type { CookieInput, WriteCookieOutcome } from '../../src/protocol/messages.ts';
 import { useServices } from '../../src/pages/context.ts';
 import { useAnnounce } from '../../src/pages/Announcer.tsx';
+import { LazyDetails } from '../../src/pages/LazyDetails.tsx';
 
 /** What the forms need from the site page: the tab to write to and a way to read the site again. */
 export interface EditTarget {
@@ -115,20 +116,21 @@ export function AddCookieForm() {
     }, t('add_done', [name.trim()]));
   };
   return (
-    <details class="cookie-add">
-      <summary>{t('add_heading')}</summary>
-      <form data-add="" onSubmit={submit}>
-        <label>{t('add_name')}<input type="text" required value={name} onInput={(e) => setName(e.currentTarget.value)} /></label>
-        <label>{t('edit_value')}<input type="text" value={value} onInput={(e) => setValue(e.currentTarget.value)} /></label>
-        <label>{t('add_domain')}<input type="text" value={domain} placeholder={target.host} onInput={(e) => setDomain(e.currentTarget.value)} /></label>
-        <p class="help">{t('add_domainHelp')}</p>
-        <label>{t('add_path')}<input type="text" value={path} onInput={(e) => setPath(e.currentTarget.value)} /></label>
-        <label>{t('edit_expires')}<input type="datetime-local" value={expiry} onInput={(e) => setExpiry(e.currentTarget.value)} /></label>
-        <label class="check"><input type="checkbox" checked={secure} onChange={(e) => setSecure(e.currentTarget.checked)} /> {t('attr_secure')}</label>
-        <label class="check"><input type="checkbox" checked={httpOnly} onChange={(e) => setHttpOnly(e.currentTarget.checked)} /> {t('attr_httpOnly')}</label>
-        <button type="submit" disabled={busy || name.trim() === ''}>{t('add_submit')}</button>
-        {error !== null ? <p role="alert" class="error" data-add-error="">{error}</p> : null}
-      </form>
-    </details>
+    <LazyDetails class="cookie-add" summary={t('add_heading')}>
+      {() => (
+        <form data-add="" onSubmit={submit}>
+          <label>{t('add_name')}<input type="text" required value={name} onInput={(e) => setName(e.currentTarget.value)} /></label>
+          <label>{t('edit_value')}<input type="text" value={value} onInput={(e) => setValue(e.currentTarget.value)} /></label>
+          <label>{t('add_domain')}<input type="text" value={domain} placeholder={target.host} onInput={(e) => setDomain(e.currentTarget.value)} /></label>
+          <p class="help">{t('add_domainHelp')}</p>
+          <label>{t('add_path')}<input type="text" value={path} onInput={(e) => setPath(e.currentTarget.value)} /></label>
+          <label>{t('edit_expires')}<input type="datetime-local" value={expiry} onInput={(e) => setExpiry(e.currentTarget.value)} /></label>
+          <label class="check"><input type="checkbox" checked={secure} onChange={(e) => setSecure(e.currentTarget.checked)} /> {t('attr_secure')}</label>
+          <label class="check"><input type="checkbox" checked={httpOnly} onChange={(e) => setHttpOnly(e.currentTarget.checked)} /> {t('attr_httpOnly')}</label>
+          <button type="submit" disabled={busy || name.trim() === ''}>{t('add_submit')}</button>
+          {error !== null ? <p role="alert" class="error" data-add-error="">{error}</p> : null}
+        </form>
+      )}
+    </LazyDetails>
   );
 }

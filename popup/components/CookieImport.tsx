@@ -9,6 +9,7 @@ import { parseCookieFile } from '../../src/core/cookie-files.ts';
 import { planImport, type ImportPlan } from '../../src/core/import-plan.ts';
 import { FailedList } from './Controls.tsx';
 import { useErrorText } from '../../src/pages/error-text.ts';
+import { LazyDetails } from '../../src/pages/LazyDetails.tsx';
 
 type SiteData = Extract<SiteSnapshot, { kind: 'site' }>;
 
@@ -71,52 +72,55 @@ export function CookieImport({ data, announce, onChanged }: { data: SiteData; an
   });
 
   return (
-    <details class="cookie-import">
-      <summary>{t('import_title')}</summary>
-      <p class="help">{t('import_help', [data.site.registrableDomain])}</p>
-      <label class="import-paste">
-        {t('import_pasteLabel')}
-        <textarea rows={3} value={text} spellcheck={false} onInput={(e) => setText(e.currentTarget.value)} />
-      </label>
-      <div class="import-actions">
-        <button type="button" class="button secondary" onClick={() => look(text)}>{t('import_preview')}</button>
-        <label class="import-file">
-          {t('import_fileLabel')}{' '}
-          <input type="file" accept=".json,.txt,application/json,text/plain" onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file !== undefined) void file.text().then((fileText) => { setText(fileText); look(fileText); });
-          }} />
+    <LazyDetails class="cookie-import" summary={t('import_title')}>
+      {() => (
+        <>
+        <p class="help">{t('import_help', [data.site.registrableDomain])}</p>
+        <label class="import-paste">
+          {t('import_pasteLabel')}
+          <textarea rows={3} value={text} spellcheck={false} onInput={(e) => setText(e.currentTarget.value)} />
         </label>
-      </div>
-      {problem !== null ? <p class="error" role="alert" data-import-problem>{problem}</p> : null}
-      {preview !== null ? (
-        <div class="import-preview" data-import-preview>
-          <p>{format.plural('import_willWrite', preview.plan.write.length)}{preview.plan.replaced.length > 0 ? ` ${format.plural('import_willReplace', preview.plan.replaced.length)}` : ''}</p>
-          {preview.plan.write.length > 0 ? (
-            <ul class="reset-list">
-              {preview.plan.write.map((cookie) => <li key={`${cookie.domain}${cookie.path}${cookie.name}`} data-import-cookie={cookie.name}><code dir="auto">{cookie.name}</code> <span class="where">{cookie.domain}{cookie.path}</span></li>)}
-            </ul>
-          ) : null}
-          {preview.plan.refused.length > 0 ? (
-            <>
-              <p>{format.plural('import_willSkip', preview.plan.refused.length)}</p>
-              <ul class="reset-list">
-                {preview.plan.refused.map(({ cookie, reason }, i) => (
-                  <li key={i} data-import-refused={cookie.name}><code dir="auto">{cookie.name}</code> <span class="where">{cookie.domain}{cookie.path}</span>: {t(`import_refused_${reason === 'other-site' ? 'otherSite' : reason}`)}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          <div class="reset-actions">
-            <button type="button" class="button" disabled={preview.plan.write.length === 0} aria-disabled={busy ? 'true' : undefined} onClick={() => confirm(preview.text)}>
-              {format.plural('import_confirm', preview.plan.write.length)}
-            </button>
-            <button type="button" class="button secondary" onClick={() => setPreview(null)}>{t('reset_cancel')}</button>
-          </div>
+        <div class="import-actions">
+          <button type="button" class="button secondary" onClick={() => look(text)}>{t('import_preview')}</button>
+          <label class="import-file">
+            {t('import_fileLabel')}{' '}
+            <input type="file" accept=".json,.txt,application/json,text/plain" onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file !== undefined) void file.text().then((fileText) => { setText(fileText); look(fileText); });
+            }} />
+          </label>
         </div>
-      ) : null}
-      {undoable ? <button type="button" class="button secondary" aria-disabled={busy ? 'true' : undefined} onClick={undo}>{t('import_undo')}</button> : null}
-      <FailedList failed={failed} />
-    </details>
+        {problem !== null ? <p class="error" role="alert" data-import-problem>{problem}</p> : null}
+        {preview !== null ? (
+          <div class="import-preview" data-import-preview>
+            <p>{format.plural('import_willWrite', preview.plan.write.length)}{preview.plan.replaced.length > 0 ? ` ${format.plural('import_willReplace', preview.plan.replaced.length)}` : ''}</p>
+            {preview.plan.write.length > 0 ? (
+              <ul class="reset-list">
+                {preview.plan.write.map((cookie) => <li key={`${cookie.domain}${cookie.path}${cookie.name}`} data-import-cookie={cookie.name}><code dir="auto">{cookie.name}</code> <span class="where">{cookie.domain}{cookie.path}</span></li>)}
+              </ul>
+            ) : null}
+            {preview.plan.refused.length > 0 ? (
+              <>
+                <p>{format.plural('import_willSkip', preview.plan.refused.length)}</p>
+                <ul class="reset-list">
+                  {preview.plan.refused.map(({ cookie, reason }, i) => (
+                    <li key={i} data-import-refused={cookie.name}><code dir="auto">{cookie.name}</code> <span class="where">{cookie.domain}{cookie.path}</span>: {t(`import_refused_${reason === 'other-site' ? 'otherSite' : reason}`)}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            <div class="reset-actions">
+              <button type="button" class="button" disabled={preview.plan.write.length === 0} aria-disabled={busy ? 'true' : undefined} onClick={() => confirm(preview.text)}>
+                {format.plural('import_confirm', preview.plan.write.length)}
+              </button>
+              <button type="button" class="button secondary" onClick={() => setPreview(null)}>{t('reset_cancel')}</button>
+            </div>
+          </div>
+        ) : null}
+        {undoable ? <button type="button" class="button secondary" aria-disabled={busy ? 'true' : undefined} onClick={undo}>{t('import_undo')}</button> : null}
+        <FailedList failed={failed} />
+        </>
+      )}
+    </LazyDetails>
   );
 }

@@ -45,11 +45,19 @@ describe('editing and adding a cookie in the popup', () => {
     const page = await browser.context.newPage();
     await page.goto(demo.url('www.hubdemo.test', '/?tracker=0'));
     const popup = await openPopupFor(browser, page);
-    await popup.getByText('Add a cookie').click();
     const form = popup.locator('form[data-add]');
+    // Closed, the part is only its summary: the popup does not build a form most openings never use.
+    expect(await form.count()).toBe(0);
+    await popup.getByText('Add a cookie').click();
     await form.getByLabel('Name').fill('__Host-pref');
     await form.getByLabel('Value').fill('1');
     await form.getByLabel('Domain (optional)').fill('hubdemo.test');
+    // Closed and opened again, the part keeps what was typed (its form is made on the first opening).
+    await popup.getByText('Add a cookie').click();
+    await expect.poll(() => form.isVisible()).toBe(false);
+    await popup.getByText('Add a cookie').click();
+    expect(await form.getByLabel('Name').inputValue()).toBe('__Host-pref');
+    expect(await form.getByLabel('Domain (optional)').inputValue()).toBe('hubdemo.test');
     await form.getByRole('button', { name: 'Add cookie' }).click();
     const error = form.locator('[data-add-error]');
     await error.waitFor();
