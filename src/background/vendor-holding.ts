@@ -26,10 +26,10 @@ export async function handleBlockedRequest(request: TrackingRequest): Promise<vo
   await noteBlockedRequest(rule.site, target.storeId, vendor, rule.since, request.timeStamp);
 }
 
-/** Registers the listener (top level of the worker) and, where the browser reports stopped requests, starts counting. */
+/** Registers the listener (top level of the worker) and starts counting, from now if never before. */
 export function watchBlockedRequests(now: number): void {
-  const observed = observeBlockedRequests(BLOCKABLE_REQUEST_PATTERNS, (request) => {
+  observeBlockedRequests(BLOCKABLE_REQUEST_PATTERNS, (request) => {
     handleBlockedRequest(request).catch((error: unknown) => logError('counting a blocked request', error));
   });
-  if (observed) void ensureBlockedCounting(now);
+  void ensureBlockedCounting(now);
 }

@@ -102,20 +102,19 @@ export function observeRequests(urlPatterns: readonly string[], listener: (reque
 }
 
 /**
- * Observes requests matching the patterns that a blocking rule stopped, where the browser says so:
- * Chromium reports them as `net::ERR_BLOCKED_BY_CLIENT`. Firefox's error for them is not told
- * apart from other aborted requests, so there nothing is observed and this returns false: no
- * count may then be given.
+ * Observes requests matching the patterns that a blocking rule stopped, as the browser reports
+ * them: Chromium as `net::ERR_BLOCKED_BY_CLIENT`, Firefox (ESR 140 and 153) as `NS_ERROR_ABORT`.
+ * What a page cancels itself is another error in Firefox (`NS_BINDING_ABORTED`: an image whose
+ * source changes, `window.stop()`, leaving the page) or none at all (an aborted fetch or XHR), so
+ * it is not counted. In both browsers a request another extension blocked counts too.
  */
-export function observeBlockedRequests(urlPatterns: readonly string[], listener: (request: TrackingRequest) => void): boolean {
-  if (isFirefox) return false;
+export function observeBlockedRequests(urlPatterns: readonly string[], listener: (request: TrackingRequest) => void): void {
   browser.webRequest.onErrorOccurred.addListener(
     (details) => {
-      if (!details.error.includes('BLOCKED_BY_CLIENT')) return;
-      const initiator = (details as { initiator?: string }).initiator;
+      if (isFirefox ? details.error !== 'NS_ERROR_ABORT' : !details.error.includes('BLOCKED_BY_CLIENT')) return;
+      const initiator = isFirefox ? (details.documentUrl ?? details.originUrl) : (details as { initiator?: string }).initiator;
       listener({ url: details.url, tabId: details.tabId, initiator, timeStamp: details.timeStamp });
     },
     { urls: [...urlPatterns] },
   );
-  return true;
 }

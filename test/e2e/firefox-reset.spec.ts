@@ -2,7 +2,8 @@
 // fragment, a reset gives a new visitor whose beacons never carry the old id. On the shop without
 // HubSpot (www.gameta.test: Google Analytics, Meta and Matomo stand-ins), the popup names all
 // three, a reset makes the visitor new to each and undo restores exactly, "Also clear this site's
-// stored data" clears what Firefox lets an extension clear, and opt-out stops GA and Meta.
+// stored data" clears what Firefox lets an extension clear, and opt-out stops GA and Meta, each
+// vendor's block counting the requests Firefox reports it stopped.
 // Expected values come from the cookie jar and the demo page (docs/DEMO-SITE.md), not from
 // Cookie Lens's decoders.
 import { describe, expect, test } from 'vitest';
@@ -217,6 +218,16 @@ describe('every tracker on a site without HubSpot, in Firefox', () => {
     await pollInPage(popup, () => [...document.querySelectorAll('button[role="switch"]')].find((b) => b.textContent?.trim() === 'Opt out')?.getAttribute('aria-checked') === 'true',
       undefined, { what: 'opt-out to be on', timeoutMs: 15_000 });
     expect(await switchState('Block Google Analytics on this site')).toBe('true');
+    // The browser's own reports of what it stopped, kept by the test in the popup page (an
+    // extension page, so it may listen): the oracle for the popup's per-vendor counts below.
+    await popup.evaluate(() => {
+      const stopped: string[] = [];
+      Reflect.set(window, '__stopped', stopped);
+      const api = Reflect.get(globalThis, 'browser') as { webRequest: { onErrorOccurred: { addListener(listener: (details: { url: string; error: string }) => void, filter: { urls: string[] }): void } } };
+      api.webRequest.onErrorOccurred.addListener((details) => {
+        if (details.error === 'NS_ERROR_ABORT') stopped.push(details.url);
+      }, { urls: ['<all_urls>'] });
+    });
 
     const since = Date.now();
     demo.clearRequests();
@@ -233,6 +244,24 @@ describe('every tracker on a site without HubSpot, in Firefox', () => {
     expect(hitsOf(demo, 'ga', since)).toEqual([]);
     expect(hitsOf(demo, 'meta', since)).toEqual([]);
     expect(demo.requests().map((request) => request.host).filter((host) => host !== SHOP)).toEqual([]);
+
+    // Each vendor's block says how many of its requests were stopped: as many as Firefox reported.
+    const stopped = (await popup.evaluate(() => JSON.stringify(Reflect.get(window, '__stopped')))) ?? '[]';
+    const stoppedUrls = (JSON.parse(stopped) as string[]).map((url) => new URL(url));
+    const reported = {
+      'google-analytics': stoppedUrls.filter((url) => url.hostname === 'www.googletagmanager.com' || url.hostname.endsWith('google-analytics.com')).length,
+      meta: stoppedUrls.filter((url) => url.hostname === 'connect.facebook.net' || url.hostname === 'www.facebook.com').length,
+      matomo: stoppedUrls.filter((url) => url.hostname === SHOP && url.pathname.startsWith('/matomo')).length,
+    };
+    // Every load asks for each tracker's script at least once.
+    expect(Object.values(reported).every((count) => count >= 4), JSON.stringify(reported)).toBe(true);
+    await showPopupFor(site);
+    const counts = await popup.evaluate(() => Object.fromEntries([...document.querySelectorAll<HTMLElement>('[data-vendor-holding]')]
+      .map((line) => [line.dataset['vendorHolding'], { count: Number(line.dataset['count']), text: line.textContent ?? '' }])));
+    for (const [vendor, count] of Object.entries(reported)) {
+      expect(counts[vendor]?.count, vendor).toBe(count);
+      expect(counts[vendor]?.text, vendor).toMatch(new RegExp(`^Blocked ${count} requests since `));
+    }
 
     // Back on, so the other tests of this launch see the trackers run.
     await showPopupFor(site);
