@@ -9,9 +9,11 @@ import { ServicesContext } from '../src/pages/context.ts';
 import { Formatter } from '../src/pages/format.ts';
 import { App } from '../popup/App.tsx';
 import { ActivityLogView } from './ActivityLogView.tsx';
-import { ActivityLog } from '../src/explain/activity.ts';
+import { ActivityLog, BLOCKED_REQUEST_PATTERNS, TRACKER_REQUEST_PATTERNS } from '../src/explain/activity.ts';
 
-const client = createPageClient(createPageAdapter(''), { followActiveTab: true });
+// The log watches the trackers' collection hosts for requests, and their script and collection
+// hosts and self-hosted paths for requests a blocking rule stopped.
+const client = createPageClient(createPageAdapter(''), { followActiveTab: true, activity: { requests: TRACKER_REQUEST_PATTERNS, blocked: BLOCKED_REQUEST_PATTERNS } });
 const t = browserTranslator();
 const format = new Formatter(t);
 // One log per panel session, kept while the panel follows other tabs; its write times also order

@@ -2,7 +2,8 @@
 // blocking, counted per vendor (src/core/vendor-holding.ts, src/core/verification.ts).
 import { activeRuleFor } from '../core/cookie-change.ts';
 import { siteFromUrl } from '../core/site.ts';
-import { BLOCKABLE_REQUEST_PATTERNS, blockedVendorOf } from '../core/vendor-holding.ts';
+import { blockedVendorOf } from '../core/vendor-holding.ts';
+import { BLOCKABLE_REQUEST_PATTERNS } from '../core/vendors.ts';
 import { observeBlockedRequests, type TrackingRequest } from '../browser/network.ts';
 import { tabTarget } from '../browser/tabs.ts';
 import { ruleIndex } from './settings.ts';

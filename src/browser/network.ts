@@ -3,6 +3,7 @@
 import { browser, isFirefox } from './api.ts';
 import type { DeclarativeNetRequest } from './api.ts';
 import type { NetworkSpec } from '../core/vendor-rules.ts';
+import { stoppedByBlocking } from './stopped-requests.ts';
 
 // Every change to the dynamic rules goes through one queue: each picks its new rule ids from the
 // rules it reads, so two reconciles at once (an action's and the one its storage write triggers)
@@ -101,17 +102,11 @@ export function observeRequests(urlPatterns: readonly string[], listener: (reque
   );
 }
 
-/**
- * Observes requests matching the patterns that a blocking rule stopped, as the browser reports
- * them: Chromium as `net::ERR_BLOCKED_BY_CLIENT`, Firefox (ESR 140 and 153) as `NS_ERROR_ABORT`.
- * What a page cancels itself is another error in Firefox (`NS_BINDING_ABORTED`: an image whose
- * source changes, `window.stop()`, leaving the page) or none at all (an aborted fetch or XHR), so
- * it is not counted. In both browsers a request another extension blocked counts too.
- */
+/** Observes requests matching the patterns that a blocking rule stopped (stoppedByBlocking). */
 export function observeBlockedRequests(urlPatterns: readonly string[], listener: (request: TrackingRequest) => void): void {
   browser.webRequest.onErrorOccurred.addListener(
     (details) => {
-      if (isFirefox ? details.error !== 'NS_ERROR_ABORT' : !details.error.includes('BLOCKED_BY_CLIENT')) return;
+      if (!stoppedByBlocking(details.error)) return;
       const initiator = isFirefox ? (details.documentUrl ?? details.originUrl) : (details as { initiator?: string }).initiator;
       listener({ url: details.url, tabId: details.tabId, initiator, timeStamp: details.timeStamp });
     },

@@ -2,9 +2,10 @@
 // tab it follows, when that changes, and what trackers do in that tab while the panel watches.
 // No domain logic: the page says which requests to watch and explains what it is told with
 // src/explain/activity.ts.
-import type { RawActivityListener } from '../protocol/client.ts';
+import type { ActivityPatterns, RawActivityListener } from '../protocol/client.ts';
 import { browser, type WebRequest } from './api.ts';
 import { onCookieChanged } from './cookies.ts';
+import { stoppedByBlocking } from './stopped-requests.ts';
 
 /**
  * The tab the panel follows: the active tab of the panel's own window. The panel page opened as a
@@ -41,25 +42,23 @@ export function onFollowedTabChange(shownTabId: () => number | null, listener: (
 
 
 /**
- * Observes, while the panel is open, every cookie change and the requests of one tab to URLs
- * matching `requestPatterns` (the trackers' hosts).
+ * Observes, while the panel is open, every cookie change, the requests of one tab to URLs matching
+ * `patterns.requests` (the trackers' collection hosts) and those to `patterns.blocked` (their
+ * script and collection hosts and self-hosted paths) that a blocking rule stopped.
  * The page itself listens (no relay through the background): what is watched starts and stops
  * with the panel, and nothing is recorded while it is closed.
  */
-export function watchTabActivity(tabId: number, requestPatterns: readonly string[], listener: RawActivityListener): () => void {
+export function watchTabActivity(tabId: number, patterns: ActivityPatterns, listener: RawActivityListener): () => void {
   const stopCookies = onCookieChanged((change) => listener.cookie(change, Date.now()));
-  const filter = { urls: [...requestPatterns], tabId };
   const sent = (details: WebRequest.OnBeforeRequestDetailsType): undefined => {
     listener.request(details.url, details.timeStamp);
     return undefined;
   };
   const failed = (details: WebRequest.OnErrorOccurredDetailsType): void => {
-    // Chromium names a request a blocking rule stopped. Firefox's error for it is not told apart
-    // from other aborted requests, so there the log shows no blocked requests rather than guesses.
-    if (details.error.includes('BLOCKED_BY_CLIENT')) listener.blocked(details.url, details.timeStamp);
+    if (stoppedByBlocking(details.error)) listener.blocked(details.url, details.timeStamp);
   };
-  browser.webRequest.onBeforeRequest.addListener(sent, filter);
-  browser.webRequest.onErrorOccurred.addListener(failed, filter);
+  browser.webRequest.onBeforeRequest.addListener(sent, { urls: [...patterns.requests], tabId });
+  browser.webRequest.onErrorOccurred.addListener(failed, { urls: [...patterns.blocked], tabId });
   return () => {
     stopCookies();
     browser.webRequest.onBeforeRequest.removeListener(sent);

@@ -2,24 +2,9 @@
 // whose they are. Pure; the background counts (src/background/vendor-holding.ts) and the evidence
 // keeps the counts (src/core/verification.ts).
 import { vendorBlocked, type SiteRule } from './rules.ts';
-import { TRACKER_VENDORS, vendorOfRequest, type TrackerVendorId } from './vendors.ts';
-
-/**
- * webRequest URL patterns for every host and self-hosted path a vendor block can stop
- * (src/core/vendor-rules.ts networkSpecs blocks exactly these): the browser matches them before
- * waking the extension, so other requests cost nothing.
- */
-export const BLOCKABLE_REQUEST_PATTERNS: readonly string[] = [...new Set(TRACKER_VENDORS.flatMap((vendor) => [
-  ...[...vendor.scriptHosts, ...vendor.collectHosts].flatMap(({ domain }) => [`*://${domain}/*`, `*://*.${domain}/*`]),
-  ...vendor.firstPartyPaths.map((path) => `*://*/*${path.slice(1)}*`),
-]))];
-
-/** Host and path of an absolute http(s) URL (no URL class in the pure core); null when it is none. */
-function hostAndPath(url: string): { readonly host: string; readonly path: string } | null {
-  const match = /^https?:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]+)(?::\d+)?([^?#]*)/i.exec(url);
-  if (match === null) return null;
-  return { host: (match[1] ?? '').toLowerCase(), path: match[2] === undefined || match[2] === '' ? '/' : match[2] };
-}
+// Which requests can be stopped (BLOCKABLE_REQUEST_PATTERNS) and whose they are
+// (vendorOfBlockableRequest) live with the vendors' hosts in vendors.ts, which every page has.
+import { vendorOfBlockableRequest, type TrackerVendorId } from './vendors.ts';
 
 /**
  * The vendor a stopped request went to, when the site's rule blocks that vendor; undefined for a
@@ -27,9 +12,6 @@ function hostAndPath(url: string): { readonly host: string; readonly path: strin
  * `site` is the rule's registrable domain: requests to it may be a self-hosted tracker.
  */
 export function blockedVendorOf(rule: SiteRule, url: string): TrackerVendorId | undefined {
-  const parts = hostAndPath(url);
-  if (parts === null) return undefined;
-  const onSite = parts.host === rule.site || parts.host.endsWith(`.${rule.site}`);
-  const vendor = vendorOfRequest(parts.host, parts.path, onSite);
+  const vendor = vendorOfBlockableRequest(rule.site, url)?.vendor;
   return vendor !== undefined && vendorBlocked(rule, vendor) ? vendor : undefined;
 }

@@ -306,6 +306,36 @@ export function vendorOfRequest(host: string, path: string, siteHost = false): T
 }
 
 /**
+ * webRequest URL patterns for every host and self-hosted path a vendor block can stop
+ * (src/core/vendor-rules.ts networkSpecs blocks exactly these): the browser matches them before
+ * waking the extension, so other requests cost nothing.
+ */
+export const BLOCKABLE_REQUEST_PATTERNS: readonly string[] = [...new Set(TRACKER_VENDORS.flatMap((vendor) => [
+  ...[...vendor.scriptHosts, ...vendor.collectHosts].flatMap(({ domain }) => [`*://${domain}/*`, `*://*.${domain}/*`]),
+  ...vendor.firstPartyPaths.map((path) => `*://*/*${path.slice(1)}*`),
+]))];
+
+/** Host and path of an absolute http(s) URL (no URL class in the pure core); null when it is none. */
+function hostAndPath(url: string): { readonly host: string; readonly path: string } | null {
+  const match = /^https?:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]+)(?::\d+)?([^?#]*)/i.exec(url);
+  if (match === null) return null;
+  return { host: (match[1] ?? '').toLowerCase(), path: match[2] === undefined || match[2] === '' ? '/' : match[2] };
+}
+
+/**
+ * The vendor a request from a page of `site` (a registrable domain) goes to, and its host, by the
+ * vendor's script and collection hosts and, on the site itself, its self-hosted paths; undefined
+ * for a request of no vendor.
+ */
+export function vendorOfBlockableRequest(site: string, url: string): { readonly vendor: TrackerVendorId; readonly host: string } | undefined {
+  const parts = hostAndPath(url);
+  if (parts === null) return undefined;
+  const onSite = parts.host === site || parts.host.endsWith(`.${site}`);
+  const vendor = vendorOfRequest(parts.host, parts.path, onSite);
+  return vendor === undefined ? undefined : { vendor, host: parts.host };
+}
+
+/**
  * A reset's group for any cookie: every recognised vendor's identity cookies are `identity` (they
  * go by default); everything else keeps HubSpot's grouping (consent, login and necessary, ...).
  */

@@ -7,7 +7,7 @@ import { cookieIdentity } from '../model/cookie.ts';
 import type { Field, VendorId } from '../decode/types.ts';
 import { findFamily, runDecoder } from '../decode/registry.ts';
 import { ownerHost, tabShowsOwner } from '../core/cookie-change.ts';
-import { TRACKER_VENDORS } from '../core/vendors.ts';
+import { BLOCKABLE_REQUEST_PATTERNS, TRACKER_VENDORS, vendorOfBlockableRequest } from '../core/vendors.ts';
 
 /** What happened to a cookie, as far as the old and new value tell. */
 export type CookieEvent = 'session-started' | 'written' | 'changed' | 'refreshed' | 'deleted' | 'expired';
@@ -48,6 +48,9 @@ const COLLECT_HOSTS: ReadonlyArray<{ readonly domain: string; readonly pathPrefi
 
 /** Match patterns for webRequest: only these requests are observed. */
 export const TRACKER_REQUEST_PATTERNS: readonly string[] = [...new Set(COLLECT_HOSTS.flatMap(({ domain }) => [`*://${domain}/*`, `*://*.${domain}/*`]))];
+
+/** Where the log looks for requests a blocking rule stopped: the trackers' script and collection hosts and self-hosted paths. */
+export const BLOCKED_REQUEST_PATTERNS: readonly string[] = BLOCKABLE_REQUEST_PATTERNS;
 
 /** Whose tracking request a URL is, and what kind; null when it is not one Cookie Lens knows. */
 export function classifyTrackingRequest(url: string): { readonly vendor: VendorId; readonly host: string; readonly request: RequestKind } | null {
@@ -179,10 +182,14 @@ export class ActivityLog {
     return this.add({ kind: 'request', seq: 0, at, site, ...request, count });
   }
 
-  /** Records a tracking request of the shown tab that the browser blocked (Cookie Lens's rule or another blocker). */
+  /**
+   * Records a request of the shown tab that the browser blocked (Cookie Lens's rule or another
+   * blocker): to a vendor's script or collection host, or its self-hosted path on the site. A
+   * blocked tracker's script is the request that is stopped; its hits then never happen.
+   */
   requestBlocked(url: string, site: string, at: number): ActivityEntry | null {
-    const request = classifyTrackingRequest(url);
-    if (request === null) return null;
+    const request = vendorOfBlockableRequest(site, url);
+    if (request === undefined) return null;
     return this.add({ kind: 'blocked', seq: 0, at, site, vendor: request.vendor, host: request.host });
   }
 

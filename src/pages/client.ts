@@ -2,7 +2,7 @@
 // raw calls (a PageAdapter, src/browser/page-adapter.ts) and the pure code that interprets them:
 // the site and its cookies (src/core/site-reads.ts), the settings (src/storage/site-settings.ts).
 // Reads go straight to the browser (no wake-up of the background); writes go to the background.
-import type { PageAdapter, PageClient, SiteSnapshot } from '../protocol/client.ts';
+import type { ActivityPatterns, PageAdapter, PageClient, SiteSnapshot } from '../protocol/client.ts';
 import type { RawSiteRead } from '../model/browser-reads.ts';
 import { cookieChangeFromBrowser } from '../model/cookie.ts';
 import { guessRegistrableDomain } from '../core/site-guess.ts';
@@ -11,7 +11,6 @@ import { settingsFromRead, siteSettingsFromRead } from '../storage/site-settings
 import { readViewPrefs } from '../storage/view-prefs.ts';
 import { cleanUpSettings } from '../storage/cleanup-session.ts';
 import { siteCleanUp, type CleanUpSettings } from '../core/cleanup.ts';
-import { TRACKER_REQUEST_PATTERNS } from '../explain/activity.ts';
 
 /**
  * The second step of a page's read (see src/browser/site-read.ts): the reads interpreted with the
@@ -29,10 +28,13 @@ export async function finishSiteRead(adapter: Pick<PageAdapter, 'readCookiesArou
 /**
  * `firstRead` is the popup's read started by its first script (popup/boot.ts) for the tab the
  * adapter names; the first `load` finishes it. With `followActiveTab` (the side panel) every load
- * reads the active tab of the page's window and `watch` also calls back when that tab changes.
+ * reads the active tab of the page's window and `watch` also calls back when that tab changes; with
+ * `activity` too, the client can watch that tab's activity on those URLs (`watchActivity`). The
+ * side panel hands the patterns in, so the popup does not carry them.
  */
-export function createPageClient(adapter: PageAdapter, options: { readonly firstRead?: Promise<RawSiteRead>; readonly followActiveTab?: boolean } = {}): PageClient {
+export function createPageClient(adapter: PageAdapter, options: { readonly firstRead?: Promise<RawSiteRead>; readonly followActiveTab?: boolean; readonly activity?: ActivityPatterns } = {}): PageClient {
   const following = options.followActiveTab === true;
+  const activity = options.activity;
   let tabId: number | null = adapter.targetTabId;
   let pendingRead = options.firstRead;
   // The site last loaded: cookie changes elsewhere do not concern this page.
@@ -106,10 +108,10 @@ export function createPageClient(adapter: PageAdapter, options: { readonly first
     requestHostAccess: () => adapter.requestHostAccess(),
     openOptions: () => adapter.openOptions(),
     now: () => adapter.now(),
-    ...(following
+    ...(following && activity !== undefined
       ? {
           watchActivity: (watchedTab: number, listener) =>
-            adapter.watchActivity(watchedTab, TRACKER_REQUEST_PATTERNS, {
+            adapter.watchActivity(watchedTab, activity, {
               cookie: (change, at) => listener.cookie(cookieChangeFromBrowser(change), at),
               request: (url, at) => listener.request(url, at),
               blocked: (url, at) => listener.blocked(url, at),

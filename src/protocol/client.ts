@@ -95,6 +95,12 @@ export interface PageClient {
 }
 
 /** What the side panel's adapter observes in a tab, unconverted (see ActivityListener). */
+/** Which URLs the activity log watches: requests as they are made, and requests a blocking rule stopped. */
+export interface ActivityPatterns {
+  readonly requests: readonly string[];
+  readonly blocked: readonly string[];
+}
+
 export interface RawActivityListener {
   cookie(change: BrowserCookieChange, at: number): void;
   request(url: string, at: number): void;
@@ -123,6 +129,9 @@ export interface PageAdapter extends Pick<PageClient, 'targetTabId' | 'send' | '
   onSettingsChanged(listener: () => void): () => void;
   /** A tab of the page's window became active, or the shown tab moved to another address. */
   onFollowedTabChange(shownTabId: () => number | null, listener: () => void): () => void;
-  /** Cookie changes and the tab's requests to URLs matching `requestPatterns`, until the returned function is called. */
-  watchActivity(tabId: number, requestPatterns: readonly string[], listener: RawActivityListener): () => void;
+  /**
+   * Cookie changes, the tab's requests to URLs matching `patterns.requests` and those matching
+   * `patterns.blocked` that a blocking rule stopped, until the returned function is called.
+   */
+  watchActivity(tabId: number, patterns: ActivityPatterns, listener: RawActivityListener): () => void;
 }

@@ -1,7 +1,8 @@
 // Issue 14, the side panel in real Firefox ESR (sidebar_action): the sidebar page, opened as a
 // tab, loads and shows the site of the tab that becomes active in its window, and its live
 // activity log records a HubSpot session start and a Google Analytics refresh of `_ga` as they
-// happen (timestamps inside the step that caused them). Expected values come from the browser's
+// happen (timestamps inside the step that caused them), and a request its block switch stopped.
+// Expected values come from the browser's
 // cookie jar, read through the extension's cookies API. The panel page is a background tab here,
 // as the log once stayed empty in exactly that case: its listeners started only at the next frame.
 // Extension pages are polled from Node (their CSP blocks puppeteer's waitForFunction).
@@ -10,6 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { pollInPage } from '../../harness/firefox.ts';
 import { splitHstc } from '../../harness/extension.ts';
 import { useFirefox } from '../../harness/fixtures.ts';
+import { SHOP_HOST, hitsOf, visitShop } from '../../harness/vendor-hits.ts';
 
 const { firefox, demo } = useFirefox({ withPopupPage: false });
 
@@ -70,7 +72,45 @@ describe('the side panel in Firefox', () => {
     const events = await panel.evaluate(() => [...document.querySelectorAll('ol[data-activity-log] li')].map((item) => item.getAttribute('data-event')));
     expect(events.indexOf('refreshed')).toBeLessThan(events.indexOf('session-started'));
   });
+
+  test("a tracker blocked with the panel's own switch: its stopped request is in the log, and nothing reached it", async () => {
+    const site = await firefox.browser.newPage();
+    await visitShop(demo, site);
+    const panel = await firefox.browser.newPage();
+    await firefox.openExtensionPage(panel, 'sidepanel.html');
+    await pollInPage(panel, () => document.body.dataset.ready === '1', undefined, { what: 'the panel rendered' });
+    await site.bringToFront();
+    await pollInPage(panel, () => document.querySelector('h1.site-name')?.textContent === 'gameta.test', undefined, { what: 'the panel shows gameta.test' });
+    await switchOn(panel, GA_SWITCH);
+
+    const since = Date.now();
+    await site.goto(demo.url(SHOP_HOST, '/'), { waitUntil: 'load' });
+    const blocked = 'ol[data-activity-log] li[data-kind="blocked"][data-vendor="google-analytics"]';
+    await pollInPage(panel, (selector) => document.querySelector(selector) !== null, blocked, { what: "Google Analytics' stopped request in the log" });
+    const entry = await logEntry(panel, blocked);
+    expect(entry.text).toContain('A request of Google Analytics to www.googletagmanager.com was blocked');
+    expect(entry.at).toBeGreaterThanOrEqual(since);
+    expect(hitsOf(demo, 'ga', since)).toEqual([]);
+    expect(demo.requests().filter((request) => request.time >= since && request.host === 'www.googletagmanager.com')).toEqual([]);
+
+    // Unblocked again, for the tests after this one (with no cookies of its own left, Google
+    // Analytics' block, switch and all, goes until the page runs it again).
+    await panel.evaluate((label) => [...document.querySelectorAll<HTMLButtonElement>('button[role="switch"]')].find((b) => b.textContent?.trim() === label)?.click(), GA_SWITCH);
+    await pollInPage(panel, (label) => ![...document.querySelectorAll('button[role="switch"]')].some((b) => b.textContent?.trim() === label && b.getAttribute('aria-checked') === 'true'),
+      GA_SWITCH, { what: 'Google Analytics unblocked', timeoutMs: 15_000 });
+  });
 });
+
+const GA_SWITCH = 'Block Google Analytics on this site';
+
+/** Clicks the panel's switch with exactly this name and waits until it is on. */
+async function switchOn(panel: Page, name: string): Promise<void> {
+  const checked = 'true';
+  await pollInPage(panel, (label) => [...document.querySelectorAll('button[role="switch"]')].some((b) => b.textContent?.trim() === label), name, { what: `the switch ${name}` });
+  await panel.evaluate((label) => [...document.querySelectorAll<HTMLButtonElement>('button[role="switch"]')].find((b) => b.textContent?.trim() === label)?.click(), name);
+  await pollInPage(panel, ([label, want]) => [...document.querySelectorAll('button[role="switch"]')].find((b) => b.textContent?.trim() === label)?.getAttribute('aria-checked') === want,
+    [name, checked] as const, { what: `${name} to be ${checked}`, timeoutMs: 15_000 });
+}
 
 /** Waits for the demo site's stand-in tracker (polled from Node, as everywhere in Firefox). */
 async function trackerReady(page: Page): Promise<void> {

@@ -9,6 +9,7 @@ import { waitForTracker } from '../../harness/demo.ts';
 import { splitHstc } from '../../harness/extension.ts';
 import { runAxe } from '../../harness/axe.ts';
 import { useChromium } from '../../harness/fixtures.ts';
+import { SHOP_HOST, hitsOf, visitShop } from '../../harness/vendor-hits.ts';
 
 /** axe-core's violations on the page (every default rule), as test/e2e/a11y.spec.ts runs it; contrast must have been checked. */
 async function axeViolations(page: Page): Promise<Array<{ id: string; targets: string[] }>> {
@@ -127,5 +128,34 @@ describe('the side panel in Chromium', () => {
     const exported = JSON.parse(await readFile(file, 'utf8')) as Array<{ vendor: string; name?: string; event?: string }>;
     expect(exported.length).toBe(vendors.length);
     expect(exported.some((entry) => entry.name === '_ga' && entry.event === 'refreshed')).toBe(true);
+  });
+
+  test("a tracker blocked with the panel's own switch: its stopped request is in the log, and nothing reached it", async () => {
+    await browser.context.clearCookies();
+    const site = await browser.context.newPage();
+    await visitShop(demo, site);
+    const panel = await browser.context.newPage();
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    await panel.waitForSelector('body[data-ready="1"]');
+    await site.bringToFront();
+    await panel.waitForFunction(() => document.querySelector('h1.site-name')?.textContent === 'gameta.test');
+    const gaSwitch = panel.getByRole('switch', { name: 'Block Google Analytics on this site' });
+    await gaSwitch.click();
+    await expect.poll(() => gaSwitch.getAttribute('aria-checked'), { timeout: 15_000 }).toBe('true');
+
+    const since = Date.now();
+    await site.goto(demo.url(SHOP_HOST, '/'), { waitUntil: 'load' });
+    const blocked = logEntries(panel, '[data-kind="blocked"][data-vendor="google-analytics"]');
+    await blocked.first().waitFor();
+    expect(await blocked.first().innerText()).toContain('A request of Google Analytics to www.googletagmanager.com was blocked');
+    expect(Date.parse((await blocked.first().locator('time').getAttribute('datetime')) ?? '')).toBeGreaterThanOrEqual(since);
+    expect(hitsOf(demo, 'ga', since)).toEqual([]);
+    expect(demo.requests().filter((request) => request.time >= since && request.host === 'www.googletagmanager.com')).toEqual([]);
+
+    // Unblocked again (with no cookies of its own left, Google Analytics' block goes until the page runs it again).
+    await gaSwitch.click();
+    await expect.poll(() => panel.getByRole('switch', { name: 'Block Google Analytics on this site', checked: true }).count(), { timeout: 15_000 }).toBe(0);
+    await panel.close();
+    await site.close();
   });
 });

@@ -1,6 +1,7 @@
 // "Holding" per vendor: which stopped requests count, for whom, and the figure only where counted.
 import { describe, expect, test } from 'vitest';
-import { BLOCKABLE_REQUEST_PATTERNS, blockedVendorOf } from '../../../src/core/vendor-holding.ts';
+import { blockedVendorOf } from '../../../src/core/vendor-holding.ts';
+import { BLOCKABLE_REQUEST_PATTERNS } from '../../../src/core/vendors.ts';
 import {
   NO_EVIDENCE, holdingView, startBlockedCounting, startCounting, vendorBlockedCount, verificationKey, withBlockedRequest, withChoiceMade,
 } from '../../../src/core/verification.ts';

@@ -101,6 +101,18 @@ describe('ActivityLog', () => {
     expect(activityVendors(log.entries)).toEqual(['hubspot']);
   });
 
+  it("records a blocked tracker's script, and a self-hosted tracker only on the site it is on", () => {
+    const log = new ActivityLog();
+    log.requestBlocked('https://www.googletagmanager.com/gtag/js?id=G-DEMO', 'a.test', NOW);
+    log.requestBlocked('https://connect.facebook.net/en_US/fbevents.js', 'a.test', NOW);
+    log.requestBlocked('https://www.a.test/matomo.js', 'a.test', NOW);
+    expect(log.requestBlocked('https://www.b.test/matomo.js', 'a.test', NOW)).toBeNull();
+    expect(log.requestBlocked('https://www.a.test/app.js', 'a.test', NOW)).toBeNull();
+    expect(log.entries.map((e) => (e.kind === 'blocked' ? `${e.vendor} ${e.host}` : e.kind))).toEqual([
+      'matomo www.a.test', 'meta connect.facebook.net', 'google-analytics www.googletagmanager.com',
+    ]);
+  });
+
   it('keeps at most the limit, dropping the oldest', () => {
     const log = new ActivityLog();
     for (let i = 0; i < ACTIVITY_LOG_LIMIT + 5; i++) log.cookieChanged({ removed: false, cause: 'explicit', cookie: cookie('n', String(i)) }, 'a.test', NOW + i);
