@@ -410,6 +410,10 @@ export async function launchChromium(options: LaunchChromiumOptions): Promise<Ch
       return page;
     },
     async triggerToolbarPopup(page) {
+      // The page that watches the popup is opened first: a tab opened after the popup takes the
+      // focus and closes it (this used to pass only when an earlier test had opened it).
+      await host();
+      await page.bringToFront();
       const session = await browserCdp();
       // Pitfall 4: triggerAction needs the *tab* target, not the page target.
       const targetId = await tabTargetOf(page);
