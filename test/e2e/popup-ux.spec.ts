@@ -275,6 +275,12 @@ describe('the real toolbar popup on a 180-cookie site', () => {
     });
     const hotjar = (await jar()).filter((c) => c.name.startsWith('_hjSessionUser_')).map((c) => c.name).sort();
     await expect.poll(async () => (await rowsShown()).sort()).toEqual(hotjar);
+
+    // The add-a-cookie part is only its summary until opened; opened, its form is there.
+    const addForm = () => view.evaluate((popup) => [...popup.document.querySelectorAll('form[data-add] input')].map((input) => input.getAttribute('type') ?? ''));
+    expect(await addForm()).toEqual([]);
+    await view.evaluate((popup) => popup.document.querySelector<HTMLElement>('details.cookie-add summary')?.click());
+    await expect.poll(addForm).toEqual(['text', 'text', 'text', 'text', 'datetime-local', 'checkbox', 'checkbox']);
     await page.close();
   });
 });
