@@ -57,16 +57,23 @@ function findExact(name: string): NameFacts | undefined {
     from = at + 1;
     const after = OCD_FACTS.charAt(at + name.length);
     if (after !== ',' && after !== '|' && after !== ';' && after !== '') continue;
-    // The group and record this occurrence is in: a whole name starts right after its group's
-    // header (`…:name`) or after a comma, and exact groups' headers start with `e`.
-    const groupStart = OCD_FACTS.lastIndexOf('|', at) + 1;
-    const recordStart = OCD_FACTS.lastIndexOf(';', at) + 1;
-    const headerEnd = OCD_FACTS.indexOf(':', groupStart);
-    if (groupStart <= recordStart || headerEnd === -1 || headerEnd >= at || OCD_FACTS.charAt(groupStart) !== 'e') continue;
-    if (at - 1 !== headerEnd && OCD_FACTS.charAt(at - 1) !== ',') continue;
-    const facts = factsOf(OCD_FACTS.slice(recordStart, OCD_FACTS.indexOf('|', recordStart)), OCD_FACTS.slice(groupStart, headerEnd));
+    const facts = factsOfEntryAt(at, 'e');
     if (facts !== undefined) return facts;
   }
+}
+
+/**
+ * The facts of the group whose entry starts at `at` in the text, when that group is of `kind`
+ * (`e` exact names, `p` prefixes); undefined where no entry of such a group starts there. An
+ * entry starts right after its group's header (`…:entry`) or after a comma, inside one record.
+ */
+function factsOfEntryAt(at: number, kind: 'e' | 'p'): NameFacts | undefined {
+  const groupStart = OCD_FACTS.lastIndexOf('|', at) + 1;
+  const recordStart = OCD_FACTS.lastIndexOf(';', at) + 1;
+  const headerEnd = OCD_FACTS.indexOf(':', groupStart);
+  if (groupStart <= recordStart || headerEnd === -1 || headerEnd >= at || OCD_FACTS.charAt(groupStart) !== kind) return undefined;
+  if (at - 1 !== headerEnd && OCD_FACTS.charAt(at - 1) !== ',') return undefined;
+  return factsOf(OCD_FACTS.slice(recordStart, OCD_FACTS.indexOf('|', recordStart)), OCD_FACTS.slice(groupStart, headerEnd));
 }
 
 /**
@@ -83,18 +90,10 @@ function prefixBucket(head: string): readonly PrefixEntry[] {
   // Names and prefixes never hold the separators, so a head holding one matches nothing.
   if (!/[,|;:]/.test(head)) {
     for (let at = OCD_FACTS.indexOf(head); at !== -1; at = OCD_FACTS.indexOf(head, at + 1)) {
-      // An entry starts right after its group's header (`…:prefix`) or after a comma.
-      const before = OCD_FACTS.charAt(at - 1);
-      if (before !== ',' && before !== ':') continue;
-      const groupStart = OCD_FACTS.lastIndexOf('|', at) + 1;
-      const recordStart = OCD_FACTS.lastIndexOf(';', at) + 1;
-      const headerEnd = OCD_FACTS.indexOf(':', groupStart);
-      if (groupStart <= recordStart || headerEnd === -1 || headerEnd >= at || OCD_FACTS.charAt(groupStart) !== 'p') continue;
-      if (before === ':' && at - 1 !== headerEnd) continue;
-      const end = entryEnd(at);
-      const prefix = OCD_FACTS.slice(at, end);
-      const facts = factsOf(OCD_FACTS.slice(recordStart, OCD_FACTS.indexOf('|', recordStart)), OCD_FACTS.slice(groupStart, headerEnd));
-      if (facts !== undefined && prefix.length >= OCD_MIN_PREFIX_LENGTH) bucket.push({ prefix, facts });
+      const facts = factsOfEntryAt(at, 'p');
+      if (facts === undefined) continue;
+      const prefix = OCD_FACTS.slice(at, entryEnd(at));
+      if (prefix.length >= OCD_MIN_PREFIX_LENGTH) bucket.push({ prefix, facts });
     }
   }
   // Stable: of two prefixes of one length, the first in the table wins.
