@@ -410,6 +410,18 @@ describe('options page', () => {
 });
 
 describe('clean up when I close its last tab', () => {
+  const siteJar = async () => (await browser.context.cookies()).filter((c) => c.domain.endsWith('hubdemo.test'));
+
+  /** The popup's clean-up notice says `what`, and its Undo brings `removed` back exactly. */
+  async function undoCleanUp(popup: Page, what: string, removed: readonly Cookie[]): Promise<void> {
+    const notice = popup.locator('[data-cleanup-notice]');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain(what);
+    await popup.getByRole('button', { name: 'Undo clean-up' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await expectBackExactly(removed);
+  }
+
   test('nothing goes while another tab shows the site; the last close removes the tracking cookies and keeps the login; the popup offers Undo, which restores them exactly; the last tab moving to another site cleans up too', async () => {
     const first = await freshSite();
     await visit(first, '/');
@@ -434,7 +446,6 @@ describe('clean up when I close its last tab', () => {
       return Object.keys(Object(Reflect.get(Object(raw), 'tabs'))).map(Number).sort((a, b) => a - b);
     }, CLEAN_UP_TABS_KEY);
     await expect.poll(trackedTabs).toEqual([firstId, secondId].sort((a, b) => a - b));
-    const siteJar = async () => (await browser.context.cookies()).filter((c) => c.domain.endsWith('hubdemo.test'));
     const before = await siteJar();
     const identity = before.filter((c) => ANALYTICS_COOKIES.has(c.name));
     expect(identity.map((c) => c.name).sort()).toEqual([...ANALYTICS_COOKIES].sort());
@@ -455,12 +466,7 @@ describe('clean up when I close its last tab', () => {
     const third = await browser.context.newPage();
     await visit(third, '/');
     const reopened = await openPopupFor(browser, third);
-    const notice = reopened.locator('[data-cleanup-notice]');
-    await notice.waitFor();
-    expect(await notice.innerText()).toContain(`Cleaned up ${identity.length} cookies when you closed its last tab`);
-    await reopened.getByRole('button', { name: 'Undo clean-up' }).click();
-    await notice.waitFor({ state: 'detached' });
-    await expectBackExactly(identity);
+    await undoCleanUp(reopened, `Cleaned up ${identity.length} cookies when you closed its last tab`, identity);
 
     // Moving the site's last tab to another site counts as closing it there.
     await third.goto(demo.url('www.hubdemo-partner.test', '/'));
@@ -484,7 +490,6 @@ describe('clean up when I close its last tab', () => {
     await popup.getByRole('checkbox', { name: 'Clean up when I close its last tab' }).click();
     await popup.getByRole('radio', { name: /^Tracking cookies only/ }).waitFor();
     await popup.close();
-    const siteJar = async () => (await browser.context.cookies()).filter((c) => c.domain.endsWith('hubdemo.test'));
     // What outlives the browser: cookies with an expiry (session cookies end with it anyway).
     const lasting = (await siteJar()).filter((c) => c.expires > 0);
     const identity = lasting.filter((c) => ANALYTICS_COOKIES.has(c.name));
@@ -501,12 +506,7 @@ describe('clean up when I close its last tab', () => {
     const back = await browser.context.newPage();
     await visit(back, '/?tracker=0');
     const reopened = await openPopupFor(browser, back);
-    const notice = reopened.locator('[data-cleanup-notice]');
-    await notice.waitFor();
-    expect(await notice.innerText()).toContain(`Cleaned up ${identity.length} cookies when the browser started`);
-    await reopened.getByRole('button', { name: 'Undo clean-up' }).click();
-    await notice.waitFor({ state: 'detached' });
-    await expectBackExactly(identity);
+    await undoCleanUp(reopened, `Cleaned up ${identity.length} cookies when the browser started`, identity);
     await reopened.getByRole('checkbox', { name: 'Clean up when I close its last tab' }).click();
     await reopened.getByRole('radio', { name: /^Tracking cookies only/ }).waitFor({ state: 'detached' });
     await reopened.close();
