@@ -8,6 +8,9 @@ import type { VendorIdFact } from '../../src/explain/vendor-summary.ts';
 import { messageKeyPart } from '../../src/i18n/messages.ts';
 import { Row, When } from './Summary.tsx';
 import { vendorName } from '../../src/pages/names.ts';
+import { LazyDetails } from '../../src/pages/LazyDetails.tsx';
+import type { Translator } from '../../src/i18n/messages.ts';
+import type { Formatter } from '../../src/pages/format.ts';
 
 export function useVendorName(): (vendor: string) => string {
   const { t } = useServices();
@@ -35,23 +38,29 @@ export function VendorSummaries({ summaries, now, children }: {
         return (
           <section key={summary.vendor} class="summary vendor-summary" aria-labelledby={titleId} data-summary="vendor" data-vendor={summary.vendor}>
             <h2 id={titleId}>{t('vendorSummary_title', [vendorName(summary.vendor)])}</h2>
-            <dl>
-              {summary.firstSeen !== undefined ? <Row field="firstSeen" label={t('vendorSummary_firstSeen')}><When ms={summary.firstSeen} now={now} /></Row> : null}
-              {summary.sessionCount !== undefined ? (
-                <Row field="sessionCount" label={t('vendorSummary_sessions')}><span data-value={String(summary.sessionCount)}>{format.number(summary.sessionCount)}</span></Row>
-              ) : null}
-              {summary.pageViews !== undefined ? (
-                <Row field="pageViews" label={t('vendorSummary_pageViews')}><span data-value={String(summary.pageViews)}>{format.number(summary.pageViews)}</span></Row>
-              ) : null}
-              {summary.lastActivity !== undefined ? <Row field="lastActivity" label={t('vendorSummary_lastActivity')}><When ms={summary.lastActivity} now={now} /></Row> : null}
-              {idsByKey(summary.ids).map(([key, ids]) => <IdRow key={key} idKey={key} ids={ids} />)}
-              {summary.cookieNames.length > 0 ? (
-                <Row field="cookies" label={t('vendorSummary_cookies')}>
-                  {/* One text for the whole list (a site can have dozens); each name isolated, so a right-to-left name keeps its order. */}
-                  <code class="listed-names">{summary.cookieNames.map((name) => `\u2068${name}\u2069`).join(', ')}</code>
-                </Row>
-              ) : null}
-            </dl>
+            {/* What it knows opens on request: seven trackers' facts would push the site's cookies
+                several screens down, and most openings never read them. The line says which facts there are. */}
+            {hasFacts || summary.pageViews !== undefined || summary.cookieNames.length > 0 ? <LazyDetails class="vendor-facts" summary={gist(summary, t, format)}>
+              {() => (
+                <dl>
+                  {summary.firstSeen !== undefined ? <Row field="firstSeen" label={t('vendorSummary_firstSeen')}><When ms={summary.firstSeen} now={now} /></Row> : null}
+                  {summary.sessionCount !== undefined ? (
+                    <Row field="sessionCount" label={t('vendorSummary_sessions')}><span data-value={String(summary.sessionCount)}>{format.number(summary.sessionCount)}</span></Row>
+                  ) : null}
+                  {summary.pageViews !== undefined ? (
+                    <Row field="pageViews" label={t('vendorSummary_pageViews')}><span data-value={String(summary.pageViews)}>{format.number(summary.pageViews)}</span></Row>
+                  ) : null}
+                  {summary.lastActivity !== undefined ? <Row field="lastActivity" label={t('vendorSummary_lastActivity')}><When ms={summary.lastActivity} now={now} /></Row> : null}
+                  {idsByKey(summary.ids).map(([key, ids]) => <IdRow key={key} idKey={key} ids={ids} />)}
+                  {summary.cookieNames.length > 0 ? (
+                    <Row field="cookies" label={t('vendorSummary_cookies')}>
+                      {/* One text for the whole list (a site can have dozens); each name isolated, so a right-to-left name keeps its order. */}
+                      <code class="listed-names">{summary.cookieNames.map((name) => `\u2068${name}\u2069`).join(', ')}</code>
+                    </Row>
+                  ) : null}
+                </dl>
+              )}
+            </LazyDetails> : null}
             {hasFacts ? null : <p class="help">{t(summary.cookieNames.length > 0 ? 'vendorSummary_noFacts' : 'vendorSummary_noCookies')}</p>}
             {children?.(summary)}
           </section>
@@ -59,6 +68,23 @@ export function VendorSummaries({ summaries, now, children }: {
       })}
     </>
   );
+}
+
+/** The facts a tracker's block holds, named without their values, and its number of cookies: "First seen · Sessions · Client ID · 25 cookies". */
+function gist(summary: VendorReport, t: Translator, format: Formatter): string {
+  const facts = [
+    summary.firstSeen !== undefined ? t('vendorSummary_firstSeen') : null,
+    summary.sessionCount !== undefined ? t('vendorSummary_sessions') : null,
+    summary.pageViews !== undefined ? t('vendorSummary_pageViews') : null,
+    summary.lastActivity !== undefined ? t('vendorSummary_lastActivity') : null,
+    ...idsByKey(summary.ids).map(([key]) => idLabel(key, t)),
+  ].filter((fact) => fact !== null);
+  const cookies = format.plural('vendorSummary_cookieCount', summary.cookieNames.length);
+  return [...facts, cookies].join(' · ');
+}
+
+function idLabel(key: string, t: Translator): string {
+  return t.dynamic(`field_${messageKeyPart(key)}`) ?? key;
 }
 
 /** The vendor's ids, one entry per kind of id (visitor id, device id, ...), in the order first seen. */
@@ -82,7 +108,7 @@ function IdRow({ idKey, ids }: { idKey: string; ids: readonly VendorIdFact[] }) 
   const folded = ids.length > IDS_SHOWN && !all;
   const shown = folded ? ids.slice(0, IDS_SHOWN - 1) : ids;
   return (
-    <Row field={`id:${idKey}`} label={t.dynamic(`field_${messageKeyPart(idKey)}`) ?? idKey}>
+    <Row field={`id:${idKey}`} label={idLabel(idKey, t)}>
       {shown.map((id) => <code key={id.value} class="id-value" dir="auto" data-cookie={id.cookie}>{id.value}</code>)}
       {ids.length > IDS_SHOWN ? (
         <button type="button" class="link" aria-expanded={all} onClick={() => setAll(!all)}>

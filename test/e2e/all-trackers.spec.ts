@@ -33,8 +33,12 @@ async function shopCookie(name: string): Promise<string> {
   return found[0]?.value ?? '';
 }
 
-function block(popup: Page, vendor: string) {
-  return popup.locator(`[data-summary="vendor"][data-vendor="${vendor}"]`);
+/** A tracker's block with its facts opened (they are made on the first opening). */
+async function openBlock(popup: Page, vendor: string) {
+  const found = popup.locator(`[data-summary="vendor"][data-vendor="${vendor}"]`);
+  await found.locator('details.vendor-facts > summary').click();
+  await found.locator('dl [data-field]').first().waitFor();
+  return found;
 }
 
 describe('every tracker on a site without HubSpot', () => {
@@ -48,18 +52,24 @@ describe('every tracker on a site without HubSpot', () => {
     const [matomoVisitor = '', matomoCreated = ''] = (await shopCookie(MATOMO_ID)).split('.');
 
     const popup = await openPopupFor(browser, page);
-    const ga = block(popup, 'google-analytics');
+    // Closed, a block names the facts it holds and counts its cookies (the jar's own count), without the values.
+    const gaBlock = popup.locator('[data-summary="vendor"][data-vendor="google-analytics"]');
+    expect(await gaBlock.locator('[data-field]').count()).toBe(0);
+    const gaCookies = (await browser.context.cookies()).filter((cookie) => /^_ga(_|$)/.test(cookie.name) && cookie.domain.endsWith('gameta.test')).length;
+    expect(await gaBlock.locator('details.vendor-facts > summary').innerText())
+      .toBe(`First seen · Sessions · Last activity · Client ID · ${gaCookies} ${gaCookies === 1 ? 'cookie' : 'cookies'}`);
+    const ga = await openBlock(popup, 'google-analytics');
     expect(await ga.locator('h2').textContent()).toBe('What Google Analytics knows about you here');
     expect(await ga.locator('[data-field="firstSeen"] time').getAttribute('datetime')).toBe(new Date(Number(gaFirst) * 1000).toISOString());
     expect(await ga.locator('[data-field="sessionCount"] [data-value]').getAttribute('data-value')).toBe('1');
     expect(await ga.locator('[data-field="id:clientId"] code').innerText()).toBe(`${gaRandom}.${gaFirst}`);
 
-    const meta = block(popup, 'meta');
+    const meta = await openBlock(popup, 'meta');
     expect(await meta.locator('h2').textContent()).toMatch(/^What Meta.* knows about you here$/);
     expect(await meta.locator('[data-field="firstSeen"] time').getAttribute('datetime')).toBe(new Date(Number(fbpCreated)).toISOString());
     expect(await meta.locator('[data-field="id:randomId"] code').innerText()).toBe(fbpRandom);
 
-    const matomo = block(popup, 'matomo');
+    const matomo = await openBlock(popup, 'matomo');
     expect(await matomo.locator('h2').textContent()).toBe('What Matomo knows about you here');
     expect(await matomo.locator('[data-field="firstSeen"] time').getAttribute('datetime')).toBe(new Date(Number(matomoCreated) * 1000).toISOString());
     expect(await matomo.locator('[data-field="id:visitorId"] code').innerText()).toBe(matomoVisitor);

@@ -142,6 +142,11 @@ describe('every tracker on a site without HubSpot, in Firefox', () => {
     const [matomoVisitor = ''] = (await shopCookie(MATOMO_ID)).split('.');
 
     await showPopupFor(site);
+    // Each tracker's facts are made when its block first opens: open the three, as a click on their lines does.
+    await popup.evaluate(() => {
+      for (const summary of document.querySelectorAll<HTMLElement>('details.vendor-facts:not([open]) > summary')) summary.click();
+    });
+    await pollInPage(popup, () => document.querySelectorAll('[data-summary="vendor"] [data-field^="id:"]').length >= 3, undefined, { what: 'the trackers\' facts' });
     const shown = JSON.parse(await popup.evaluate(() => JSON.stringify({
       order: [...document.querySelectorAll('[data-summary]')].map((section) => section.getAttribute('data-vendor') ?? section.getAttribute('data-summary')),
       headings: [...document.querySelectorAll('[data-summary="vendor"] h2')].map((h) => h.textContent),

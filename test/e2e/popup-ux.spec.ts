@@ -70,7 +70,13 @@ describe('the popup on a 180-cookie site, at 400 x 600', () => {
     const intercom = cookies.filter((c) => c.name.startsWith('intercom-id-'));
     expect(intercom.length).toBeGreaterThan(3);
     const block = popup.locator('[data-summary="vendor"][data-vendor="intercom"]');
+    // Its facts open on request, and the closed line says what they are and how many cookies.
+    const facts = block.locator('details.vendor-facts > summary');
+    expect(await facts.innerText()).toBe(`Visitor ID · ${intercom.length} cookies`);
+    expect(await block.locator('[data-field]').count()).toBe(0);
+    await facts.click();
     const ids = block.locator('[data-field="id:visitorId"] code');
+    await ids.first().waitFor();
     expect(await ids.count()).toBe(2);
     const more = block.getByRole('button', { name: `Show ${intercom.length - 2} more` });
     expect(await more.getAttribute('aria-expanded')).toBe('false');
