@@ -5,11 +5,10 @@ import { useState } from 'preact/hooks';
 import { useServices } from '../../src/pages/context.ts';
 import type { VendorReport } from '../../src/explain/page-report.ts';
 import type { VendorIdFact } from '../../src/explain/vendor-summary.ts';
-import { messageKeyPart } from '../../src/i18n/messages.ts';
+import { messageKeyPart, type Translator } from '../../src/i18n/messages.ts';
 import { Row, When } from './Summary.tsx';
 import { vendorName } from '../../src/pages/names.ts';
 import { LazyDetails } from '../../src/pages/LazyDetails.tsx';
-import type { Translator } from '../../src/i18n/messages.ts';
 import type { Formatter } from '../../src/pages/format.ts';
 
 export function useVendorName(): (vendor: string) => string {
@@ -34,39 +33,47 @@ export function VendorSummaries({ summaries, now, children }: {
       {children !== undefined && summaries.length > 0 ? <p id={VENDOR_BLOCK_HELP_ID} class="help vendor-block-help">{t('vendorBlock_helpAll')}</p> : null}
       {summaries.map((summary) => {
         const titleId = `vendor-summary-${summary.vendor}`;
-        const hasFacts = summary.firstSeen !== undefined || summary.sessionCount !== undefined || summary.lastActivity !== undefined || summary.ids.length > 0;
+        const hasFacts = summary.firstSeen !== undefined || summary.sessionCount !== undefined || summary.pageViews !== undefined || summary.lastActivity !== undefined || summary.ids.length > 0;
         return (
           <section key={summary.vendor} class="summary vendor-summary" aria-labelledby={titleId} data-summary="vendor" data-vendor={summary.vendor}>
             <h2 id={titleId}>{t('vendorSummary_title', [vendorName(summary.vendor)])}</h2>
             {/* What it knows opens on request: seven trackers' facts would push the site's cookies
                 several screens down, and most openings never read them. The line says which facts there are. */}
-            {hasFacts || summary.pageViews !== undefined || summary.cookieNames.length > 0 ? <LazyDetails class="vendor-facts" summary={gist(summary, t, format)}>
-              {() => (
-                <dl>
-                  {summary.firstSeen !== undefined ? <Row field="firstSeen" label={t('vendorSummary_firstSeen')}><When ms={summary.firstSeen} now={now} /></Row> : null}
-                  {summary.sessionCount !== undefined ? (
-                    <Row field="sessionCount" label={t('vendorSummary_sessions')}><span data-value={String(summary.sessionCount)}>{format.number(summary.sessionCount)}</span></Row>
-                  ) : null}
-                  {summary.pageViews !== undefined ? (
-                    <Row field="pageViews" label={t('vendorSummary_pageViews')}><span data-value={String(summary.pageViews)}>{format.number(summary.pageViews)}</span></Row>
-                  ) : null}
-                  {summary.lastActivity !== undefined ? <Row field="lastActivity" label={t('vendorSummary_lastActivity')}><When ms={summary.lastActivity} now={now} /></Row> : null}
-                  {idsByKey(summary.ids).map(([key, ids]) => <IdRow key={key} idKey={key} ids={ids} />)}
-                  {summary.cookieNames.length > 0 ? (
-                    <Row field="cookies" label={t('vendorSummary_cookies')}>
-                      {/* One text for the whole list (a site can have dozens); each name isolated, so a right-to-left name keeps its order. */}
-                      <code class="listed-names">{summary.cookieNames.map((name) => `\u2068${name}\u2069`).join(', ')}</code>
-                    </Row>
-                  ) : null}
-                </dl>
-              )}
-            </LazyDetails> : null}
+            {hasFacts || summary.cookieNames.length > 0 ? (
+              <LazyDetails class="vendor-facts" summary={gist(summary, t, format)}>
+                {() => <VendorFacts summary={summary} now={now} />}
+              </LazyDetails>
+            ) : null}
             {hasFacts ? null : <p class="help">{t(summary.cookieNames.length > 0 ? 'vendorSummary_noFacts' : 'vendorSummary_noCookies')}</p>}
             {children?.(summary)}
           </section>
         );
       })}
     </>
+  );
+}
+
+/** What a tracker's block says it knows, with the values: made when the block's line first opens. */
+function VendorFacts({ summary, now }: { summary: VendorReport; now: number }) {
+  const { t, format } = useServices();
+  return (
+    <dl>
+      {summary.firstSeen !== undefined ? <Row field="firstSeen" label={t('vendorSummary_firstSeen')}><When ms={summary.firstSeen} now={now} /></Row> : null}
+      {summary.sessionCount !== undefined ? (
+        <Row field="sessionCount" label={t('vendorSummary_sessions')}><span data-value={String(summary.sessionCount)}>{format.number(summary.sessionCount)}</span></Row>
+      ) : null}
+      {summary.pageViews !== undefined ? (
+        <Row field="pageViews" label={t('vendorSummary_pageViews')}><span data-value={String(summary.pageViews)}>{format.number(summary.pageViews)}</span></Row>
+      ) : null}
+      {summary.lastActivity !== undefined ? <Row field="lastActivity" label={t('vendorSummary_lastActivity')}><When ms={summary.lastActivity} now={now} /></Row> : null}
+      {idsByKey(summary.ids).map(([key, ids]) => <IdRow key={key} idKey={key} ids={ids} />)}
+      {summary.cookieNames.length > 0 ? (
+        <Row field="cookies" label={t('vendorSummary_cookies')}>
+          {/* One text for the whole list (a site can have dozens); each name isolated, so a right-to-left name keeps its order. */}
+          <code class="listed-names">{summary.cookieNames.map((name) => `\u2068${name}\u2069`).join(', ')}</code>
+        </Row>
+      ) : null}
+    </dl>
   );
 }
 
