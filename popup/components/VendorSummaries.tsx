@@ -9,7 +9,6 @@ import { messageKeyPart, type Translator } from '../../src/i18n/messages.ts';
 import { Row, When } from './Summary.tsx';
 import { vendorName } from '../../src/pages/names.ts';
 import { LazyDetails } from '../../src/pages/LazyDetails.tsx';
-import type { Formatter } from '../../src/pages/format.ts';
 
 export function useVendorName(): (vendor: string) => string {
   const { t } = useServices();
@@ -33,18 +32,18 @@ export function VendorSummaries({ summaries, now, children }: {
       {children !== undefined && summaries.length > 0 ? <p id={VENDOR_BLOCK_HELP_ID} class="help vendor-block-help">{t('vendorBlock_helpAll')}</p> : null}
       {summaries.map((summary) => {
         const titleId = `vendor-summary-${summary.vendor}`;
-        const hasFacts = summary.firstSeen !== undefined || summary.sessionCount !== undefined || summary.pageViews !== undefined || summary.lastActivity !== undefined || summary.ids.length > 0;
+        const facts = factNames(summary, t);
         return (
           <section key={summary.vendor} class="summary vendor-summary" aria-labelledby={titleId} data-summary="vendor" data-vendor={summary.vendor}>
             <h2 id={titleId}>{t('vendorSummary_title', [vendorName(summary.vendor)])}</h2>
             {/* What it knows opens on request: seven trackers' facts would push the site's cookies
                 several screens down, and most openings never read them. The line says which facts there are. */}
-            {hasFacts || summary.cookieNames.length > 0 ? (
-              <LazyDetails class="vendor-facts" summary={gist(summary, t, format)}>
+            {facts.length > 0 || summary.cookieNames.length > 0 ? (
+              <LazyDetails class="vendor-facts" summary={[...facts, format.plural('vendorSummary_cookieCount', summary.cookieNames.length)].join(' · ')}>
                 {() => <VendorFacts summary={summary} now={now} />}
               </LazyDetails>
             ) : null}
-            {hasFacts ? null : <p class="help">{t(summary.cookieNames.length > 0 ? 'vendorSummary_noFacts' : 'vendorSummary_noCookies')}</p>}
+            {facts.length > 0 ? null : <p class="help">{t(summary.cookieNames.length > 0 ? 'vendorSummary_noFacts' : 'vendorSummary_noCookies')}</p>}
             {children?.(summary)}
           </section>
         );
@@ -77,17 +76,18 @@ function VendorFacts({ summary, now }: { summary: VendorReport; now: number }) {
   );
 }
 
-/** The facts a tracker's block holds, named without their values, and its number of cookies: "First seen · Sessions · Client ID · 25 cookies". */
-function gist(summary: VendorReport, t: Translator, format: Formatter): string {
-  const facts = [
+/**
+ * The names of the facts a tracker's block holds, without their values, in the order VendorFacts
+ * shows them: with the cookie count, the line that opens the block ("First seen · Client ID · 25 cookies").
+ */
+function factNames(summary: VendorReport, t: Translator): string[] {
+  return [
     summary.firstSeen !== undefined ? t('vendorSummary_firstSeen') : null,
     summary.sessionCount !== undefined ? t('vendorSummary_sessions') : null,
     summary.pageViews !== undefined ? t('vendorSummary_pageViews') : null,
     summary.lastActivity !== undefined ? t('vendorSummary_lastActivity') : null,
     ...idsByKey(summary.ids).map(([key]) => idLabel(key, t)),
   ].filter((fact) => fact !== null);
-  const cookies = format.plural('vendorSummary_cookieCount', summary.cookieNames.length);
-  return [...facts, cookies].join(' · ');
 }
 
 function idLabel(key: string, t: Translator): string {

@@ -94,13 +94,13 @@ export interface PageClient {
   watchActivity?(tabId: number, listener: ActivityListener): () => void;
 }
 
-/** What the side panel's adapter observes in a tab, unconverted (see ActivityListener). */
 /** Which URLs the activity log watches: requests as they are made, and requests a blocking rule stopped. */
 export interface ActivityPatterns {
   readonly requests: readonly string[];
   readonly blocked: readonly string[];
 }
 
+/** What the side panel's adapter observes in a tab, unconverted (see ActivityListener). */
 export interface RawActivityListener {
   cookie(change: BrowserCookieChange, at: number): void;
   request(url: string, at: number): void;

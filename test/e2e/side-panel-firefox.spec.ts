@@ -95,7 +95,7 @@ describe('the side panel in Firefox', () => {
 
     // Unblocked again, for the tests after this one (with no cookies of its own left, Google
     // Analytics' block, switch and all, goes until the page runs it again).
-    await panel.evaluate((label) => [...document.querySelectorAll<HTMLButtonElement>('button[role="switch"]')].find((b) => b.textContent?.trim() === label)?.click(), GA_SWITCH);
+    await clickSwitch(panel, GA_SWITCH);
     await pollInPage(panel, (label) => ![...document.querySelectorAll('button[role="switch"]')].some((b) => b.textContent?.trim() === label && b.getAttribute('aria-checked') === 'true'),
       GA_SWITCH, { what: 'Google Analytics unblocked', timeoutMs: 15_000 });
   });
@@ -103,13 +103,17 @@ describe('the side panel in Firefox', () => {
 
 const GA_SWITCH = 'Block Google Analytics on this site';
 
+/** Clicks the panel's switch with exactly this name. */
+async function clickSwitch(panel: Page, name: string): Promise<void> {
+  await panel.evaluate((label) => [...document.querySelectorAll<HTMLButtonElement>('button[role="switch"]')].find((b) => b.textContent?.trim() === label)?.click(), name);
+}
+
 /** Clicks the panel's switch with exactly this name and waits until it is on. */
 async function switchOn(panel: Page, name: string): Promise<void> {
-  const checked = 'true';
   await pollInPage(panel, (label) => [...document.querySelectorAll('button[role="switch"]')].some((b) => b.textContent?.trim() === label), name, { what: `the switch ${name}` });
-  await panel.evaluate((label) => [...document.querySelectorAll<HTMLButtonElement>('button[role="switch"]')].find((b) => b.textContent?.trim() === label)?.click(), name);
-  await pollInPage(panel, ([label, want]) => [...document.querySelectorAll('button[role="switch"]')].find((b) => b.textContent?.trim() === label)?.getAttribute('aria-checked') === want,
-    [name, checked] as const, { what: `${name} to be ${checked}`, timeoutMs: 15_000 });
+  await clickSwitch(panel, name);
+  await pollInPage(panel, (label) => [...document.querySelectorAll('button[role="switch"]')].find((b) => b.textContent?.trim() === label)?.getAttribute('aria-checked') === 'true',
+    name, { what: `${name} to be on`, timeoutMs: 15_000 });
 }
 
 /** Waits for the demo site's stand-in tracker (polled from Node, as everywhere in Firefox). */
